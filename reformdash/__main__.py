@@ -1,0 +1,7 @@
+"""python -m reformdash"""
+
+import sys
+
+from reformdash.cli import main
+
+sys.exit(main())

@@ -1,0 +1,109 @@
+"""Import batches: the plan (what would change), the commit (all or nothing) and the revert."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from reformdash.errors import ReformdashError, StoreBusy
+from reformdash.i18n import t
+from reformdash.ingest.importer import SCORE_COLUMNS, Analysis
+from reformdash.store import Store, bump_version, query_text
+
+VALUE_TOLERANCE = 1e-9
+
+
+@dataclass
+class Plan:
+    """The difference a file would make: rows added, changed (old → new) and unchanged."""
+
+    analysis: Analysis
+    added: pd.DataFrame
+    changed: pd.DataFrame  # SCORE_COLUMNS plus old_value, old_rank, old_rank_of, old_tier, old_batch_id
+    unchanged: int
+
+    @property
+    def is_noop(self) -> bool:
+        """True when committing would change nothing (the same file again)."""
+        return not len(self.added) and not len(self.changed) and not self.analysis.new_units
+
+
+def make_plan(store: Store, analysis: Analysis) -> Plan:
+    """Compare a file's scores with the store."""
+    incoming = analysis.scores[SCORE_COLUMNS].copy()
+    cur = store.cursor()
+    try:
+        cur.register("incoming", incoming)
+        joined = cur.execute(query_text("plan_join")).df()
+        cur.unregister("incoming")
+    finally:
+        cur.close()
+    exists = joined["old_batch_id"].notna()
+    same_value = (joined["value"] - joined["old_value"]).abs().fillna(float("inf")) <= VALUE_TOLERANCE
+    same_rank = (joined["rank"].fillna(-1) == joined["old_rank"].fillna(-1)) & \
+                (joined["rank_of"].fillna(-1) == joined["old_rank_of"].fillna(-1))
+    same_tier = joined["tier"].fillna("") == joined["old_tier"].fillna("")
+    unchanged = exists & same_value & same_rank & same_tier
+    added = joined.loc[~exists, SCORE_COLUMNS].reset_index(drop=True)
+    changed = joined.loc[exists & ~unchanged].reset_index(drop=True)
+    return Plan(analysis, added, changed, int(unchanged.sum()))
+
+
+def commit(store: Store, plan: Plan, user: str, is_sample: bool = False) -> int | None:
+    """Write a plan in one transaction; return the batch id (None if nothing changed)."""
+    if plan.is_noop:
+        return None
+    a = plan.analysis
+    try:
+        with store.transaction() as tx:
+            batch_id = tx.execute(query_text("batch_insert"), {
+                "file_name": a.file_name, "sha256": a.sha256, "sheet": a.sheets,
+                "index_code": ",".join(a.index_codes), "years": ",".join(str(y) for y in a.years),
+                "user_name": user, "added": len(plan.added), "changed": len(plan.changed),
+                "unchanged": plan.unchanged, "is_sample": is_sample, "content": a.content,
+            }).fetchone()[0]
+            for unit in a.new_units:
+                tx.execute(query_text("unit_insert"), unit)
+                tx.execute(query_text("alias_insert"), {"entity_code": unit["code"], "alias": unit["name_vi"],
+                                                        "alias_key": _key(unit["name_vi"])})
+            if len(plan.changed):
+                old = plan.changed[["index_code", "year", "entity_code", "component_code"]]
+                tx.register("old_keys", old)
+                tx.execute(query_text("score_save_replaced"), {"batch_id": batch_id})
+                tx.execute(query_text("score_delete_keys"))
+                tx.unregister("old_keys")
+            rows = pd.concat([plan.added, plan.changed[SCORE_COLUMNS]], ignore_index=True)
+            rows["batch_id"] = batch_id
+            tx.register("new_rows", rows)
+            tx.execute(query_text("score_insert_rows"))
+            tx.unregister("new_rows")
+            bump_version(tx)
+    except duckdb.TransactionException as e:
+        raise StoreBusy(t("db_locked"), "Cơ sở dữ liệu bận") from e
+    return batch_id
+
+
+def revert(store: Store, batch_id: int, lang: str = "vi") -> dict:
+    """Undo a batch: remove what it wrote, restore what it replaced."""
+    with store.transaction() as tx:
+        row = tx.execute(query_text("batch_get"), {"batch_id": batch_id}).fetchone()
+        if row is None:
+            raise ReformdashError(t("revert_unknown", lang, value=batch_id), "Không tìm thấy")
+        if row[1] is not None:
+            raise ReformdashError(t("revert_done", lang, value=batch_id), "Đã hoàn tác")
+        later = tx.execute(query_text("batch_overwritten_by"), {"batch_id": batch_id}).fetchone()
+        if later is not None:
+            raise ReformdashError(t("revert_blocked", lang, value=batch_id, later=later[0]), "Không thể hoàn tác")
+        removed = len(tx.execute(query_text("score_delete_batch"), {"batch_id": batch_id}).fetchall())
+        restored = len(tx.execute(query_text("score_restore_replaced"), {"batch_id": batch_id}).fetchall())
+        tx.execute(query_text("batch_mark_reverted"), {"batch_id": batch_id})
+        bump_version(tx)
+    return {"batch_id": batch_id, "removed": removed, "restored": restored}
+
+
+def _key(name: str) -> str:
+    from reformdash.text import name_key
+
+    return name_key(name)

@@ -1,0 +1,204 @@
+"""Command line: the same functions as the pages, no Streamlit. Exit 0 ok, 2 rejected input, 1 anything else."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+import pandas as pd
+
+from reformdash import service, settings
+from reformdash.errors import ImportRejected, NotFound, ReformdashError
+from reformdash.i18n import format_number
+from reformdash.ingest.importer import ImportOptions
+from reformdash.store import write_csv
+
+EXIT_OK, EXIT_ERROR, EXIT_REJECTED = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the CLI contract."""
+    p = argparse.ArgumentParser(prog="python -m reformdash", description="reformdash: chỉ số CCHC, SIPAS, PAPI, PCI")
+    p.add_argument("--db", help="database file (default $REFORMDASH_DB or data/reformdash.duckdb)")
+    p.add_argument("--lang", choices=["vi", "en"], default=None, help="language of messages (default vi)")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("init", help="create or migrate the database; load demo data into an empty one")
+    s.add_argument("--no-demo", action="store_true", help="do not load the demo data")
+
+    s = sub.add_parser("import", help="import spreadsheets (xlsx, xls, ods, csv)")
+    s.add_argument("files", nargs="+", metavar="FILE")
+    s.add_argument("--index", help="index code when the file does not say it (PCI, PAPI, PAR_INDEX, SIPAS…)")
+    s.add_argument("--year", type=int, help="year when the file does not say it")
+    s.add_argument("--sheet", help="sheet to read (default: found by content)")
+    s.add_argument("--level", choices=["province", "ministry", "unit"], help="what the rows are")
+    s.add_argument("--parent", help="parent entity of units (name or code)")
+    s.add_argument("--create-units", action="store_true", help="register unknown units under --parent")
+    s.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
+
+    s = sub.add_parser("batches", help="list import batches")
+    s.add_argument("--format", choices=["table", "csv", "json"], default="table")
+
+    s = sub.add_parser("revert", help="undo an import batch, restoring the values it replaced")
+    s.add_argument("batch_id", type=int, metavar="BATCH_ID")
+
+    s = sub.add_parser("remove-sample", help="remove the sample (mẫu) figures shipped with the demo")
+
+    s = sub.add_parser("scores", help="print stored scores")
+    s.add_argument("--index", required=True)
+    s.add_argument("--year", type=int)
+    s.add_argument("--entity", help="name or code")
+    s.add_argument("--format", choices=["table", "csv", "json"], default="table")
+
+    s = sub.add_parser("changes", help="rank changes between two years")
+    s.add_argument("--index", required=True)
+    s.add_argument("--from", dest="from_year", type=int, required=True)
+    s.add_argument("--to", dest="to_year", type=int, required=True)
+    s.add_argument("--component", help="component name or code (default: the overall score)")
+    s.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; return the exit code."""
+    args = build_parser().parse_args(argv)
+    lang = args.lang or settings.get("REFORMDASH_LANG")
+    try:
+        store = service.open_store(args.db)
+    except ReformdashError as e:
+        print(e.message, file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        return COMMANDS[args.command](store, args, lang)
+    except ImportRejected as e:
+        print(f"{e.title}:\n{e.message}", file=sys.stderr)
+        return EXIT_REJECTED
+    except NotFound as e:
+        print(e.message, file=sys.stderr)
+        return EXIT_REJECTED
+    except ReformdashError as e:
+        print(e.message, file=sys.stderr)
+        return EXIT_ERROR
+    finally:
+        store.close()
+
+
+def cmd_init(store, args, lang) -> int:
+    ids = service.init(store, demo=not args.no_demo, user=settings.default_user())
+    msg = {"vi": f"Cơ sở dữ liệu sẵn sàng: {store.path}", "en": f"Database ready: {store.path}"}[lang]
+    print(msg)
+    if ids:
+        print({"vi": f"Đã nạp dữ liệu mẫu: {len(ids)} lô ({', '.join(map(str, ids))}).",
+               "en": f"Demo data loaded: {len(ids)} batches ({', '.join(map(str, ids))})."}[lang])
+    return EXIT_OK
+
+
+def cmd_import(store, args, lang) -> int:
+    options = ImportOptions(index=args.index, year=args.year, sheet=args.sheet, level=args.level,
+                            parent=args.parent, create_units=args.create_units, lang=lang)
+    plans = []
+    problems = []
+    for path in args.files:
+        data = service.read_file(path)
+        name = path.replace("\\", "/").rsplit("/", 1)[-1]
+        try:
+            plans.append(service.plan_file(store, data, name, options))
+        except ImportRejected as e:
+            problems.extend(e.problems)
+    if problems:
+        raise ImportRejected(problems, lang)
+    for plan in plans:
+        print_plan(plan, lang, verbose=args.dry_run)
+        if args.dry_run:
+            continue
+        from reformdash.batches import commit
+
+        batch_id = commit(store, plan, settings.default_user())
+        if batch_id is None:
+            print({"vi": "  Không có gì thay đổi; không tạo lô mới.", "en": "  Nothing changed; no batch created."}[lang])
+        else:
+            print({"vi": f"  Đã ghi lô {batch_id}.", "en": f"  Written as batch {batch_id}."}[lang])
+    if args.dry_run:
+        print({"vi": "Chạy thử: chưa ghi gì.", "en": "Dry run: nothing written."}[lang])
+    return EXIT_OK
+
+
+def print_plan(plan, lang: str, verbose: bool, limit: int = 40) -> None:
+    """What a file holds and what it would change."""
+    a = plan.analysis
+    years = ", ".join(map(str, a.years))
+    labels = {"vi": ("thêm", "thay đổi", "không đổi", "đơn vị mới"), "en": ("added", "changed", "unchanged",
+                                                                               "new units")}[lang]
+    print(f"{a.file_name} [{a.sheets}] {', '.join(a.index_codes)} {years}: "
+          f"{labels[0]} {len(plan.added)}, {labels[1]} {len(plan.changed)}, {labels[2]} {plan.unchanged}"
+          + (f", {labels[3]} {len(a.new_units)}" if a.new_units else ""))
+    for note in a.notes:
+        print(f"  ! {note}")
+    if not verbose:
+        return
+    for row in plan.changed.head(limit).itertuples(index=False):
+        comp = f"·{row.component_code}" if row.component_code else ""
+        print(f"  ~ {row.index_code} {row.year} {row.entity_code}{comp}: "
+              f"{format_number(row.old_value, lang, 4)} → {format_number(row.value, lang, 4)}"
+              f" (hạng {row.old_rank} → {row.rank})")
+    if len(plan.changed) > limit:
+        print(f"  … {len(plan.changed) - limit}")
+    for row in plan.added.head(10 if len(plan.changed) else limit).itertuples(index=False):
+        comp = f"·{row.component_code}" if row.component_code else ""
+        print(f"  + {row.index_code} {row.year} {row.entity_code}{comp}: {format_number(row.value, lang, 4)}")
+
+
+def cmd_batches(store, args, lang) -> int:
+    frame = store.df("batches_list")
+    output(frame, args.format)
+    return EXIT_OK
+
+
+def cmd_revert(store, args, lang) -> int:
+    from reformdash.batches import revert
+
+    result = revert(store, args.batch_id, lang)
+    print({"vi": f"Đã hoàn tác lô {result['batch_id']}: xóa {result['removed']}, khôi phục {result['restored']}.",
+           "en": f"Batch {result['batch_id']} reverted: {result['removed']} removed, {result['restored']} restored."
+           }[lang])
+    return EXIT_OK
+
+
+def cmd_remove_sample(store, args, lang) -> int:
+    done = service.remove_sample(store)
+    print({"vi": f"Đã gỡ {len(done)} lô số liệu mẫu.", "en": f"Removed {len(done)} sample batches."}[lang])
+    return EXIT_OK
+
+
+def cmd_scores(store, args, lang) -> int:
+    output(service.scores(store, args.index, args.year, args.entity, lang), args.format)
+    return EXIT_OK
+
+
+def cmd_changes(store, args, lang) -> int:
+    output(service.changes(store, args.index, args.from_year, args.to_year, args.component, lang), args.format)
+    return EXIT_OK
+
+
+def output(frame: pd.DataFrame, fmt: str) -> None:
+    """Print a result as a table, UTF-8 CSV with header, or JSON records."""
+    if fmt == "csv":
+        write_csv(frame, sys.stdout)
+    elif fmt == "json":
+        print(json.dumps(json.loads(frame.to_json(orient="records", date_format="iso", force_ascii=False)),
+                         ensure_ascii=False, indent=1))
+    else:
+        with pd.option_context("display.max_rows", None, "display.width", 200, "display.max_columns", 20):
+            print(frame.drop(columns=[c for c in ("sha256",) if c in frame.columns]).to_string(index=False))
+
+
+COMMANDS = {
+    "init": cmd_init,
+    "import": cmd_import,
+    "batches": cmd_batches,
+    "revert": cmd_revert,
+    "remove-sample": cmd_remove_sample,
+    "scores": cmd_scores,
+    "changes": cmd_changes,
+}

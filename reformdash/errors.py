@@ -1,0 +1,63 @@
+"""The project's small error family: a message and a title, shown by pages and the CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reformdash.i18n import t
+
+
+class ReformdashError(Exception):
+    """Base of every error the project raises on purpose."""
+
+    def __init__(self, message: str, title: str = "Lỗi"):
+        super().__init__(message)
+        self.message = message
+        self.title = title
+
+
+class NotFound(ReformdashError):
+    """A named thing (entity, index, batch) does not exist."""
+
+
+class StoreBusy(ReformdashError):
+    """The database is locked by another writer."""
+
+
+@dataclass
+class Problem:
+    """One reason a file is rejected, with the place it was found."""
+
+    key: str
+    file: str
+    sheet: str | None = None
+    row: int | None = None  # 1-based, as the spreadsheet shows it
+    column: str | None = None  # letter and header, e.g. "C (Tính minh bạch)"
+    value: object = None
+    params: dict = field(default_factory=dict)
+
+    def render(self, lang: str = "vi") -> str:
+        """The place and the reason as one sentence."""
+        place = t("place", lang, file=self.file)
+        if self.sheet:
+            place += t("place.sheet", lang, sheet=self.sheet)
+        if self.row is not None:
+            place += t("place.row", lang, row=self.row)
+        if self.column:
+            place += t("place.column", lang, column=self.column)
+        shown = "" if self.value is None else str(self.value)
+        if shown and self.key not in ("duplicate",):
+            place += t("place.value", lang, value=shown[:80])
+        params = {"value": shown[:80], **self.params}
+        return f"{place}: {t(self.key, lang, **params)}"
+
+
+class ImportRejected(ReformdashError):
+    """A file (or part of it) cannot be imported; nothing was written."""
+
+    def __init__(self, problems: list[Problem], lang: str = "vi", limit: int = 20):
+        self.problems = problems
+        lines = [p.render(lang) for p in problems[:limit]]
+        if len(problems) > limit:
+            lines.append(t("more_problems", lang, count=len(problems) - limit))
+        super().__init__("\n".join(lines), t("rejected_title", lang))

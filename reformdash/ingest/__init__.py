@@ -1,0 +1,1 @@
+"""Spreadsheet import: read, find the table, map columns, match entities, validate, plan, commit."""

@@ -1,0 +1,170 @@
+"""Read xlsx/xls/ods/csv into plain grids, safely: type by content, size limits, no formulas evaluated."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import zipfile
+from dataclasses import dataclass
+
+import python_calamine
+
+from reformdash import settings
+from reformdash.errors import ImportRejected, Problem
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+
+
+@dataclass
+class Sheet:
+    """One sheet as rows of cells (str, float, int, bool, date or '')."""
+
+    name: str
+    rows: list[list]
+
+
+def sniff_kind(data: bytes) -> str:
+    """What the bytes are by content: xlsx, ods, xls, encrypted, csv, or a description of something else."""
+    if data.startswith(ZIP_MAGIC):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as z:
+                names = set(z.namelist())
+                if "xl/workbook.xml" in names:
+                    return "xlsx"
+                if "mimetype" in names and b"opendocument.spreadsheet" in z.read("mimetype"):
+                    return "ods"
+                if "word/document.xml" in names:
+                    return "Word (docx)"
+                if "ppt/presentation.xml" in names:
+                    return "PowerPoint (pptx)"
+        except zipfile.BadZipFile:
+            return "tệp nén hỏng (zip)"
+        return "tệp nén zip"
+    if data.startswith(OLE_MAGIC):
+        # Password-protected xlsx files are OLE containers holding an EncryptedPackage stream.
+        head = data[:65536]
+        if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data[:2_000_000] or \
+                b"EncryptionInfo" in head.replace(b"\x00", b""):
+            return "encrypted"
+        return "xls"
+    if data.startswith(b"%PDF"):
+        return "PDF"
+    for magic, kind in ((b"\x89PNG", "ảnh PNG"), (b"\xff\xd8\xff", "ảnh JPEG"), (b"GIF8", "ảnh GIF"),
+                        (b"\x1f\x8b", "tệp nén gzip"), (b"Rar!", "tệp nén RAR"), (b"7z\xbc\xaf", "tệp nén 7z"),
+                        (b"MZ", "chương trình (exe)"), (b"\x7fELF", "chương trình (ELF)")):
+        if data.startswith(magic):
+            return kind
+    if data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
+        return "trang web (HTML)"
+    if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "dữ liệu nhị phân"
+    return "csv"
+
+
+def check_archive(data: bytes, file_name: str) -> None:
+    """Refuse an xlsx/ods whose unpacked size is over the bound, before any parser sees it."""
+    limit_mb = float(settings.get("REFORMDASH_MAX_UNPACKED_MB"))
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        total = sum(info.file_size for info in z.infolist())
+        ratio = total / max(len(data), 1)
+    if total > limit_mb * 1024 * 1024 or (ratio > 200 and total > 50 * 1024 * 1024):
+        raise ImportRejected([Problem("zip_bomb", file_name, params={"size": round(total / 1048576),
+                                                                     "limit": round(limit_mb)})])
+
+
+def read_workbook(data: bytes, file_name: str) -> list[Sheet]:
+    """All sheets of a spreadsheet file (any supported type) as grids."""
+    if not data or not data.strip():
+        raise ImportRejected([Problem("empty_file", file_name)])
+    limit_mb = float(settings.get("REFORMDASH_MAX_UPLOAD_MB"))
+    if len(data) > limit_mb * 1024 * 1024:
+        raise ImportRejected([Problem("too_large", file_name, params={"size": round(len(data) / 1048576, 1),
+                                                                      "limit": round(limit_mb)})])
+    kind = sniff_kind(data)
+    if kind == "encrypted":
+        raise ImportRejected([Problem("encrypted", file_name)])
+    if kind == "csv":
+        return [read_csv(data, file_name)]
+    if kind not in ("xlsx", "xls", "ods"):
+        raise ImportRejected([Problem("wrong_type", file_name, params={"kind": kind})])
+    if kind in ("xlsx", "ods"):
+        check_archive(data, file_name)
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except Exception as e:  # calamine raises its own error types for corrupt files
+        raise ImportRejected([Problem("unreadable", file_name, params={"detail": str(e)[:200]})]) from e
+    sheets = []
+    for name in workbook.sheet_names:
+        try:
+            rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        except Exception as e:  # noqa: BLE001 - calamine refuses some odd sheet dimensions (PCI 2014)
+            if kind != "xlsx":
+                raise ImportRejected([Problem("unreadable", file_name, sheet=name,
+                                              params={"detail": str(e)[:200]})]) from e
+            rows = read_sheet_openpyxl(data, name, file_name)
+        sheets.append(Sheet(name, rows))
+    return sheets
+
+
+def read_sheet_openpyxl(data: bytes, sheet: str, file_name: str) -> list[list]:
+    """Fallback for xlsx sheets calamine refuses; cached formula values only, never evaluated."""
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        ws = wb[sheet]
+        ws.reset_dimensions()  # the odd dimension record is what trips calamine; ignore it here too
+        rows = [["" if c is None else c for c in row] for row in ws.iter_rows(values_only=True)]
+        wb.close()
+    except Exception as e:  # noqa: BLE001
+        raise ImportRejected([Problem("unreadable", file_name, sheet=sheet, params={"detail": str(e)[:200]})]) from e
+    width = max((len(r) for r in rows), default=0)
+    return [r + [""] * (width - len(r)) for r in rows]
+
+
+def decode_text(data: bytes, file_name: str) -> str:
+    """CSV bytes as text: UTF-8 (with or without BOM), UTF-16, or Windows-1258."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1258")
+    except UnicodeDecodeError as e:
+        raise ImportRejected([Problem("bad_encoding", file_name)]) from e
+    import unicodedata
+
+    return unicodedata.normalize("NFC", text)
+
+
+def guess_separator(text: str) -> str:
+    """The separator giving the most lines with the same number (>1) of fields: ';' files use decimal commas."""
+    sample = [line for line in text.splitlines()[:60] if line.strip()]
+    best, best_score = ",", (-1.0, 0)
+    for sep in (";", "\t", ","):
+        counts = [len(row) for row in csv.reader(io.StringIO("\n".join(sample)), delimiter=sep)]
+        if not counts:
+            continue
+        mode = max(set(counts), key=counts.count)
+        score = (counts.count(mode) / len(counts) if mode > 1 else 0.0, mode)
+        if score > best_score:
+            best, best_score = sep, score
+    return best
+
+
+def read_csv(data: bytes, file_name: str) -> Sheet:
+    """A CSV file as one sheet; separator ',' ';' or tab found by counting."""
+    text = decode_text(data, file_name)
+    sep = guess_separator(text)
+    rows = [row for row in csv.reader(io.StringIO(text), delimiter=sep)]
+    rows = [row for row in rows if any(cell.strip() for cell in row)]
+    width = max((len(r) for r in rows), default=0)
+    if width == 0:
+        raise ImportRejected([Problem("empty_file", file_name)])
+    return Sheet("csv", [r + [""] * (width - len(r)) for r in rows])

@@ -1,0 +1,97 @@
+"""The entity registry: provinces, ministries and units, matched from any spelling."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from reformdash.errors import NotFound
+from reformdash.text import name_key
+
+
+@dataclass
+class Entity:
+    """A province, ministry or unit."""
+
+    code: str
+    kind: str
+    name_vi: str
+    name_en: str | None
+    parent_code: str | None
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    code_2025: str | None = None
+
+    def valid_in(self, year: int | None) -> bool:
+        """True if the entity existed at some point of that year."""
+        if year is None:
+            return True
+        start = self.valid_from.year if self.valid_from else 0
+        end = self.valid_to.year if self.valid_to else 9999
+        return start <= year <= end
+
+    def name(self, lang: str = "vi") -> str:
+        """Display name."""
+        return (self.name_en or self.name_vi) if lang == "en" else self.name_vi
+
+
+class Registry:
+    """Entities and alias keys; resolution is exact on keys, suggestions are fuzzy."""
+
+    def __init__(self, entities: list[Entity], aliases: list[tuple[str, str]]):
+        self.entities = {e.code: e for e in entities}
+        self.by_key: dict[str, list[str]] = {}
+        for key, code in aliases:
+            if code in self.entities:
+                self.by_key.setdefault(key, [])
+                if code not in self.by_key[key]:
+                    self.by_key[key].append(code)
+
+    @classmethod
+    def load(cls, store) -> "Registry":
+        """Read entities and aliases from the store."""
+        entities = [Entity(*r) for r in store.rows("registry_entities")]
+        aliases = [(r[0], r[1]) for r in store.rows("registry_aliases")]
+        return cls(entities, aliases)
+
+    def resolve(self, text: object, kinds: tuple[str, ...] = ("province",), parent: str | None = None,
+                year: int | None = None) -> str | None:
+        """Entity code for a name, alias or code of the given kinds; None if unknown."""
+        if isinstance(text, float) and text.is_integer():
+            text = int(text)
+        if isinstance(text, int):
+            text = f"{text:02d}"
+        codes = self.by_key.get(name_key(text))
+        if not codes:
+            return None
+        matches = [c for c in codes if self.entities[c].kind in kinds
+                   and (parent is None or self.entities[c].kind != "unit" or self.entities[c].parent_code == parent)]
+        if len(matches) > 1 and year is not None:
+            matches = [c for c in matches if self.entities[c].valid_in(year)] or matches
+        return matches[0] if matches else None
+
+    def suggest(self, text: object, kinds: tuple[str, ...] = ("province",), limit: int = 3) -> list[str]:
+        """Closest names for an unknown one ("Did you mean…")."""
+        choices = {}
+        for key, codes in self.by_key.items():
+            for c in codes:
+                if self.entities[c].kind in kinds:
+                    choices.setdefault(key, c)
+        hits = process.extract(name_key(text), list(choices), scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=60)
+        names: list[str] = []
+        for key, _score, _ in hits:
+            name = self.entities[choices[key]].name_vi
+            if name not in names:
+                names.append(name)
+        return names[:limit]
+
+    def get(self, text: str, kinds: tuple[str, ...] = ("province", "ministry", "unit")) -> Entity:
+        """The entity for a name or code; NotFound with suggestions otherwise."""
+        code = text if text in self.entities else self.resolve(text, kinds)
+        if code is None:
+            hint = ", ".join(self.suggest(text, kinds))
+            more = f" — có phải là: {hint}?" if hint else ""
+            raise NotFound(f"Không tìm thấy «{text}»{more}", "Không tìm thấy")
+        return self.entities[code]

@@ -1,0 +1,112 @@
+"""The operations the CLI and the pages share: open, initialise, import, revert, read scores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from reformdash import settings
+from reformdash.batches import Plan, commit, make_plan, revert
+from reformdash.catalog import Catalog
+from reformdash.errors import ReformdashError
+from reformdash.ingest.importer import ImportOptions, analyse
+from reformdash.registry import Registry
+from reformdash.store import ROOT, Store
+
+DEMO = ROOT / "data" / "demo"
+# Demo files and how to import them: (file, options, is_sample).
+DEMO_FILES = [
+    ("pci.csv", {}, False),
+    ("papi.csv", {}, False),
+    ("sample_par_index.csv", {}, True),
+    ("sample_sipas.csv", {}, True),
+    ("sample_units.csv", {"level": "unit", "parent": "22-SYT", "create_units": True}, True),
+]
+
+
+def db_path(db: str | None = None) -> str:
+    """--db, else $REFORMDASH_DB, else data/reformdash.duckdb."""
+    return db or settings.get("REFORMDASH_DB")
+
+
+def open_store(db: str | None = None) -> Store:
+    """Open (creating and migrating) the database."""
+    store = Store(db_path(db))
+    store.migrate()
+    return store
+
+
+def init(store: Store, demo: bool = True, user: str = "reformdash") -> list[int]:
+    """Reference data is loaded by migrate(); the demo data too when the store holds no scores yet."""
+    scores, batches = store.rows("score_count")[0]
+    if not demo or scores or batches:
+        return []
+    ensure_demo_catalog(store)
+    ids = []
+    for name, opts, is_sample in DEMO_FILES:
+        path = DEMO / name
+        if not path.is_file():
+            continue
+        plan = plan_file(store, path.read_bytes(), name, ImportOptions(**opts))
+        batch_id = commit(store, plan, user, is_sample=is_sample)
+        if batch_id:
+            ids.append(batch_id)
+    return ids
+
+
+def ensure_demo_catalog(store: Store) -> None:
+    """The sample department, its custom index and components (user-defined rows, removable)."""
+    from reformdash.store import query_text
+
+    path = DEMO / "sample_catalog.sql"
+    if not path.is_file():
+        return
+    with store.transaction() as tx:
+        tx.execute(query_text("sample_catalog_clear"))
+        tx.execute(path.read_text(encoding="utf-8"))
+
+
+def remove_sample(store: Store) -> list[dict]:
+    """Revert every sample batch (newest first)."""
+    return [revert(store, row[0]) for row in store.rows("sample_batches")]
+
+
+def plan_file(store: Store, data: bytes, file_name: str, options: ImportOptions) -> Plan:
+    """Analyse a file and compare it with the store (nothing is written)."""
+    catalog = Catalog.load(store)
+    registry = Registry.load(store)
+    analysis = analyse(data, file_name, catalog, registry, options)
+    return make_plan(store, analysis)
+
+
+def scores(store: Store, index: str, year: int | None = None, entity: str | None = None,
+           lang: str = "vi") -> pd.DataFrame:
+    """Stored scores as the CLI contract's columns."""
+    catalog = Catalog.load(store)
+    index_code = catalog.index(index).code
+    entity_code = Registry.load(store).get(entity).code if entity else None
+    return store.df("scores", index_code=index_code, year=year, entity_code=entity_code, lang=lang)
+
+
+def changes(store: Store, index: str, from_year: int, to_year: int, component: str | None = None,
+            lang: str = "vi") -> pd.DataFrame:
+    """Rank changes between two years (places_up = rank_from - rank_to)."""
+    catalog = Catalog.load(store)
+    index_code = catalog.index(index).code
+    comp = ""
+    if component:
+        found = catalog.component(index_code, component)
+        if found is None:
+            raise ReformdashError(f"{index_code} không có chỉ số thành phần «{component}»", "Không tìm thấy")
+        comp = found.code
+    return store.df("changes", index_code=index_code, from_year=from_year, to_year=to_year, component=comp,
+                    lang=lang)
+
+
+def read_file(path: str) -> bytes:
+    """File bytes, or a clear error."""
+    p = Path(path)
+    if not p.is_file():
+        raise ReformdashError(f"Không có tệp «{path}»", "Không tìm thấy tệp")
+    return p.read_bytes()

@@ -1,0 +1,52 @@
+"""Every setting declared once: name, default and help; read from the environment or Streamlit secrets."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: environment variable name, default value and what it does."""
+
+    name: str
+    default: str
+    help: str
+
+
+SETTINGS = {
+    s.name: s
+    for s in [
+        Setting("REFORMDASH_DB", str(ROOT / "data" / "reformdash.duckdb"), "Path of the DuckDB database file."),
+        Setting("REFORMDASH_LANG", "vi", "Language of messages: vi (default) or en."),
+        Setting("REFORMDASH_USER", "", "Name recorded on import batches (defaults to the login name)."),
+        Setting("REFORMDASH_MAX_UPLOAD_MB", "25", "Largest spreadsheet accepted, in megabytes."),
+        Setting("REFORMDASH_MAX_UNPACKED_MB", "200", "Largest unpacked size of an xlsx/ods archive, in megabytes."),
+        Setting("REFORMDASH_FOCUS_ENTITY", "Quảng Ninh", "Default focus entity of the dashboard (name or code)."),
+    ]
+}
+
+
+def get(name: str, secrets: dict | None = None) -> str:
+    """The setting's value: environment first, then secrets, then its default."""
+    setting = SETTINGS[name]
+    if name in os.environ and os.environ[name] != "":
+        return os.environ[name]
+    if secrets and name in secrets:
+        return str(secrets[name])
+    return setting.default
+
+
+def default_user() -> str:
+    """Who is importing, for the batch record."""
+    user = get("REFORMDASH_USER")
+    if user:
+        return user
+    try:
+        return os.getlogin()
+    except OSError:
+        return os.environ.get("USER", "unknown")

@@ -1,0 +1,203 @@
+"""The only owner of database connections: migrations, reference data, named queries, writes."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import threading
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+import duckdb
+import pandas as pd
+
+from reformdash import settings
+from reformdash.errors import ReformdashError, StoreBusy
+from reformdash.text import name_key
+
+ROOT = settings.ROOT
+QUERIES = ROOT / "queries"
+MIGRATIONS = QUERIES / "migrations"
+REFERENCE = ROOT / "data" / "reference"
+# Only built-in extensions: government networks cannot download others.
+DUCKDB_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+
+
+@lru_cache(maxsize=None)
+def query_text(name: str) -> str:
+    """The SQL of queries/<name>.sql."""
+    path = QUERIES / f"{name}.sql"
+    if not path.is_file():
+        raise ReformdashError(f"Không có truy vấn {name}", "Lỗi chương trình")
+    return path.read_text(encoding="utf-8")
+
+
+class Store:
+    """A DuckDB database file: one connection, a cursor per query, one writer at a time."""
+
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._conn = duckdb.connect(self.path, config=DUCKDB_CONFIG)
+        except duckdb.IOException as e:
+            raise StoreBusy(f"Không mở được cơ sở dữ liệu {self.path}: {e}", "Cơ sở dữ liệu bận") from e
+        self._write_lock = threading.Lock()
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._conn.close()
+
+    # reading -------------------------------------------------------------------------------------
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A fresh cursor: DuckDB connections are not thread-safe, cursors are per thread."""
+        return self._conn.cursor()
+
+    def df(self, name: str, **params: object) -> pd.DataFrame:
+        """Run the named query and return a DataFrame."""
+        cur = self.cursor()
+        try:
+            return cur.execute(query_text(name), params or None).df()
+        finally:
+            cur.close()
+
+    def rows(self, name: str, **params: object) -> list[tuple]:
+        """Run the named query and return its rows."""
+        cur = self.cursor()
+        try:
+            return cur.execute(query_text(name), params or None).fetchall()
+        finally:
+            cur.close()
+
+    # writing -------------------------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One writer at a time; everything inside commits together or not at all."""
+        with self._write_lock:
+            cur = self.cursor()
+            cur.begin()
+            try:
+                yield cur
+                cur.commit()
+            except BaseException:
+                cur.rollback()
+                raise
+            finally:
+                cur.close()
+
+    def data_version(self) -> int:
+        """A number every write bumps: the key of cached results."""
+        row = self.rows("meta_value", key="data_version")
+        return int(row[0][0]) if row else 0
+
+    # schema --------------------------------------------------------------------------------------
+    def migrate(self) -> list[str]:
+        """Apply migrations not yet applied, then refresh reference data if its files changed."""
+        applied: list[str] = []
+        cur = self.cursor()
+        try:
+            has_meta = cur.execute(
+                "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
+            ).fetchone()[0]
+            current = cur.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() if has_meta else None
+        finally:
+            cur.close()
+        version = int(current[0]) if current else 0
+        for path in sorted(MIGRATIONS.glob("*.sql")):
+            number = int(path.name.split("_", 1)[0])
+            if number <= version:
+                continue
+            with self.transaction() as tx:
+                tx.execute(path.read_text(encoding="utf-8"))
+                tx.execute(query_text("meta_set"), {"key": "schema", "value": str(number)})
+            applied.append(path.name)
+        self.refresh_reference()
+        return applied
+
+    def refresh_reference(self, force: bool = False) -> bool:
+        """Reload data/reference/*.csv when they changed; user-added rows are kept."""
+        digest = reference_digest()
+        row = self.rows("meta_value", key="reference_sha256")
+        if row and row[0][0] == digest and not force:
+            return False
+        tables = load_reference_tables()
+        with self.transaction() as tx:
+            tx.execute(query_text("reference_clear"))
+            for table, frame in tables.items():
+                tx.register("incoming", frame)
+                cols = ", ".join(frame.columns)
+                tx.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM incoming")  # noqa: S608 (fixed names)
+                tx.unregister("incoming")
+            tx.execute(query_text("meta_set"), {"key": "reference_sha256", "value": digest})
+            bump_version(tx)
+        return True
+
+
+def bump_version(tx: duckdb.DuckDBPyConnection) -> None:
+    """Mark that data changed (cache key for pages)."""
+    tx.execute(query_text("data_version_bump"))
+
+
+def reference_digest() -> str:
+    """sha256 over the reference files, to know when to reload them."""
+    h = hashlib.sha256()
+    for path in sorted(REFERENCE.glob("*.csv")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def _read_csv(name: str) -> pd.DataFrame:
+    return pd.read_csv(REFERENCE / name, dtype=str, keep_default_na=False, encoding="utf-8")
+
+
+def _none_if_blank(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    for c in columns:
+        frame[c] = frame[c].where(frame[c].str.strip() != "", None)
+    return frame
+
+
+def load_reference_tables() -> dict[str, pd.DataFrame]:
+    """The reference CSVs shaped as the tables they fill."""
+    indices = _read_csv("indices.csv")
+    indices["higher_is_better"] = indices["higher_is_better"].str.lower().isin(["true", "1", "yes"])
+    for c in ("scale_min", "scale_max"):
+        indices[c] = indices[c].astype(float)
+    indices["first_year"] = indices["first_year"].astype(int)
+    components = _none_if_blank(_read_csv("components.csv"), ["parent_code", "valid_from_year", "valid_to_year",
+                                                               "scale_min", "scale_max"])
+    for c in ("valid_from_year", "valid_to_year"):
+        components[c] = pd.to_numeric(components[c]).astype("Int64")
+    for c in ("scale_min", "scale_max"):
+        components[c] = pd.to_numeric(components[c])
+    entities = _none_if_blank(_read_csv("entities.csv"), ["name_en", "parent_code", "valid_from", "valid_to",
+                                                          "region", "code_2025"])
+    for c in ("valid_from", "valid_to"):
+        entities[c] = pd.to_datetime(entities[c]).dt.date
+    aliases = _read_csv("entity_aliases.csv")
+    names = pd.concat([
+        pd.DataFrame({"alias": entities["name_vi"], "entity_code": entities["code"]}),
+        pd.DataFrame({"alias": entities["name_en"].fillna(""), "entity_code": entities["code"]}),
+        pd.DataFrame({"alias": entities["code"], "entity_code": entities["code"]}),
+        aliases[["alias", "entity_code"]],
+    ])
+    names = names[names["alias"].str.strip() != ""].copy()
+    names["alias_key"] = names["alias"].map(name_key)
+    names = names.drop_duplicates(["alias_key", "entity_code"])
+    lineage = _read_csv("entity_lineage.csv")
+    lineage["effective_date"] = pd.to_datetime(lineage["effective_date"]).dt.date
+    return {
+        "index_def": indices,
+        "component_def": components,
+        "entity": entities,
+        "entity_alias": names[["alias_key", "entity_code", "alias"]],
+        "entity_lineage": lineage,
+    }
+
+
+def write_csv(frame: pd.DataFrame, out) -> None:
+    """UTF-8 CSV with a header, as the CLI contract says."""
+    frame.to_csv(out, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")

@@ -1,0 +1,101 @@
+"""Text keys and cell parsing shared by the importer and the registry."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+
+# Tokens publishers write for "no data"; a missing value is never zero.
+MISSING_TOKENS = frozenset(
+    {"", "n/a", "na", "n.a", "n.a.", "kcdl", "-", "--", "—", "–", "...", "…", "x", "nan", "none", "null",
+     "khong co du lieu", "không có dữ liệu", "#n/a", "#value!", "#div/0!", "#ref!"}
+)
+_PREFIXES = ("thanh pho truc thuoc trung uong ", "thanh pho ", "tinh ", "tp. ", "tp.", "tp ")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_SPACES = re.compile(r"\s+")
+YEAR_RE = re.compile(r"(?<!\d)(20[0-4]\d|199\d)(?!\d)")
+
+
+def strip_accents(text: str) -> str:
+    """Vietnamese text without diacritics, đ folded to d, in lower case."""
+    text = unicodedata.normalize("NFD", str(text)).replace("đ", "d").replace("Đ", "D")
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    return text.lower()
+
+
+def words(text: object) -> str:
+    """Lower-case ASCII words separated by single spaces (the header key)."""
+    return _NON_ALNUM.sub(" ", strip_accents(str(text))).strip()
+
+
+def name_key(text: object) -> str:
+    """Key of an entity name: no diacritics, no prefixes like 'Tỉnh'/'TP.', no spaces or punctuation."""
+    folded = _SPACES.sub(" ", strip_accents(str(text)).strip())
+    for prefix in _PREFIXES:
+        if folded.startswith(prefix) and len(folded) > len(prefix) + 2:
+            folded = folded[len(prefix):]
+            break
+    return _NON_ALNUM.sub("", folded)
+
+
+def clean(text: object) -> str:
+    """Display text: NFC, no line breaks, single spaces."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", str(text))).strip()
+
+
+def is_missing(cell: object) -> bool:
+    """True for blanks and the publishers' no-data tokens."""
+    if cell is None:
+        return True
+    if isinstance(cell, float) and math.isnan(cell):
+        return True
+    if isinstance(cell, str):
+        return cell.strip().lower() in MISSING_TOKENS
+    return False
+
+
+def parse_number(cell: object) -> float | None:
+    """A cell as a float; None when missing. Raises ValueError for text that is not a number.
+
+    Accepts decimal commas ("65,97"), thousands separators ("1.234,5" / "1,234.5") and a trailing "%".
+    """
+    if isinstance(cell, bool):
+        raise ValueError(cell)
+    if isinstance(cell, (int, float)):
+        if isinstance(cell, float) and (math.isnan(cell) or math.isinf(cell)):
+            if math.isnan(cell):
+                return None
+            raise ValueError(cell)
+        return float(cell)
+    if is_missing(cell):
+        return None
+    text = str(cell).strip().replace("\u00a0", "").replace(" ", "")
+    if text.endswith("%"):
+        text = text[:-1]
+    if "," in text and "." in text:
+        if text.rfind(",") > text.rfind("."):
+            text = text.replace(".", "").replace(",", ".")
+        else:
+            text = text.replace(",", "")
+    elif text.count(",") == 1:
+        text = text.replace(",", ".")
+    value = float(text)  # raises ValueError on anything else
+    if math.isnan(value) or math.isinf(value):
+        raise ValueError(cell)
+    return value
+
+
+def parse_int(cell: object) -> int | None:
+    """A whole number (rank, year) or None; ValueError if fractional or not a number."""
+    value = parse_number(cell)
+    if value is None:
+        return None
+    if abs(value - round(value)) > 1e-9:
+        raise ValueError(cell)
+    return int(round(value))
+
+
+def years_in(text: object) -> list[int]:
+    """Four-digit years 1990–2049 found in text."""
+    return [int(y) for y in YEAR_RE.findall(str(text))]
