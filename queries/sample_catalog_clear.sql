@@ -4,3 +4,4 @@
 DELETE FROM component_def WHERE index_code = 'SYT_CCHC' AND source = 'sample';
 DELETE FROM index_def WHERE code = 'SYT_CCHC' AND source = 'sample';
 DELETE FROM entity WHERE code = '22-SYT' AND source = 'sample';
+DELETE FROM entity_alias WHERE entity_code = '22-SYT';

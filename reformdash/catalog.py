@@ -116,7 +116,7 @@ class Catalog:
                                  key=lambda kt: -len(kt[0]))
 
     @classmethod
-    def load(cls, store) -> "Catalog":
+    def load(cls, store) -> Catalog:
         """Read the catalog tables."""
         indices = [
             IndexDef(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], [a for a in (r[9] or "").split("|") if a])

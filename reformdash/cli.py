@@ -24,7 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["vi", "en"], default=None, help="language of messages (default vi)")
     sub = p.add_subparsers(dest="command", required=True)
 
-    s = sub.add_parser("init", help="create or migrate the database; load demo data into an empty one")
+    s = sub.add_parser("init", help="create or migrate the database, with the demo data if it is empty")
     s.add_argument("--no-demo", action="store_true", help="do not load the demo data")
 
     s = sub.add_parser("import", help="import spreadsheets (xlsx, xls, ods, csv)")
@@ -71,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     try:
         return COMMANDS[args.command](store, args, lang)
+    except BrokenPipeError:
+        return EXIT_OK  # output piped into `head`: not an error
     except ImportRejected as e:
         print(f"{e.title}:\n{e.message}", file=sys.stderr)
         return EXIT_REJECTED
@@ -116,7 +118,8 @@ def cmd_import(store, args, lang) -> int:
 
         batch_id = commit(store, plan, settings.default_user())
         if batch_id is None:
-            print({"vi": "  Không có gì thay đổi; không tạo lô mới.", "en": "  Nothing changed; no batch created."}[lang])
+            print({"vi": "  Không có gì thay đổi; không tạo lô mới.",
+                   "en": "  Nothing changed; no batch created."}[lang])
         else:
             print({"vi": f"  Đã ghi lô {batch_id}.", "en": f"  Written as batch {batch_id}."}[lang])
     if args.dry_run:

@@ -50,7 +50,7 @@ class Registry:
                     self.by_key[key].append(code)
 
     @classmethod
-    def load(cls, store) -> "Registry":
+    def load(cls, store) -> Registry:
         """Read entities and aliases from the store."""
         entities = [Entity(*r) for r in store.rows("registry_entities")]
         aliases = [(r[0], r[1]) for r in store.rows("registry_aliases")]

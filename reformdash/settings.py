@@ -46,7 +46,9 @@ def default_user() -> str:
     user = get("REFORMDASH_USER")
     if user:
         return user
+    import getpass
+
     try:
-        return os.getlogin()
-    except OSError:
-        return os.environ.get("USER", "unknown")
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown"

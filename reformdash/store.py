@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 import hashlib
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Iterator
 
 import duckdb
 import pandas as pd
@@ -25,7 +25,7 @@ REFERENCE = ROOT / "data" / "reference"
 DUCKDB_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 
 
-@lru_cache(maxsize=None)
+@cache
 def query_text(name: str) -> str:
     """The SQL of queries/<name>.sql."""
     path = QUERIES / f"{name}.sql"
@@ -97,15 +97,9 @@ class Store:
     def migrate(self) -> list[str]:
         """Apply migrations not yet applied, then refresh reference data if its files changed."""
         applied: list[str] = []
-        cur = self.cursor()
-        try:
-            has_meta = cur.execute(
-                "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
-            ).fetchone()[0]
-            current = cur.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() if has_meta else None
-        finally:
-            cur.close()
-        version = int(current[0]) if current else 0
+        has_meta = self.rows("meta_exists")[0][0]
+        current = self.rows("meta_value", key="schema") if has_meta else []
+        version = int(current[0][0]) if current else 0
         for path in sorted(MIGRATIONS.glob("*.sql")):
             number = int(path.name.split("_", 1)[0])
             if number <= version:

@@ -6,13 +6,22 @@ import pandas as pd
 
 from reformdash.ingest.layout import Layout
 
-RAW_COLUMNS = ["row", "col", "header", "entity_raw", "index_raw", "component_raw", "year_raw", "value_raw",
+RAW_COLUMNS = ["row", "col", "header", "entity_col", "entity_header", "entity_raw", "index_raw", "component_raw",
+               "year_raw", "value_raw",
                "rank_raw", "rank_of_raw", "tier_raw", "target_component"]
 
 
 def column_cells(layout: Layout, col: int) -> list:
     """Cells of one column over the data rows."""
     return [row[col] if col < len(row) else "" for row in layout.grid[layout.first_row:layout.last_row]]
+
+
+def entity_header(layout: Layout, col: int) -> str:
+    """Header text of an entity column."""
+    from reformdash.ingest.layout import cell_text
+
+    return " / ".join(t for t in (cell_text(layout.grid[h][col]) if col < len(layout.grid[h]) else ""
+                                  for h in layout.header_rows) if t)
 
 
 def extract(layout: Layout) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -28,6 +37,8 @@ def extract(layout: Layout) -> tuple[pd.DataFrame, pd.DataFrame]:
             "row": rows,
             "col": first.col,
             "header": first.header,
+            "entity_col": first.entity_col,
+            "entity_header": entity_header(layout, first.entity_col),
             "entity_raw": column_cells(layout, first.entity_col),
             "value_raw": column_cells(layout, first.col),
         })
@@ -44,6 +55,8 @@ def extract(layout: Layout) -> tuple[pd.DataFrame, pd.DataFrame]:
             "row": rows,
             "col": c.col,
             "header": c.header,
+            "entity_col": c.entity_col,
+            "entity_header": entity_header(layout, c.entity_col),
             "entity_raw": column_cells(layout, c.entity_col),
             "value_raw": column_cells(layout, c.col),
         })

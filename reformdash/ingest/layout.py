@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from reformdash.catalog import Catalog, Target, header_key
 from reformdash.registry import Registry
-from reformdash.text import is_missing, name_key, parse_int, years_in, words
+from reformdash.text import is_missing, name_key, parse_int, words, years_in
 
+_NUMERIC = re.compile(r"\s*[-+]?[\d.,\s%]+\s*")
 SUMMARY_KEYS = {"min", "max", "median", "mean", "average", "trungvi", "trungbinh", "tong", "total", "sum",
                 "canuoc", "national", "highest", "lowest", "caonhat", "thapnhat", "diemcaonhat", "diemthapnhat",
                 "giatrilonnhat", "giatrinhonhat", "lonnhat", "nhonhat", "stdev", "dolechchuan", "minimum", "maximum"}
 TIER_WORDS = {"rat tot", "tot", "kha", "trung binh", "tuong doi thap", "thap", "kha tot", "xuat sac", "excellent",
-              "very high", "high", "mid high", "mid low", "low", "very low", "good", "fair", "average", "relatively low"}
+              "very high", "high", "mid high", "mid low", "low", "very low", "good", "fair", "average",
+              "relatively low"}
 # Header words naming a column's role in long or wide tables (ASCII keys, numbering and years removed).
 ROLE_WORDS = {
     "entity": ["tinh", "tinh thanh pho", "tinh thanh", "ten tinh", "ten tinh thanh pho", "tinh thanh pho truc thuoc",
@@ -27,7 +30,7 @@ ROLE_WORDS = {
     "tier": ["nhom xep hang", "nhom", "xep loai", "tier", "nhom hang", "phan loai", "ranking group", "muc xep hang",
              "nhom dieu hanh"],
     "year": ["nam", "year", "nam danh gia", "ky danh gia"],
-    "index": ["index", "ma chi so", "index code", "bo chi so", "ten chi so"],
+    "index": ["index", "chi so", "ma chi so", "index code", "bo chi so", "ten chi so"],
     "component": ["chi so thanh phan", "component", "tieu chi", "linh vuc", "noi dung", "thanh phan",
                   "component code", "ma thanh phan", "ten tieu chi", "chi tieu", "criterion", "criteria"],
     "value": ["gia tri", "diem", "value", "score", "ket qua", "diem so", "diem dat", "ty le", "diem danh gia"],
@@ -127,7 +130,8 @@ class EntityFinder:
         self.cache: dict[object, str | None] = {}
 
     def __call__(self, cell: object) -> str | None:
-        if not isinstance(cell, str) or not cell.strip():
+        # numbers are never names in a table: "72" in a score column is not Tây Ninh's GSO code
+        if not isinstance(cell, str) or not cell.strip() or _NUMERIC.fullmatch(cell):
             return None
         hit = self.cache.get(cell, 0)
         if hit == 0:
@@ -163,22 +167,23 @@ def find_layout(sheet_name: str, rows: list[list], catalog: Catalog, find: Entit
         return None
     candidates = []
     counts = entity_column_counts(rows, find)
-    candidates.append((sum(sorted(counts.values())[-12:]) if counts else 0, False, rows, counts))
+    candidates.append((max(counts.values(), default=0), False, rows, counts))
     if len(rows) <= 2000 and (not counts or max(counts.values()) < 5):
         t_rows = transpose(rows)
         t_counts = entity_column_counts(t_rows, find)
-        candidates.append((sum(sorted(t_counts.values())[-12:]) if t_counts else 0, True, t_rows, t_counts))
-    total, transposed, grid, counts = max(candidates, key=lambda c: c[0])
+        candidates.append((max(t_counts.values(), default=0), True, t_rows, t_counts))
+    # the orientation whose best column names the most entities (ties: rows are entities)
+    _, transposed, grid, counts = max(candidates, key=lambda c: c[0])
     entity_cols = entity_columns(grid, counts, find)
-    if not entity_cols and allow_unknown_entities:
-        hits = header_role_columns(grid, "entity")
+    by_header = False
+    if not entity_cols:
+        # names nobody registered yet (new units, typos): a column headed "Tỉnh"/"Đơn vị" is still the entity column
+        hits = header_role_columns(rows, "entity")
         if hits:
-            entity_cols = [hits[0][1]]
-            transposed = False
-            grid = rows
+            entity_cols, transposed, grid, by_header = [hits[0][1]], False, rows, True
     if not entity_cols:
         return None
-    first_row = first_data_row(grid, entity_cols, find, allow_unknown_entities)
+    first_row = first_data_row(grid, entity_cols, find, by_header)
     if first_row is None:
         return None
     header_rows, title_rows = header_and_title_rows(grid, first_row)
@@ -321,7 +326,7 @@ def map_columns(layout: Layout, catalog: Catalog) -> None:
     layout.columns = columns
     add_content_columns(layout)
     roles = {c.role for c in columns}
-    if "value" in roles and roles & {"component", "year", "index"}:
+    if "value" in roles and (roles & {"component", "year", "index"} or "target" not in roles):
         layout.kind = "long"
     elif sum(1 for c in columns if c.role == "year_value") >= 2 and "target" not in roles:
         layout.kind = "years"

@@ -48,17 +48,20 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
             attrs["part_index"] = part.index_code
             attrs["part_year"] = part.year
             attr_frames.append(attrs)
+    if not frames:
+        return None, [], [Problem("no_table", file_name)], notes
     obs = pd.concat(frames, ignore_index=True)
     # values: missing cells are dropped (a missing value is missing, never zero)
     missing = obs["value_raw"].map(is_missing)
     obs = obs[~missing].reset_index(drop=True)
 
-    def place(frame: pd.DataFrame, i: int, col: int | None = None) -> dict:
+    def place(frame: pd.DataFrame, i: int, col: int | None = None, header: str | None = None) -> dict:
         r = int(frame.at[i, "row"])
         c = int(frame.at[i, "col"] if col is None else col)
         if frame.at[i, "transposed"]:
             r, c = c, r
-        header = frame.at[i, "header"] if "header" in frame.columns and col is None else ""
+        if header is None:
+            header = frame.at[i, "header"] if "header" in frame.columns and col is None else ""
         letter = column_letter(c)
         return {"file": file_name, "sheet": frame.at[i, "sheet"], "row": r + 1,
                 "column": f"{letter} ({header})" if header else letter}
@@ -82,8 +85,7 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
         key = "unknown_unit" if options.level == "unit" else "unknown_entity"
         names = registry.suggest(shown, kinds) if shown else []
         sug = t("suggestion", lang, names=", ".join(names)) if names else ""
-        p = place(obs, i, col=None)
-        p["column"] = None
+        p = place(obs, i, col=int(obs.at[i, "entity_col"]), header=obs.at[i, "entity_header"] or "")
         problems.append(Problem(key, value=shown or "(trống)", params={"suggestion": sug}, **p))
     # index and component per observation
     obs["index_code"] = obs["index_raw"].where(obs["index_raw"].notna(), obs["part_index"])
@@ -119,7 +121,7 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
     # years
     year_cache: dict = {}
     years = []
-    for i, raw, default in zip(obs.index, obs["year_raw"], obs["part_year"]):
+    for raw, default in zip(obs["year_raw"], obs["part_year"]):
         if is_missing(raw):
             years.append(default if default is not None and not pd.isna(default) else options.year)
             continue
@@ -166,8 +168,7 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
         if entity is not None and not entity.valid_in(int(year)):
             i = group.index[0]
             valid = f"{entity.valid_from or '…'} – {entity.valid_to or '…'}"
-            p = place(obs, i)
-            p["column"] = None
+            p = place(obs, i, col=int(obs.at[i, "entity_col"]), header=obs.at[i, "entity_header"] or "")
             problems.append(Problem("entity_not_in_year", value=obs.at[i, "entity_raw"],
                                     params={"entity": entity.name_vi, "year": int(year), "valid": valid}, **p))
     # components outside their years: a mislabelled column (PAPI 2014 vie) must not load quietly
@@ -217,7 +218,8 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
                 problems.append(Problem("duplicate", value=obs.at[second, "value_raw"], params={
                     "entity": registry.entities[group.at[first, "entity_code"]].name_vi
                     if group.at[first, "entity_code"] in registry.entities else group.at[first, "entity_raw"],
-                    "what": f"{group.at[first, 'index_code']} {group.at[first, 'year']}" + (f" · {comp}" if comp else ""),
+                    "what": f"{group.at[first, 'index_code']} {group.at[first, 'year']}"
+                            + (f" · {comp}" if comp else ""),
                     "other_row": place(obs, first)["row"], "other_value": obs.at[first, "value_raw"]}, **p))
                 if len(problems) > 40:
                     break
@@ -228,6 +230,7 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
     scores["rank"] = pd.array([None] * len(scores), dtype="Int64")
     scores["rank_of"] = pd.array([None] * len(scores), dtype="Int64")
     scores["tier"] = None
+    long_ranks(scores, obs, problems, place)
     scores = apply_attributes(scores, obs, attr_frames, find, problems, file_name, lang, registry)
     if problems:
         return None, [], problems, notes
@@ -301,6 +304,34 @@ def apply_attributes(scores, obs, attr_frames, find, problems, file_name, lang, 
     return scores
 
 
+def long_ranks(scores: pd.DataFrame, obs: pd.DataFrame, problems: list, place) -> None:
+    """Rank, rank_of and tier written on each row of a long table."""
+    for raw_col, column in (("rank_raw", "rank"), ("rank_of_raw", "rank_of")):
+        raw = obs[raw_col]
+        present = ~raw.map(is_missing)
+        if not present.any():
+            continue
+        parsed = []
+        for i, value in zip(obs.index, raw):
+            if is_missing(value):
+                parsed.append(None)
+                continue
+            try:
+                n = parse_int(value)
+                if n is None or n < 1:
+                    raise ValueError(value)
+                parsed.append(n)
+            except (ValueError, TypeError):
+                p = place(obs, i)
+                p["column"] = None
+                problems.append(Problem("bad_rank", value=value, **p))
+                parsed.append(None)
+        scores[column] = pd.array(parsed, dtype="Int64")
+    tiers = obs["tier_raw"]
+    if (~tiers.map(is_missing)).any():
+        scores["tier"] = [None if is_missing(x) else " ".join(str(x).split()) for x in tiers]
+
+
 def fill_tier_bands(scores: pd.DataFrame) -> pd.Series:
     """A tier written once per band (merged cell, PCI 2005) applies down to the next one, in rank order."""
     tiers = scores["tier"].copy()
@@ -324,7 +355,7 @@ def competition_rank(values: pd.Series, higher_is_better: bool) -> pd.Series:
 
 def compute_ranks(scores: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
     """Ranks where the file has none (published ranks are kept), and rank_of for every ranked row."""
-    for (index_code, year, comp), group in scores.groupby(["index_code", "year", "component_code"], sort=False):
+    for (index_code, _year, _comp), group in scores.groupby(["index_code", "year", "component_code"], sort=False):
         hib = catalog.indices[index_code].higher_is_better
         field = int(group["value"].notna().sum())
         if group["rank"].isna().all():

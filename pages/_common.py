@@ -1,0 +1,24 @@
+"""Streamlit glue shared by the pages: the cached store and the language switch."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from reformdash import service
+
+
+@st.cache_resource
+def get_store():
+    """One store per server process; a first start initialises an empty database with the demo data."""
+    store = service.open_store()
+    service.init(store)
+    return store
+
+
+def language() -> str:
+    """'vi' (default) or 'en', kept in the URL."""
+    current = st.query_params.get("lang", "vi")
+    choice = st.sidebar.radio("Ngôn ngữ / Language", ["vi", "en"], index=0 if current != "en" else 1,
+                              format_func=lambda x: "Tiếng Việt" if x == "vi" else "English", horizontal=True)
+    st.query_params["lang"] = choice
+    return choice

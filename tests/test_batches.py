@@ -1,0 +1,103 @@
+"""Batches: dry run writes nothing, commit is all or nothing, re-import is a no-op, revert restores."""
+
+import pytest
+
+from reformdash import service
+from reformdash.batches import commit, revert
+from reformdash.errors import ImportRejected, ReformdashError
+from reformdash.ingest.importer import ImportOptions
+
+from .helpers import csv_bytes
+
+V1 = "Tỉnh,PCI,Tính minh bạch\nHà Nội,65.5,6.1\nQuảng Ninh,73.4,7.2\nĐà Nẵng,70.1,8.0\n"
+V2 = "Tỉnh,PCI,Tính minh bạch\nHà Nội,66.0,6.1\nQuảng Ninh,73.4,7.2\nĐà Nẵng,70.1,8.0\nHải Phòng,69.0,6.0\n"
+
+
+def plan(store, text, name="pci_2019.csv"):
+    return service.plan_file(store, csv_bytes(text), name, ImportOptions())
+
+
+def stored(store):
+    return store.df("scores", index_code="PCI", year=None, entity_code=None, lang="vi")
+
+
+def test_a_plan_writes_nothing(store):
+    p = plan(store, V1)
+    assert len(p.added) == 6 and p.unchanged == 0
+    assert stored(store).empty
+
+
+def test_commit_then_same_file_again_changes_nothing(store):
+    assert commit(store, plan(store, V1), "an") == 1
+    again = plan(store, V1)
+    assert again.is_noop and again.unchanged == 6
+    assert commit(store, again, "an") is None
+    assert len(store.df("batches_list")) == 1
+
+
+def test_changes_show_old_and_new_and_revert_restores(store):
+    first = commit(store, plan(store, V1), "an")
+    p = plan(store, V2, "pci_2019_v2.csv")
+    hanoi = p.changed[(p.changed.entity_code == "01") & (p.changed.component_code == "")].iloc[0]
+    assert (hanoi.old_value, hanoi.value) == (65.5, 66.0)
+    assert len(p.added) == 2  # Hải Phòng overall and transparency
+    second = commit(store, p, "binh")
+    assert stored(store).query("entity_code == '01' and component == ''")["value"].item() == 66.0
+    with pytest.raises(ReformdashError, match=f"lô {second}"):
+        revert(store, first)  # a later batch overwrote it
+    revert(store, second)
+    after = stored(store)
+    assert after.query("entity_code == '01' and component == ''")["value"].item() == 65.5
+    assert after.query("entity_code == '31'").empty
+    assert after.query("entity_code == '01' and component == ''")["rank"].item() == 3
+    revert(store, first)
+    assert stored(store).empty
+    with pytest.raises(ReformdashError):
+        revert(store, first)
+
+
+def test_a_rejected_file_writes_nothing(store):
+    commit(store, plan(store, V1), "an")
+    before = stored(store)
+    with pytest.raises(ImportRejected):
+        plan(store, "Tỉnh,PCI\nHà Nội,-5\n")
+    assert stored(store).equals(before)
+
+
+def test_a_failing_commit_rolls_back_everything(store, monkeypatch):
+    p = plan(store, V1)
+    import reformdash.batches as batches
+
+    def broken(tx):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(batches, "bump_version", broken)
+    with pytest.raises(RuntimeError):
+        commit(store, p, "an")
+    assert stored(store).empty and store.df("batches_list").empty
+
+
+def test_import_bumps_the_data_version(store):
+    before = store.data_version()
+    commit(store, plan(store, V1), "an")
+    assert store.data_version() > before
+
+
+def test_batch_records_file_hash_user_counts(store):
+    commit(store, plan(store, V1), "an")
+    b = store.df("batches_list").iloc[0]
+    assert (b.file_name, b.user_name, b.added, b.changed) == ("pci_2019.csv", "an", 6, 0)
+    assert len(b.sha256) == 64
+
+
+def test_init_loads_the_demo_once_and_sample_can_be_removed(store):
+    ids = service.init(store)
+    assert len(ids) == 5
+    assert service.init(store) == []
+    cov = store.df("index_coverage", lang="vi").set_index("index_code")
+    assert cov.loc["PCI", "first_year"] == 2005 and cov.loc["PCI", "last_year"] == 2019
+    assert cov.loc["PAPI", "first_year"] == 2011 and not cov.loc["PCI", "sample"]
+    assert cov.loc["PAR_INDEX", "sample"] and cov.loc["SYT_CCHC", "sample"]
+    removed = service.remove_sample(store)
+    assert len(removed) == 3
+    assert set(store.df("index_coverage", lang="vi")["index_code"]) == {"PCI", "PAPI"}
