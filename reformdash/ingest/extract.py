@@ -11,9 +11,14 @@ RAW_COLUMNS = ["row", "col", "header", "entity_col", "entity_header", "entity_ra
                "rank_raw", "rank_of_raw", "tier_raw", "target_component"]
 
 
-def column_cells(layout: Layout, col: int) -> list:
-    """Cells of one column over the data rows."""
-    return [row[col] if col < len(row) else "" for row in layout.grid[layout.first_row:layout.last_row]]
+def column_cells(layout: Layout, col: int) -> pd.Series:
+    """Cells of one column over the data rows, as raw Python objects (no string conversion: it is slow)."""
+    rows = layout.grid[layout.first_row:layout.last_row]
+    try:
+        cells = [row[col] for row in rows]
+    except IndexError:  # ragged rows (openpyxl fallback, CSV)
+        cells = [row[col] if col < len(row) else "" for row in rows]
+    return pd.Series(cells, dtype=object)
 
 
 def entity_header(layout: Layout, col: int) -> str:
@@ -83,5 +88,7 @@ def extract(layout: Layout) -> tuple[pd.DataFrame, pd.DataFrame]:
 def _complete(frame: pd.DataFrame) -> pd.DataFrame:
     for name in RAW_COLUMNS:
         if name not in frame.columns:
-            frame[name] = None
+            frame[name] = pd.Series([None] * len(frame), dtype=object, index=frame.index)
+        elif frame[name].dtype != object and name not in ("row", "col", "entity_col"):
+            frame[name] = frame[name].astype(object)
     return frame[RAW_COLUMNS]

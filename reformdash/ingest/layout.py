@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+
+import numpy as np
 from dataclasses import dataclass, field
 
 from reformdash.catalog import Catalog, Target, header_key
@@ -193,11 +195,17 @@ def find_layout(sheet_name: str, rows: list[list], catalog: Catalog, find: Entit
                     title, "wide")
     layout.index_code = choose_index(layout, catalog, index_hint, f"{text_hints} {sheet_name} {title}")
     map_columns(layout, catalog)
-    layout.score = sum(
-        1 for col in layout.columns if col.role in ("target", "year_value", "value")
-        for r in range(first_row, last_row) if not is_missing(grid[r][col.col])
-    )
+    layout.score = table_score(layout)
     return layout
+
+
+def table_score(layout: Layout, sample: int = 2000) -> int:
+    """How many values the table holds (estimated from a sample of rows on big sheets)."""
+    rows = range(layout.first_row, layout.last_row)
+    step = max(1, len(rows) // sample)
+    cols = [c.col for c in layout.columns if c.role in ("target", "year_value", "value")]
+    found = sum(1 for r in rows[::step] for c in cols if c < len(layout.grid[r]) and not is_missing(layout.grid[r][c]))
+    return found * step
 
 
 def entity_columns(grid: list[list], counts: dict[int, int], find: EntityFinder) -> list[int]:
@@ -260,12 +268,31 @@ def header_and_title_rows(grid: list[list], first_row: int) -> tuple[list[int], 
 
 def end_of_data(grid: list[list], first_row: int, entity_cols: list[int]) -> int:
     """The data ends at the first blank row or summary row (Min, Max, Trung vị…) after it starts."""
-    for r in range(first_row, len(grid)):
-        row = grid[r]
-        cells = [row[c] for c in entity_cols if c < len(row)]
-        if row_is_blank(row) or any(is_summary(c) for c in cells if isinstance(c, str)):
-            return r
+    import pandas as pd
+
+    rows = grid[first_row:]
+    stops = []
+    for c in entity_cols:
+        cells = pd.Series([row[c] if c < len(row) else "" for row in rows], dtype=object)
+        codes, uniques = pd.factorize(cells, use_na_sentinel=True)
+        # one verdict per distinct cell: blank, summary, or a name
+        verdict = np.array([2 if (not isinstance(u, str) or not u.strip()) and is_missing_or_blank(u)
+                            else 1 if isinstance(u, str) and is_summary(u) else 0 for u in uniques] + [2],
+                           dtype=np.int8)
+        stops.append(verdict[codes])
+    flags = np.maximum.reduce(stops) if len(stops) > 1 else stops[0]
+    all_blank = np.minimum.reduce([s == 2 for s in stops]) if len(stops) > 1 else stops[0] == 2
+    for r in np.flatnonzero((flags == 1) | all_blank):
+        if flags[r] == 1 and any(s[r] == 1 for s in stops):
+            return first_row + int(r)
+        if row_is_blank(rows[r]):
+            return first_row + int(r)
     return len(grid)
+
+
+def is_missing_or_blank(cell: object) -> bool:
+    """Empty string, None, NaN."""
+    return cell is None or (isinstance(cell, str) and not cell.strip()) or (isinstance(cell, float) and cell != cell)
 
 
 def choose_index(layout: Layout, catalog: Catalog, index_hint: str | None, text: str) -> str | None:

@@ -14,6 +14,16 @@ from reformdash.ingest.layout import EntityFinder, column_letter
 from reformdash.registry import Registry
 from reformdash.text import is_missing, name_key, parse_int, parse_number, words
 
+def map_unique(series: pd.Series, lookup) -> pd.Series:
+    """Apply `lookup` once per distinct value (files repeat names, codes and years on every row)."""
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    mapped = np.empty(len(uniques) + 1, dtype=object)
+    for k, u in enumerate(uniques):
+        mapped[k] = lookup(u)
+    mapped[-1] = lookup(None)
+    return pd.Series(mapped[codes], index=series.index, dtype=object)
+
+
 OVERALL_WORDS = {"", "tong", "tong hop", "chung", "overall", "total", "chi so chung", "diem tong hop", "tong diem"}
 SCALE_TOLERANCE = 1e-6
 
@@ -50,10 +60,26 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
             attr_frames.append(attrs)
     if not frames:
         return None, [], [Problem("no_table", file_name)], notes
-    obs = pd.concat(frames, ignore_index=True)
-    # values: missing cells are dropped (a missing value is missing, never zero)
-    missing = obs["value_raw"].map(is_missing)
-    obs = obs[~missing].reset_index(drop=True)
+    obs = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    # values: numbers parse in bulk; only text cells go through the careful parser.
+    # Missing cells are dropped (a missing value is missing, never zero).
+    values = pd.to_numeric(obs["value_raw"], errors="coerce")
+    text_rows = obs.index[values.isna()]
+    keep = pd.Series(True, index=obs.index)
+    bad_numbers = []
+    for i in text_rows:
+        raw = obs.at[i, "value_raw"]
+        if is_missing(raw):
+            keep.at[i] = False
+            continue
+        try:
+            values.at[i] = parse_number(raw)
+        except (ValueError, TypeError):
+            bad_numbers.append(i)
+    obs["value"] = values.astype(float)
+    if not keep.all():
+        obs = obs[keep]
+    obs = obs.reset_index(drop=True) if not keep.all() else obs
 
     def place(frame: pd.DataFrame, i: int, col: int | None = None, header: str | None = None) -> dict:
         r = int(frame.at[i, "row"])
@@ -66,13 +92,9 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
         return {"file": file_name, "sheet": frame.at[i, "sheet"], "row": r + 1,
                 "column": f"{letter} ({header})" if header else letter}
 
-    # entities
+    # entities: resolve each distinct name once
     kinds = find.kinds
-    entity_codes = {}
-    for raw in obs["entity_raw"].unique():
-        code = find(raw) if isinstance(raw, str) else find(str(raw)) if not is_missing(raw) else None
-        entity_codes[raw] = code
-    obs["entity_code"] = obs["entity_raw"].map(entity_codes)
+    obs["entity_code"] = map_unique(obs["entity_raw"], lambda raw: find(raw) if isinstance(raw, str) else None)
     unknown = obs[obs["entity_code"].isna()]
     for raw, group in unknown.groupby("entity_raw", sort=False, dropna=False):
         i = group.index[0]
@@ -87,96 +109,108 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
         sug = t("suggestion", lang, names=", ".join(names)) if names else ""
         p = place(obs, i, col=int(obs.at[i, "entity_col"]), header=obs.at[i, "entity_header"] or "")
         problems.append(Problem(key, value=shown or "(trống)", params={"suggestion": sug}, **p))
-    # index and component per observation
-    obs["index_code"] = obs["index_raw"].where(obs["index_raw"].notna(), obs["part_index"])
+        if len(problems) >= 40:
+            break
+    # index per observation: from the table, else from a long table's index column
+    obs["index_code"] = obs["part_index"]
     long_rows = obs["target_component"].isna()
     if long_rows.any():
-        cache = {}
-        for i in obs.index[long_rows]:
-            raw_index = obs.at[i, "index_raw"]
-            if not is_missing(raw_index):
-                code = catalog.find_index(str(raw_index))
-                if code is None:
-                    problems.append(Problem("unknown_index", value=raw_index, **place(obs, i)))
-                    continue
-                obs.at[i, "index_code"] = code
-            index_code = obs.at[i, "index_code"] or options.index and catalog.find_index(options.index)
-            if not index_code:
-                problems.append(Problem("no_index", **{k: v for k, v in place(obs, i).items() if k != "column"}))
-                break
-            obs.at[i, "index_code"] = index_code
-            raw_comp = obs.at[i, "component_raw"]
-            ck = (index_code, raw_comp)
-            if ck not in cache:
-                if is_missing(raw_comp) or words(raw_comp) in OVERALL_WORDS:
-                    cache[ck] = OVERALL
-                else:
-                    comp = catalog.component(index_code, str(raw_comp).strip())
-                    cache[ck] = comp.code if comp else None
-            if cache[ck] is None:
-                problems.append(Problem("unknown_component", value=raw_comp,
-                                        params={"index": index_code}, **place(obs, i)))
-            obs.at[i, "target_component"] = cache[ck]
+        default_index = catalog.find_index(options.index) if options.index else None
+        mapped = map_unique(obs.loc[long_rows, "index_raw"],
+                            lambda raw: None if is_missing(raw) else catalog.find_index(str(raw)) or "?")
+        filled = mapped.where(mapped.notna(), obs.loc[long_rows, "part_index"])
+        if default_index:
+            filled = filled.where(filled.notna(), default_index)
+        obs.loc[long_rows, "index_code"] = filled
+        for i in obs.index[long_rows & (obs["index_code"] == "?")][:20]:
+            problems.append(Problem("unknown_index", value=obs.at[i, "index_raw"], **place(obs, i)))
+        no_index = obs.index[long_rows & obs["index_code"].isna()]
+        if len(no_index):
+            p = place(obs, no_index[0])
+            p.pop("column")
+            problems.append(Problem("no_index", **p))
+        if problems:
+            return None, [], problems, notes
+        # components: resolve each distinct (index, text) once
+        pairs = obs.loc[long_rows, ["index_code", "component_raw"]].drop_duplicates()
+        comp_map = {}
+        for index_code, raw in pairs.itertuples(index=False):
+            if is_missing(raw) or words(raw) in OVERALL_WORDS:
+                comp_map[(index_code, raw)] = OVERALL
+            else:
+                comp = catalog.component(index_code, str(raw).strip())
+                comp_map[(index_code, raw)] = comp.code if comp else None
+        if obs.loc[long_rows, "index_code"].nunique() == 1:
+            only = obs.loc[long_rows, "index_code"].iloc[0]
+            simple = {raw: code for (ix, raw), code in comp_map.items() if ix == only}
+            obs.loc[long_rows, "target_component"] = map_unique(obs.loc[long_rows, "component_raw"],
+                                                                 lambda raw: simple.get(raw, OVERALL))
+        else:
+            obs.loc[long_rows, "target_component"] = [
+                comp_map[(ix, raw)] for ix, raw in zip(obs.loc[long_rows, "index_code"],
+                                                        obs.loc[long_rows, "component_raw"])]
+        for (index_code, raw), code in comp_map.items():
+            if code is None:
+                i = obs.index[long_rows & (obs["index_code"] == index_code) & (obs["component_raw"] == raw)][0]
+                problems.append(Problem("unknown_component", value=raw, params={"index": index_code},
+                                        **place(obs, i)))
     obs["component_code"] = obs["target_component"]
-    # years
-    year_cache: dict = {}
-    years = []
-    for raw, default in zip(obs["year_raw"], obs["part_year"]):
-        if is_missing(raw):
-            years.append(default if default is not None and not pd.isna(default) else options.year)
-            continue
-        if raw not in year_cache:
-            try:
-                year_cache[raw] = parse_int(raw)
-            except (ValueError, TypeError):
-                year_cache[raw] = "bad"
-        years.append(year_cache[raw])
-    obs["year"] = years
-    bad_year_rows = obs.index[obs["year"].map(lambda y: y == "bad" or y is None or pd.isna(y))]
-    if len(bad_year_rows) and not problems:
-        for i in bad_year_rows[:20]:
-            raw = obs.at[i, "year_raw"]
-            if is_missing(raw):
-                problems.append(Problem("no_year", **{k: v for k, v in place(obs, i).items() if k != "column"}))
-                break
-            problems.append(Problem("bad_year", value=raw, params={"index": obs.at[i, "index_code"], "low": "?",
-                                                                   "high": "?"}, **place(obs, i)))
+    for i in bad_numbers[:20]:
+        problems.append(Problem("not_a_number", value=obs.at[i, "value_raw"], **place(obs, i)))
     if problems:
         return None, [], problems, notes
-    obs["year"] = obs["year"].astype(int)
+    # years: each distinct cell parsed once
+    def year_of(raw):
+        if is_missing(raw):
+            return None
+        try:
+            return parse_int(raw)
+        except (ValueError, TypeError):
+            return -1
+
+    years = map_unique(obs["year_raw"], year_of)
+    years = years.where(years.notna(), obs["part_year"])
+    if options.year:
+        years = years.where(years.notna(), options.year)
+    bad = obs.index[years.isna() | (years == -1)]
+    for i in bad[:20]:
+        raw = obs.at[i, "year_raw"]
+        if is_missing(raw):
+            p = place(obs, i)
+            p.pop("column")
+            problems.append(Problem("no_year", **p))
+            break
+        problems.append(Problem("bad_year", value=raw, params={"index": obs.at[i, "index_code"], "low": "?",
+                                                               "high": "?"}, **place(obs, i)))
+    if problems:
+        return None, [], problems, notes
+    obs["year"] = years.astype(int)
     this_year = dt.date.today().year
-    for (index_code, year), group in obs.groupby(["index_code", "year"], sort=False):
+    firsts = obs[["index_code", "year"]].drop_duplicates()
+    for index_code, year in firsts.itertuples(index=False):
         first = catalog.indices[index_code].first_year
         if not (min(first, 1990) <= year <= this_year + 1) or year < first - 5:
-            i = group.index[0]
+            i = obs.index[(obs["index_code"] == index_code) & (obs["year"] == year)][0]
             problems.append(Problem("bad_year", value=year, params={"index": index_code, "low": first,
                                                                     "high": this_year + 1}, **place(obs, i)))
-    # numbers
-    values = pd.to_numeric(obs["value_raw"], errors="coerce")
-    slow = values.isna()
-    for i in obs.index[slow]:
-        try:
-            values.at[i] = parse_number(obs.at[i, "value_raw"])
-        except (ValueError, TypeError):
-            problems.append(Problem("not_a_number", value=obs.at[i, "value_raw"], **place(obs, i)))
-    obs["value"] = values.astype(float)
     if problems:
         return None, [], problems, notes
     # entity valid in year
-    for (code, year), group in obs.groupby(["entity_code", "year"], sort=False):
+    for code, year in obs[["entity_code", "year"]].drop_duplicates().itertuples(index=False):
         entity = registry.entities.get(code)
         if entity is not None and not entity.valid_in(int(year)):
-            i = group.index[0]
+            i = obs.index[(obs["entity_code"] == code) & (obs["year"] == year)][0]
             valid = f"{entity.valid_from or '…'} – {entity.valid_to or '…'}"
             p = place(obs, i, col=int(obs.at[i, "entity_col"]), header=obs.at[i, "entity_header"] or "")
             problems.append(Problem("entity_not_in_year", value=obs.at[i, "entity_raw"],
                                     params={"entity": entity.name_vi, "year": int(year), "valid": valid}, **p))
     # components outside their years: a mislabelled column (PAPI 2014 vie) must not load quietly
-    for (index_code, comp, year), group in obs[obs["component_code"] != OVERALL].groupby(
-            ["index_code", "component_code", "year"], sort=False):
+    comps = obs.loc[obs["component_code"] != OVERALL, ["index_code", "component_code", "year"]].drop_duplicates()
+    for index_code, comp, year in comps.itertuples(index=False):
         c = catalog.components[index_code][comp]
         if not c.valid_in(int(year)):
-            i = group.index[0]
+            i = obs.index[(obs["index_code"] == index_code) & (obs["component_code"] == comp)
+                          & (obs["year"] == year)][0]
             span = f"{c.valid_from_year or '…'}–{c.valid_to_year or '…'}"
             problems.append(Problem("component_not_in_year", value=obs.at[i, "header"] or comp, params={
                 "component": c.name(lang), "index": index_code, "year": int(year), "span": span}, **place(obs, i)))
@@ -240,24 +274,34 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
 
 def scales(obs: pd.DataFrame, catalog: Catalog, lang: str):
     """Lower and upper bound of each observation's scale, and what it is called."""
-    lows, highs, whats = [], [], []
-    cache = {}
-    for index_code, comp in zip(obs["index_code"], obs["component_code"]):
-        k = (index_code, comp)
-        if k not in cache:
-            index = catalog.indices[index_code]
-            if comp:
-                c = catalog.components[index_code][comp]
-                low = c.scale_min if c.scale_min is not None and not pd.isna(c.scale_min) else 0.0
-                high = c.scale_max if c.scale_max is not None and not pd.isna(c.scale_max) else index.scale_max
-                cache[k] = (min(low, 0.0) if low > 0 else low, high, f"{index.code} · {c.name(lang)}")
-            else:
-                cache[k] = (index.scale_min, index.scale_max, index.name(lang))
-        lows.append(cache[k][0])
-        highs.append(cache[k][1])
-        whats.append(cache[k][2])
-    return (pd.Series(lows, index=obs.index), pd.Series(highs, index=obs.index),
-            pd.Series(whats, index=obs.index))
+    table = {}
+    for index_code, comp in obs[["index_code", "component_code"]].drop_duplicates().itertuples(index=False):
+        index = catalog.indices[index_code]
+        if comp:
+            c = catalog.components[index_code][comp]
+            low = c.scale_min if c.scale_min is not None and not pd.isna(c.scale_min) else 0.0
+            high = c.scale_max if c.scale_max is not None and not pd.isna(c.scale_max) else index.scale_max
+            # components are checked for sign and ceiling only: publishers' floors are not hard limits
+            table[(index_code, comp)] = (min(low, 0.0), high, f"{index.code} · {c.name(lang)}")
+        else:
+            table[(index_code, comp)] = (index.scale_min, index.scale_max, index.name(lang))
+    if len(table) == 1:
+        (low, high, what), = table.values()
+        return (pd.Series(low, index=obs.index), pd.Series(high, index=obs.index),
+                pd.Series(what, index=obs.index))
+    if obs["index_code"].nunique() == 1:
+        only = obs["index_code"].iloc[0]
+        by_comp = {comp: v for (ix, comp), v in table.items() if ix == only}
+        codes, uniques = pd.factorize(obs["component_code"])
+        lows = np.array([by_comp[u][0] for u in uniques], dtype=float)[codes]
+        highs = np.array([by_comp[u][1] for u in uniques], dtype=float)[codes]
+        whats = np.array([by_comp[u][2] for u in uniques], dtype=object)[codes]
+        return (pd.Series(lows, index=obs.index), pd.Series(highs, index=obs.index),
+                pd.Series(whats, index=obs.index))
+    keys = obs["index_code"] + "\x00" + obs["component_code"]
+    flat = {f"{k[0]}\x00{k[1]}": v for k, v in table.items()}
+    return (keys.map({k: v[0] for k, v in flat.items()}), keys.map({k: v[1] for k, v in flat.items()}),
+            keys.map({k: v[2] for k, v in flat.items()}))
 
 
 def apply_attributes(scores, obs, attr_frames, find, problems, file_name, lang, registry):
@@ -308,6 +352,8 @@ def long_ranks(scores: pd.DataFrame, obs: pd.DataFrame, problems: list, place) -
     """Rank, rank_of and tier written on each row of a long table."""
     for raw_col, column in (("rank_raw", "rank"), ("rank_of_raw", "rank_of")):
         raw = obs[raw_col]
+        if raw.isna().all():
+            continue
         present = ~raw.map(is_missing)
         if not present.any():
             continue
@@ -328,7 +374,7 @@ def long_ranks(scores: pd.DataFrame, obs: pd.DataFrame, problems: list, place) -
                 parsed.append(None)
         scores[column] = pd.array(parsed, dtype="Int64")
     tiers = obs["tier_raw"]
-    if (~tiers.map(is_missing)).any():
+    if not tiers.isna().all() and (~tiers.map(is_missing)).any():
         scores["tier"] = [None if is_missing(x) else " ".join(str(x).split()) for x in tiers]
 
 
@@ -355,15 +401,18 @@ def competition_rank(values: pd.Series, higher_is_better: bool) -> pd.Series:
 
 def compute_ranks(scores: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
     """Ranks where the file has none (published ranks are kept), and rank_of for every ranked row."""
-    for (index_code, _year, _comp), group in scores.groupby(["index_code", "year", "component_code"], sort=False):
-        hib = catalog.indices[index_code].higher_is_better
-        field = int(group["value"].notna().sum())
-        if group["rank"].isna().all():
-            scores.loc[group.index, "rank"] = competition_rank(group["value"], hib)
-        else:
-            field = max(field, int(group["rank"].max()))
-        if group["rank_of"].isna().all():
-            scores.loc[group.index, "rank_of"] = field
+    keys = ["index_code", "year", "component_code"]
+    groups = scores.groupby(keys, sort=False)
+    higher = scores["index_code"].map({c: i.higher_is_better for c, i in catalog.indices.items()})
+    signed = scores["value"].where(higher, -scores["value"])
+    computed = signed.groupby([scores[k] for k in keys], sort=False).rank(method="min", ascending=False)
+    published_any = groups["rank"].transform(lambda r: r.notna().any()) if scores["rank"].notna().any() \
+        else pd.Series(False, index=scores.index)
+    scores["rank"] = scores["rank"].where(published_any, computed.astype("Int64"))
+    field = groups["value"].transform("count")
+    largest = groups["rank"].transform("max")
+    field = field.where(~published_any, pd.concat([field, largest.astype(float)], axis=1).max(axis=1))
+    scores["rank_of"] = scores["rank_of"].where(scores["rank_of"].notna(), field.astype("Int64"))
     scores["rank"] = scores["rank"].astype("Int64")
     scores["rank_of"] = scores["rank_of"].astype("Int64")
     return scores
