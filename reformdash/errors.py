@@ -46,7 +46,7 @@ class Problem:
         if self.column:
             place += t("place.column", lang, column=self.column)
         shown = "" if self.value is None else str(self.value)
-        if shown and self.key not in ("duplicate",):
+        if shown:
             place += t("place.value", lang, value=shown[:80])
         params = {"value": shown[:80], **self.params}
         return f"{place}: {t(self.key, lang, **params)}"

@@ -24,7 +24,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không phải bảng tính (xlsx, xls, ods, csv); nội dung là {kind}.",
         "not a spreadsheet (xlsx, xls, ods, csv); the content looks like {kind}.",
     ),
-    "unreadable": ("không đọc được tệp: {detail}", "the file cannot be read: {detail}"),
+    "unreadable": (
+        "không đọc được tệp: tệp bị hỏng hoặc không đúng định dạng bảng tính (chi tiết kỹ thuật: {detail}).",
+        "the file cannot be read: it is damaged or not a spreadsheet (technical detail: {detail}).",
+    ),
     "bad_encoding": (
         "không nhận ra bảng mã chữ của tệp CSV (thử UTF-8, UTF-16, Windows-1258).",
         "the CSV text encoding is not recognised (tried UTF-8, UTF-16, Windows-1258).",
@@ -63,10 +66,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "check the column header.",
     ),
     "not_a_number": ("«{value}» không phải là số.", "'{value}' is not a number."),
-    "negative": ("giá trị âm ({value}) không hợp lệ.", "a negative value ({value}) is not allowed."),
+    "negative": ("giá trị âm không hợp lệ (điểm số không thể nhỏ hơn 0).", "a negative value is not allowed."),
     "out_of_scale": (
-        "giá trị {value} nằm ngoài thang điểm {low}–{high} của {what}.",
-        "{value} is outside the {low}–{high} scale of {what}.",
+        "giá trị nằm ngoài thang điểm {low}–{high} của {what}.",
+        "the value is outside the {low}–{high} scale of {what}.",
+    ),
+    "year_not_a_number": ("«{value}» không phải là năm (cần số như 2024).", "'{value}' is not a year (e.g. 2024)."),
+    "bad_year_option": (
+        "năm {value} (--year) không hợp lệ cho {index} (từ {low} đến {high}).",
+        "year {value} (--year) is impossible for {index} (from {low} to {high}).",
     ),
     "bad_rank": ("thứ hạng «{value}» phải là số nguyên dương.", "rank '{value}' must be a positive whole number."),
     "bad_year": (

@@ -9,7 +9,7 @@ import unicodedata
 # Tokens publishers write for "no data"; a missing value is never zero.
 MISSING_TOKENS = frozenset(
     {"", "n/a", "na", "n.a", "n.a.", "kcdl", "-", "--", "—", "–", "...", "…", "x", "nan", "none", "null",
-     "khong co du lieu", "không có dữ liệu", "#n/a", "#value!", "#div/0!", "#ref!"}
+     "khong co du lieu", "không có dữ liệu", "#n/a"}
 )
 _PREFIXES = ("thanh pho truc thuoc trung uong ", "thanh pho ", "tinh ", "tp. ", "tp.", "tp ")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")

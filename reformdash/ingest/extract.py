@@ -7,7 +7,8 @@ import pandas as pd
 from reformdash.ingest.layout import Layout
 
 RAW_COLUMNS = ["row", "col", "header", "entity_col", "entity_header", "entity_raw", "index_raw", "component_raw",
-               "year_raw", "value_raw",
+               "year_raw", "value_raw", "index_col", "index_header", "component_col", "component_header",
+               "year_col", "year_header",
                "rank_raw", "rank_of_raw", "tier_raw", "target_component"]
 
 
@@ -50,6 +51,10 @@ def extract(layout: Layout) -> tuple[pd.DataFrame, pd.DataFrame]:
         for role in ("index", "component", "year", "rank", "rank_of", "tier"):
             if role in by_role:
                 frame[f"{role}_raw"] = column_cells(layout, by_role[role][0].col)
+        for role in ("index", "component", "year"):
+            if role in by_role:
+                frame[f"{role}_col"] = by_role[role][0].col
+                frame[f"{role}_header"] = by_role[role][0].header
         frame["target_component"] = None
         blocks.append(frame)
         attrs = pd.DataFrame(columns=["entity_raw", "row", "rank_raw", "rank_of_raw", "tier_raw"])
@@ -65,6 +70,10 @@ def extract(layout: Layout) -> tuple[pd.DataFrame, pd.DataFrame]:
             "entity_raw": column_cells(layout, c.entity_col),
             "value_raw": column_cells(layout, c.col),
         })
+        if "year" in by_role:  # a wide table with a year column: one year per row
+            frame["year_raw"] = column_cells(layout, by_role["year"][0].col)
+            frame["year_col"] = by_role["year"][0].col
+            frame["year_header"] = by_role["year"][0].header
         if c.role == "target":
             frame["index_raw"] = c.target.index_code
             frame["target_component"] = c.target.component_code

@@ -165,7 +165,7 @@ def choose_parts(layouts: list[Layout], file_name: str, options: ImportOptions) 
             if not any(col.role == "index" for col in lay.columns):
                 problems.append(Problem("no_index", file_name, sheet=lay.sheet))
                 continue
-        if lay.kind == "wide":
+        if lay.kind == "wide" and not any(c.role == "year" for c in lay.columns):
             year = sheet_year(lay, options, file_name)
             if year is None:
                 problems.append(Problem("no_year", file_name, sheet=lay.sheet))

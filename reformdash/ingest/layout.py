@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 
 import numpy as np
-from dataclasses import dataclass, field
 
 from reformdash.catalog import Catalog, Target, header_key
 from reformdash.registry import Registry

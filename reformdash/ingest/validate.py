@@ -14,6 +14,14 @@ from reformdash.ingest.layout import EntityFinder, column_letter
 from reformdash.registry import Registry
 from reformdash.text import is_missing, name_key, parse_int, parse_number, words
 
+
+def shown_cell(cell: object) -> str:
+    """A cell as the user typed it: -2.0 read from Excel shows as -2."""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return " ".join(str(cell).split())
+
+
 def map_unique(series: pd.Series, lookup) -> pd.Series:
     """Apply `lookup` once per distinct value (files repeat names, codes and years on every row)."""
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
@@ -81,6 +89,13 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
         obs = obs[keep]
     obs = obs.reset_index(drop=True) if not keep.all() else obs
 
+    def place_of(frame: pd.DataFrame, i: int, role: str) -> dict:
+        """The place of a long table's index/component/year cell (its own column, not the value's)."""
+        col = frame.at[i, f"{role}_col"]
+        if col is None or pd.isna(col):
+            return place(frame, i)
+        return place(frame, i, col=int(col), header=frame.at[i, f"{role}_header"] or "")
+
     def place(frame: pd.DataFrame, i: int, col: int | None = None, header: str | None = None) -> dict:
         r = int(frame.at[i, "row"])
         c = int(frame.at[i, "col"] if col is None else col)
@@ -96,6 +111,8 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
     kinds = find.kinds
     obs["entity_code"] = map_unique(obs["entity_raw"], lambda raw: find(raw) if isinstance(raw, str) else None)
     unknown = obs[obs["entity_code"].isna()]
+    seen_kinds = {registry.entities[c].kind for c in obs["entity_code"].dropna().unique() if c in registry.entities}
+    suggest_kinds = tuple(k for k in kinds if k in seen_kinds) or kinds
     for raw, group in unknown.groupby("entity_raw", sort=False, dropna=False):
         i = group.index[0]
         shown = "" if is_missing(raw) else str(raw)
@@ -105,7 +122,7 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
             obs.loc[group.index, "entity_code"] = code
             continue
         key = "unknown_unit" if options.level == "unit" else "unknown_entity"
-        names = registry.suggest(shown, kinds) if shown else []
+        names = registry.suggest(shown, suggest_kinds) if shown else []
         sug = t("suggestion", lang, names=", ".join(names)) if names else ""
         p = place(obs, i, col=int(obs.at[i, "entity_col"]), header=obs.at[i, "entity_header"] or "")
         problems.append(Problem(key, value=shown or "(trống)", params={"suggestion": sug}, **p))
@@ -123,7 +140,7 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
             filled = filled.where(filled.notna(), default_index)
         obs.loc[long_rows, "index_code"] = filled
         for i in obs.index[long_rows & (obs["index_code"] == "?")][:20]:
-            problems.append(Problem("unknown_index", value=obs.at[i, "index_raw"], **place(obs, i)))
+            problems.append(Problem("unknown_index", value=obs.at[i, "index_raw"], **place_of(obs, i, "index")))
         no_index = obs.index[long_rows & obs["index_code"].isna()]
         if len(no_index):
             p = place(obs, no_index[0])
@@ -153,7 +170,7 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
             if code is None:
                 i = obs.index[long_rows & (obs["index_code"] == index_code) & (obs["component_raw"] == raw)][0]
                 problems.append(Problem("unknown_component", value=raw, params={"index": index_code},
-                                        **place(obs, i)))
+                                        **place_of(obs, i, "component")))
     obs["component_code"] = obs["target_component"]
     for i in bad_numbers[:20]:
         problems.append(Problem("not_a_number", value=obs.at[i, "value_raw"], **place(obs, i)))
@@ -180,8 +197,7 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
             p.pop("column")
             problems.append(Problem("no_year", **p))
             break
-        problems.append(Problem("bad_year", value=raw, params={"index": obs.at[i, "index_code"], "low": "?",
-                                                               "high": "?"}, **place(obs, i)))
+        problems.append(Problem("year_not_a_number", value=raw, **place_of(obs, i, "year")))
     if problems:
         return None, [], problems, notes
     obs["year"] = years.astype(int)
@@ -191,8 +207,14 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
         first = catalog.indices[index_code].first_year
         if not (min(first, 1990) <= year <= this_year + 1) or year < first - 5:
             i = obs.index[(obs["index_code"] == index_code) & (obs["year"] == year)][0]
-            problems.append(Problem("bad_year", value=year, params={"index": index_code, "low": first,
-                                                                    "high": this_year + 1}, **place(obs, i)))
+            params = {"index": index_code, "low": first, "high": this_year + 1}
+            if is_missing(obs.at[i, "year_raw"]):
+                # the year came from --year, the sheet or the file name, not from a cell
+                where = {k: v for k, v in place(obs, i).items() if k in ("file", "sheet")}
+                key = "bad_year_option" if options.year == year else "bad_year"
+                problems.append(Problem(key, value=year, params=params, **where))
+            else:
+                problems.append(Problem("bad_year", value=year, params=params, **place_of(obs, i, "year")))
     if problems:
         return None, [], problems, notes
     # entity valid in year
@@ -233,10 +255,9 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
         obs = obs[~artefact]
         out, neg, low, high, what = out[~artefact], neg[~artefact], low[~artefact], high[~artefact], what[~artefact]
     for i in obs.index[neg][:20]:
-        problems.append(Problem("negative", value=format_number(obs.at[i, "value"], lang, 4).rstrip("0"),
-                                **place(obs, i)))
+        problems.append(Problem("negative", value=shown_cell(obs.at[i, "value_raw"]), **place(obs, i)))
     for i in obs.index[out][:20]:
-        problems.append(Problem("out_of_scale", value=obs.at[i, "value_raw"],
+        problems.append(Problem("out_of_scale", value=shown_cell(obs.at[i, "value_raw"]),
                                 params={"low": format_number(low[i], lang, 2), "high": format_number(high[i], lang, 2),
                                         "what": what[i]}, **place(obs, i)))
     # duplicates: same key twice with different values is an error; the same value twice is one row
