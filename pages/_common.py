@@ -7,10 +7,15 @@ import streamlit as st
 from reformdash import service
 
 
-@st.cache_resource
 def get_store():
-    """One store per server process; a first start initialises an empty database with the demo data."""
-    store = service.open_store()
+    """The store of the configured database (one per process and path)."""
+    return _store(service.db_path())
+
+
+@st.cache_resource
+def _store(path: str):
+    """Open once; a first start initialises an empty database with the demo data, as `init` does."""
+    store = service.open_store(path)
     service.init(store)
     return store
 

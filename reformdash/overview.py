@@ -41,14 +41,21 @@ def _cards(store, entity: str, lang: str, version: int) -> Cards:
     for r in frame.itertuples(index=False):
         badge = f" [{SAMPLE_BADGE[lang]}]" if r.sample else ""
         unit = "%" if r.unit == "%" else (" điểm" if lang == "vi" else " points")
-        delta = None
+        delta, caption_extra = None, ""
         if pd.notna(r.prev_rank) and pd.notna(r.rank):
-            up = int(r.prev_rank) - int(r.rank)
-            delta = (f"{up:+d} bậc" if lang == "vi" else f"{up:+d} places") if up else (
-                "giữ nguyên" if lang == "vi" else "unchanged")
+            if int(r.prev_rank_of) != int(r.rank_of):
+                # places are not comparable when the field changed size (63 → 34 provinces in 2025)
+                caption_extra = (f" (năm trước {int(r.prev_rank)}/{int(r.prev_rank_of)})" if lang == "vi"
+                                 else f" (previous year {int(r.prev_rank)}/{int(r.prev_rank_of)})")
+            else:
+                up = int(r.prev_rank) - int(r.rank)
+                delta = (f"{up:+d} bậc" if lang == "vi" else f"{up:+d} places") if up else None
+                if not up:
+                    caption_extra = " (giữ nguyên)" if lang == "vi" else " (unchanged)"
         rank = f"{int(r.rank)}/{int(r.rank_of)}" if pd.notna(r.rank) else "—"
-        cards.append(Card(f"{r.index_code} {r.year}{badge}", f"{format_number(r.value, lang)}{unit}", delta,
-                          ("Xếp hạng " if lang == "vi" else "Rank ") + rank))
+        label = r.index_code.replace("_", " ")
+        cards.append(Card(f"{label} {r.year}{badge}", f"{format_number(r.value, lang)}{unit}", delta,
+                          ("Xếp hạng " if lang == "vi" else "Rank ") + rank + caption_extra))
     title = e.name(lang)
     note = {"vi": "Các số liệu gắn nhãn MẪU là số liệu minh họa, không phải số liệu công bố; "
                   "gỡ bằng lệnh: python -m reformdash remove-sample.",

@@ -101,3 +101,14 @@ def test_init_loads_the_demo_once_and_sample_can_be_removed(store):
     removed = service.remove_sample(store)
     assert len(removed) == 3
     assert set(store.df("index_coverage", lang="vi")["index_code"]) == {"PCI", "PAPI"}
+
+
+def test_overview_cards_do_not_compare_places_across_the_2025_merger(store):
+    from reformdash.overview import focus_cards
+
+    service.init(store)
+    cards = {c.label.split(" 20")[0]: c for c in focus_cards(store, "Quảng Ninh", "vi", store.data_version()).cards}
+    par = cards["PAR INDEX"]
+    assert par.delta is None and "/34" in par.caption and "/63" in par.caption
+    assert "MẪU" in par.label and "MẪU" not in cards["PCI"].label
+    assert cards["PCI"].value == "73,40 điểm" and "1/63" in cards["PCI"].caption
