@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from reformdash.errors import ReformdashError, StoreBusy
@@ -31,24 +32,21 @@ class Plan:
 
 
 def make_plan(store: Store, analysis: Analysis) -> Plan:
-    """Compare a file's scores with the store."""
+    """Compare a file's scores with the store: one status per row, old values only for the changed ones."""
     incoming = analysis.scores[SCORE_COLUMNS].copy()
+    incoming["rn"] = np.arange(len(incoming))
     cur = store.cursor()
     try:
         cur.register("incoming", incoming)
-        joined = cur.execute(query_text("plan_join")).df()
+        params = {"tolerance": VALUE_TOLERANCE}
+        status = cur.execute(query_text("plan_status"), params).fetchnumpy()["status"]
+        changed = cur.execute(query_text("plan_changed"), params).df() if (status == 1).any() else \
+            pd.DataFrame(columns=SCORE_COLUMNS + ["old_value", "old_rank", "old_rank_of", "old_tier", "old_batch_id"])
         cur.unregister("incoming")
     finally:
         cur.close()
-    exists = joined["old_batch_id"].notna()
-    same_value = (joined["value"] - joined["old_value"]).abs().fillna(float("inf")) <= VALUE_TOLERANCE
-    same_rank = (joined["rank"].fillna(-1) == joined["old_rank"].fillna(-1)) & \
-                (joined["rank_of"].fillna(-1) == joined["old_rank_of"].fillna(-1))
-    same_tier = joined["tier"].fillna("") == joined["old_tier"].fillna("")
-    unchanged = exists & same_value & same_rank & same_tier
-    added = joined.loc[~exists, SCORE_COLUMNS].reset_index(drop=True)
-    changed = joined.loc[exists & ~unchanged].reset_index(drop=True)
-    return Plan(analysis, added, changed, int(unchanged.sum()))
+    added = incoming.loc[np.asarray(status) == 0, SCORE_COLUMNS].reset_index(drop=True)
+    return Plan(analysis, added, changed, int((np.asarray(status) == 2).sum()))
 
 
 def commit(store: Store, plan: Plan, user: str, is_sample: bool = False) -> int | None:

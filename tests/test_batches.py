@@ -112,3 +112,13 @@ def test_overview_cards_do_not_compare_places_across_the_2025_merger(store):
     assert par.delta is None and "/34" in par.caption and "/63" in par.caption
     assert "MẪU" in par.label and "MẪU" not in cards["PCI"].label
     assert cards["PCI"].value == "73,40 điểm" and "1/63" in cards["PCI"].caption
+
+
+def test_no_key_is_ever_stored_twice(store):
+    service.init(store)
+    commit(store, plan(store, V1), "an")
+    commit(store, plan(store, V2, "pci_2019_v2.csv"), "an")
+    dupes = store.cursor().execute(
+        "SELECT count(*) FROM (SELECT index_code, year, entity_code, component_code FROM score "
+        "GROUP BY ALL HAVING count(*) > 1)").fetchone()[0]  # noqa: S608 - a test's own check
+    assert dupes == 0

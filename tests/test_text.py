@@ -43,3 +43,16 @@ def test_years_in_finds_four_digit_years_only():
     assert years_in("PCI 2019.xlsx") == [2019]
     assert years_in("Un-weighted2015PAPI") == [2015]
     assert years_in("12019") == []
+
+
+def test_competition_ranks_share_places_and_skip_after_ties():
+    import numpy as np
+
+    from reformdash.ingest.validate import competition_ranks
+
+    gid = np.array([0, 0, 0, 0, 1, 1, 1])
+    values = np.array([70.1, 73.4, 70.1, 65.5, 1.0, np.nan, 2.0])
+    ranks, counts = competition_ranks(gid, values)
+    assert list(ranks[:4]) == [2, 1, 2, 4]
+    assert ranks[4] == 2 and np.isnan(ranks[5]) and ranks[6] == 1
+    assert list(counts) == [4, 4, 4, 4, 2, 2, 2]

@@ -1,5 +1,5 @@
 -- Migration 0001: the core schema (catalog, registry, scores, batches).
--- Overall scores use component_code = '' (a key column cannot be NULL); see docs/decisions.md.
+-- Overall scores use component_code = '' (a NULL would break key equality); see docs/decisions.md.
 CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 
 CREATE TABLE index_def (
@@ -88,8 +88,11 @@ CREATE TABLE score (
     rank INTEGER,
     rank_of INTEGER,
     tier VARCHAR,
-    batch_id INTEGER NOT NULL,
-    PRIMARY KEY (index_code, year, entity_code, component_code)
+    batch_id INTEGER NOT NULL
+    -- No PRIMARY KEY on (index_code, year, entity_code, component_code): DuckDB's index on it made a
+    -- 100,000-row import 4x slower. The key is kept unique by the single writer instead: the importer
+    -- refuses duplicate keys, and a commit deletes every key it replaces in the same transaction
+    -- (tests/test_batches.py checks no key is ever stored twice). See docs/decisions.md.
 );
 
 -- What a batch replaced, so a revert can restore it.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from reformdash.ingest.layout import Layout
@@ -14,12 +15,26 @@ RAW_COLUMNS = ["row", "col", "header", "entity_col", "entity_header", "entity_ra
 
 def column_cells(layout: Layout, col: int) -> pd.Series:
     """Cells of one column over the data rows, as raw Python objects (no string conversion: it is slow)."""
+    block = data_block(layout)
+    if block is not None and col < block.shape[1]:
+        return pd.Series(block[:, col], dtype=object, copy=False)
     rows = layout.grid[layout.first_row:layout.last_row]
-    try:
-        cells = [row[col] for row in rows]
-    except IndexError:  # ragged rows (openpyxl fallback, CSV)
-        cells = [row[col] if col < len(row) else "" for row in rows]
-    return pd.Series(cells, dtype=object)
+    return pd.Series([row[col] if col < len(row) else "" for row in rows], dtype=object)
+
+
+def data_block(layout: Layout) -> np.ndarray | None:
+    """The data rows as one 2-D object array (built once; columns are then free views)."""
+    block = getattr(layout, "_block", False)
+    if block is False:
+        rows = layout.grid[layout.first_row:layout.last_row]
+        width = len(rows[0]) if rows else 0
+        block = None
+        if rows and all(len(r) == width for r in rows):
+            block = np.array(rows, dtype=object)
+            if block.ndim != 2:  # cells that are themselves sequences: fall back to per-column lists
+                block = None
+        layout._block = block
+    return block
 
 
 def entity_header(layout: Layout, col: int) -> str:
@@ -97,7 +112,5 @@ def extract(layout: Layout) -> tuple[pd.DataFrame, pd.DataFrame]:
 def _complete(frame: pd.DataFrame) -> pd.DataFrame:
     for name in RAW_COLUMNS:
         if name not in frame.columns:
-            frame[name] = pd.Series([None] * len(frame), dtype=object, index=frame.index)
-        elif frame[name].dtype != object and name not in ("row", "col", "entity_col"):
-            frame[name] = frame[name].astype(object)
+            frame[name] = None
     return frame[RAW_COLUMNS]

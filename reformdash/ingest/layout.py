@@ -100,6 +100,12 @@ def column_letter(col: int) -> str:
     return letters
 
 
+def grid_width(grid: list[list], sample: int = 2000) -> int:
+    """Number of columns (rows are padded by the readers; a sample of rows is enough)."""
+    step = max(1, len(grid) // sample)
+    return max((len(r) for r in grid[::step]), default=0) if grid else 0
+
+
 def transpose(rows: list[list]) -> list[list]:
     """Columns as rows (for provinces-as-columns sheets)."""
     width = max((len(r) for r in rows), default=0)
@@ -300,7 +306,7 @@ def choose_index(layout: Layout, catalog: Catalog, index_hint: str | None, text:
     if index_hint:
         return index_hint
     votes: Counter = Counter()
-    for c in range(max(len(r) for r in layout.grid)):
+    for c in range(grid_width(layout.grid)):
         if c in layout.entity_cols:
             continue
         seen = set()
@@ -324,7 +330,7 @@ def choose_index(layout: Layout, catalog: Catalog, index_hint: str | None, text:
 
 def map_columns(layout: Layout, catalog: Catalog) -> None:
     """Decide what each non-entity column holds, pairing it with its entity column."""
-    grid, width = layout.grid, max(len(r) for r in layout.grid)
+    grid, width = layout.grid, grid_width(layout.grid)
     allowed = [layout.index_code] if layout.index_code else None
     used_targets: dict[tuple, int] = {}
     columns: list[Column] = []
@@ -423,7 +429,7 @@ def add_content_columns(layout: Layout) -> None:
     n = layout.last_row - layout.first_row
     if n < 3:
         return
-    width = max(len(r) for r in grid)
+    width = grid_width(grid)
     for c in range(width):
         if c in known:
             continue

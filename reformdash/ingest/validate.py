@@ -15,6 +15,20 @@ from reformdash.registry import Registry
 from reformdash.text import is_missing, name_key, parse_int, parse_number, words
 
 
+def empty_ints(n: int) -> pd.arrays.IntegerArray:
+    """n missing integers (Int64), built without a Python list."""
+    return pd.arrays.IntegerArray(np.zeros(n, dtype=np.int64), np.ones(n, dtype=bool))
+
+
+def group_ids(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
+    """One integer per distinct combination of the columns (faster to group on than object columns)."""
+    ids = np.zeros(len(frame), dtype=np.int64)
+    for c in columns:
+        codes, uniques = pd.factorize(frame[c], use_na_sentinel=False)
+        ids = ids * (len(uniques) + 1) + codes
+    return pd.factorize(ids)[0]
+
+
 def shown_cell(cell: object) -> str:
     """A cell as the user typed it: -2.0 read from Excel shows as -2."""
     if isinstance(cell, float) and cell.is_integer():
@@ -218,7 +232,8 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
     if problems:
         return None, [], problems, notes
     # entity valid in year
-    for code, year in obs[["entity_code", "year"]].drop_duplicates().itertuples(index=False):
+    first_rows = np.unique(group_ids(obs, ["entity_code", "year"]), return_index=True)[1]
+    for code, year in obs[["entity_code", "year"]].iloc[first_rows].itertuples(index=False):
         entity = registry.entities.get(code)
         if entity is not None and not entity.valid_in(int(year)):
             i = obs.index[(obs["entity_code"] == code) & (obs["year"] == year)][0]
@@ -227,7 +242,9 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
             problems.append(Problem("entity_not_in_year", value=obs.at[i, "entity_raw"],
                                     params={"entity": entity.name_vi, "year": int(year), "valid": valid}, **p))
     # components outside their years: a mislabelled column (PAPI 2014 vie) must not load quietly
-    comps = obs.loc[obs["component_code"] != OVERALL, ["index_code", "component_code", "year"]].drop_duplicates()
+    comps = obs[["index_code", "component_code", "year"]].iloc[
+        np.unique(group_ids(obs, ["index_code", "component_code", "year"]), return_index=True)[1]]
+    comps = comps[comps["component_code"] != OVERALL]
     for index_code, comp, year in comps.itertuples(index=False):
         c = catalog.components[index_code][comp]
         if not c.valid_in(int(year)):
@@ -282,8 +299,8 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
     if problems:
         return None, [], problems, notes
     scores = obs[key + ["value"]].copy()
-    scores["rank"] = pd.array([None] * len(scores), dtype="Int64")
-    scores["rank_of"] = pd.array([None] * len(scores), dtype="Int64")
+    scores["rank"] = empty_ints(len(scores))
+    scores["rank_of"] = empty_ints(len(scores))
     scores["tier"] = None
     long_ranks(scores, obs, problems, place)
     scores = apply_attributes(scores, obs, attr_frames, find, problems, file_name, lang, registry)
@@ -296,7 +313,11 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
 def scales(obs: pd.DataFrame, catalog: Catalog, lang: str):
     """Lower and upper bound of each observation's scale, and what it is called."""
     table = {}
-    for index_code, comp in obs[["index_code", "component_code"]].drop_duplicates().itertuples(index=False):
+    if obs["index_code"].nunique() == 1:
+        pairs = [(obs["index_code"].iloc[0], comp) for comp in obs["component_code"].unique()]
+    else:
+        pairs = obs[["index_code", "component_code"]].drop_duplicates().itertuples(index=False)
+    for index_code, comp in pairs:
         index = catalog.indices[index_code]
         if comp:
             c = catalog.components[index_code][comp]
@@ -420,19 +441,41 @@ def competition_rank(values: pd.Series, higher_is_better: bool) -> pd.Series:
     return values.rank(method="min", ascending=not higher_is_better).astype("Int64")
 
 
+def competition_ranks(gid: np.ndarray, signed: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """1224 ranks within each group (higher first; NaN unranked) and each group's count of values, with numpy."""
+    n = len(gid)
+    present = ~np.isnan(signed)
+    order = np.lexsort((-np.where(present, signed, -np.inf), gid))
+    g, v, p = gid[order], signed[order], present[order]
+    idx = np.arange(n)
+    new_group = np.ones(n, dtype=bool)
+    new_group[1:] = g[1:] != g[:-1]
+    group_start = np.maximum.accumulate(np.where(new_group, idx, 0))
+    new_value = new_group.copy()
+    new_value[1:] |= v[1:] != v[:-1]
+    first_equal = np.maximum.accumulate(np.where(new_value, idx, 0))
+    ranks_sorted = np.where(p, first_equal - group_start + 1, np.nan)
+    ranks = np.empty(n)
+    ranks[order] = ranks_sorted
+    counts = np.bincount(gid, weights=present.astype(float))[gid]
+    return ranks, counts
+
+
 def compute_ranks(scores: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
     """Ranks where the file has none (published ranks are kept), and rank_of for every ranked row."""
-    keys = ["index_code", "year", "component_code"]
-    groups = scores.groupby(keys, sort=False)
-    higher = scores["index_code"].map({c: i.higher_is_better for c, i in catalog.indices.items()})
-    signed = scores["value"].where(higher, -scores["value"])
-    computed = signed.groupby([scores[k] for k in keys], sort=False).rank(method="min", ascending=False)
-    published_any = groups["rank"].transform(lambda r: r.notna().any()) if scores["rank"].notna().any() \
-        else pd.Series(False, index=scores.index)
-    scores["rank"] = scores["rank"].where(published_any, computed.astype("Int64"))
-    field = groups["value"].transform("count")
-    largest = groups["rank"].transform("max")
-    field = field.where(~published_any, pd.concat([field, largest.astype(float)], axis=1).max(axis=1))
+    gid = group_ids(scores, ["index_code", "year", "component_code"])
+    higher = scores["index_code"].map({c: i.higher_is_better for c, i in catalog.indices.items()}).to_numpy(bool)
+    signed = np.where(higher, scores["value"].to_numpy(float), -scores["value"].to_numpy(float))
+    computed, counts = competition_ranks(gid, signed)
+    computed = pd.Series(computed, index=scores.index)
+    field = pd.Series(counts, index=scores.index, dtype=float)
+    if scores["rank"].notna().any():
+        published = scores["rank"].notna().groupby(gid, sort=False).transform("any").to_numpy(bool)
+        largest = scores["rank"].astype(float).groupby(gid, sort=False).transform("max")
+        field = field.where(~published, np.fmax(field, largest.fillna(0)))
+        scores["rank"] = scores["rank"].where(published, computed.astype("Int64"))
+    else:
+        scores["rank"] = computed.astype("Int64")
     scores["rank_of"] = scores["rank_of"].where(scores["rank_of"].notna(), field.astype("Int64"))
     scores["rank"] = scores["rank"].astype("Int64")
     scores["rank_of"] = scores["rank_of"].astype("Int64")
