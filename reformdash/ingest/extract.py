@@ -7,9 +7,9 @@ import pandas as pd
 
 from reformdash.ingest.layout import Layout
 
-RAW_COLUMNS = ["row", "col", "header", "entity_col", "entity_header", "entity_raw", "index_raw", "component_raw",
-               "year_raw", "value_raw", "index_col", "index_header", "component_col", "component_header",
-               "year_col", "year_header",
+# Only numbers and raw cells per row: texts that are the same on every row (headers, sheet) live in the layout.
+RAW_COLUMNS = ["row", "col", "entity_col", "entity_raw", "index_raw", "component_raw",
+               "year_raw", "value_raw", "index_col", "component_col", "year_col",
                "rank_raw", "rank_of_raw", "tier_raw", "target_component"]
 
 
@@ -37,12 +37,15 @@ def data_block(layout: Layout) -> np.ndarray | None:
     return block
 
 
-def entity_header(layout: Layout, col: int) -> str:
-    """Header text of an entity column."""
-    from reformdash.ingest.layout import cell_text
+def column_headers(layout: Layout) -> dict[int, str]:
+    """Header text of every column of the table (for messages)."""
+    from reformdash.ingest.layout import cell_text, grid_width
 
-    return " / ".join(t for t in (cell_text(layout.grid[h][col]) if col < len(layout.grid[h]) else ""
-                                  for h in layout.header_rows) if t)
+    headers = {}
+    for col in range(grid_width(layout.grid)):
+        headers[col] = " / ".join(t for t in (cell_text(layout.grid[h][col]) if col < len(layout.grid[h]) else ""
+                                              for h in layout.header_rows) if t)
+    return headers
 
 
 def extract(layout: Layout) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -57,9 +60,7 @@ def extract(layout: Layout) -> tuple[pd.DataFrame, pd.DataFrame]:
         frame = pd.DataFrame({
             "row": rows,
             "col": first.col,
-            "header": first.header,
             "entity_col": first.entity_col,
-            "entity_header": entity_header(layout, first.entity_col),
             "entity_raw": column_cells(layout, first.entity_col),
             "value_raw": column_cells(layout, first.col),
         })
@@ -69,7 +70,6 @@ def extract(layout: Layout) -> tuple[pd.DataFrame, pd.DataFrame]:
         for role in ("index", "component", "year"):
             if role in by_role:
                 frame[f"{role}_col"] = by_role[role][0].col
-                frame[f"{role}_header"] = by_role[role][0].header
         frame["target_component"] = None
         blocks.append(frame)
         attrs = pd.DataFrame(columns=["entity_raw", "row", "rank_raw", "rank_of_raw", "tier_raw"])
@@ -79,16 +79,13 @@ def extract(layout: Layout) -> tuple[pd.DataFrame, pd.DataFrame]:
         frame = pd.DataFrame({
             "row": rows,
             "col": c.col,
-            "header": c.header,
             "entity_col": c.entity_col,
-            "entity_header": entity_header(layout, c.entity_col),
             "entity_raw": column_cells(layout, c.entity_col),
             "value_raw": column_cells(layout, c.col),
         })
         if "year" in by_role:  # a wide table with a year column: one year per row
             frame["year_raw"] = column_cells(layout, by_role["year"][0].col)
             frame["year_col"] = by_role["year"][0].col
-            frame["year_header"] = by_role["year"][0].header
         if c.role == "target":
             frame["index_raw"] = c.target.index_code
             frame["target_component"] = c.target.component_code

@@ -10,6 +10,7 @@ import pandas as pd
 from reformdash.catalog import OVERALL, Catalog
 from reformdash.errors import Problem
 from reformdash.i18n import format_number, t
+from reformdash.ingest.extract import column_headers
 from reformdash.ingest.layout import EntityFinder, column_letter
 from reformdash.registry import Registry
 from reformdash.text import is_missing, name_key, parse_int, parse_number, words
@@ -61,13 +62,14 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
     frames = []
     attr_frames = []
     new_units: dict[str, dict] = {}
+    meta: list[tuple] = []  # per part: sheet, transposed, {column: header}
     for part in parts:
         layout = part.layout
         obs, attrs = frames_for(part)
         if not len(obs):
             continue
-        obs["sheet"] = layout.sheet if layout.sheet != "csv" else None
-        obs["transposed"] = layout.transposed
+        obs["part"] = len(frames)
+        meta.append((layout.sheet if layout.sheet != "csv" else None, layout.transposed, column_headers(layout)))
         obs["part_index"] = part.index_code
         obs["part_year"] = part.year
         frames.append(obs)
@@ -108,18 +110,21 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
         col = frame.at[i, f"{role}_col"]
         if col is None or pd.isna(col):
             return place(frame, i)
-        return place(frame, i, col=int(col), header=frame.at[i, f"{role}_header"] or "")
+        return place(frame, i, col=int(col))
 
-    def place(frame: pd.DataFrame, i: int, col: int | None = None, header: str | None = None) -> dict:
+    def place(frame: pd.DataFrame, i: int, col: int | None = None) -> dict:
+        sheet, transposed, headers = meta[int(frame.at[i, "part"])]
         r = int(frame.at[i, "row"])
         c = int(frame.at[i, "col"] if col is None else col)
-        if frame.at[i, "transposed"]:
+        header = headers.get(c, "")
+        if transposed:
             r, c = c, r
-        if header is None:
-            header = frame.at[i, "header"] if "header" in frame.columns and col is None else ""
         letter = column_letter(c)
-        return {"file": file_name, "sheet": frame.at[i, "sheet"], "row": r + 1,
+        return {"file": file_name, "sheet": sheet, "row": r + 1,
                 "column": f"{letter} ({header})" if header else letter}
+
+    def header_of(frame: pd.DataFrame, i: int) -> str:
+        return meta[int(frame.at[i, "part"])][2].get(int(frame.at[i, "col"]), "")
 
     # entities: resolve each distinct name once
     kinds = find.kinds
@@ -138,7 +143,7 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
         key = "unknown_unit" if options.level == "unit" else "unknown_entity"
         names = registry.suggest(shown, suggest_kinds) if shown else []
         sug = t("suggestion", lang, names=", ".join(names)) if names else ""
-        p = place(obs, i, col=int(obs.at[i, "entity_col"]), header=obs.at[i, "entity_header"] or "")
+        p = place(obs, i, col=int(obs.at[i, "entity_col"]))
         problems.append(Problem(key, value=shown or "(trống)", params={"suggestion": sug}, **p))
         if len(problems) >= 40:
             break
@@ -238,7 +243,7 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
         if entity is not None and not entity.valid_in(int(year)):
             i = obs.index[(obs["entity_code"] == code) & (obs["year"] == year)][0]
             valid = f"{entity.valid_from or '…'} – {entity.valid_to or '…'}"
-            p = place(obs, i, col=int(obs.at[i, "entity_col"]), header=obs.at[i, "entity_header"] or "")
+            p = place(obs, i, col=int(obs.at[i, "entity_col"]))
             problems.append(Problem("entity_not_in_year", value=obs.at[i, "entity_raw"],
                                     params={"entity": entity.name_vi, "year": int(year), "valid": valid}, **p))
     # components outside their years: a mislabelled column (PAPI 2014 vie) must not load quietly
@@ -251,7 +256,7 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
             i = obs.index[(obs["index_code"] == index_code) & (obs["component_code"] == comp)
                           & (obs["year"] == year)][0]
             span = f"{c.valid_from_year or '…'}–{c.valid_to_year or '…'}"
-            problems.append(Problem("component_not_in_year", value=obs.at[i, "header"] or comp, params={
+            problems.append(Problem("component_not_in_year", value=header_of(obs, i) or comp, params={
                 "component": c.name(lang), "index": index_code, "year": int(year), "span": span}, **place(obs, i)))
     if problems:
         return None, [], problems, notes
@@ -270,13 +275,13 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
         if artefact.any():
             notes.append(f"{int(artefact.sum())} ô tổng bằng 0 nhưng không có số liệu thành phần: coi là thiếu số liệu")
         obs = obs[~artefact]
-        out, neg, low, high, what = out[~artefact], neg[~artefact], low[~artefact], high[~artefact], what[~artefact]
+        out, neg, low, high = out[~artefact], neg[~artefact], low[~artefact], high[~artefact]
     for i in obs.index[neg][:20]:
         problems.append(Problem("negative", value=shown_cell(obs.at[i, "value_raw"]), **place(obs, i)))
     for i in obs.index[out][:20]:
         problems.append(Problem("out_of_scale", value=shown_cell(obs.at[i, "value_raw"]),
                                 params={"low": format_number(low[i], lang, 2), "high": format_number(high[i], lang, 2),
-                                        "what": what[i]}, **place(obs, i)))
+                                        "what": what(i)}, **place(obs, i)))
     # duplicates: same key twice with different values is an error; the same value twice is one row
     key = ["index_code", "year", "entity_code", "component_code"]
     dup = obs.duplicated(key, keep=False)
@@ -311,7 +316,7 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
 
 
 def scales(obs: pd.DataFrame, catalog: Catalog, lang: str):
-    """Lower and upper bound of each observation's scale, and what it is called."""
+    """Lower and upper bound of each observation's scale (Series), and a function naming a row's scale."""
     table = {}
     if obs["index_code"].nunique() == 1:
         pairs = [(obs["index_code"].iloc[0], comp) for comp in obs["component_code"].unique()]
@@ -327,23 +332,18 @@ def scales(obs: pd.DataFrame, catalog: Catalog, lang: str):
             table[(index_code, comp)] = (min(low, 0.0), high, f"{index.code} · {c.name(lang)}")
         else:
             table[(index_code, comp)] = (index.scale_min, index.scale_max, index.name(lang))
-    if len(table) == 1:
-        (low, high, what), = table.values()
-        return (pd.Series(low, index=obs.index), pd.Series(high, index=obs.index),
-                pd.Series(what, index=obs.index))
-    if obs["index_code"].nunique() == 1:
-        only = obs["index_code"].iloc[0]
-        by_comp = {comp: v for (ix, comp), v in table.items() if ix == only}
-        codes, uniques = pd.factorize(obs["component_code"])
-        lows = np.array([by_comp[u][0] for u in uniques], dtype=float)[codes]
-        highs = np.array([by_comp[u][1] for u in uniques], dtype=float)[codes]
-        whats = np.array([by_comp[u][2] for u in uniques], dtype=object)[codes]
-        return (pd.Series(lows, index=obs.index), pd.Series(highs, index=obs.index),
-                pd.Series(whats, index=obs.index))
-    keys = obs["index_code"] + "\x00" + obs["component_code"]
-    flat = {f"{k[0]}\x00{k[1]}": v for k, v in table.items()}
-    return (keys.map({k: v[0] for k, v in flat.items()}), keys.map({k: v[1] for k, v in flat.items()}),
-            keys.map({k: v[2] for k, v in flat.items()}))
+
+    def what(i: int) -> str:
+        return table[(obs.at[i, "index_code"], obs.at[i, "component_code"])][2]
+
+    gid = group_ids(obs, ["index_code", "component_code"])
+    firsts = np.unique(gid, return_index=True)[1]
+    keys = list(zip(obs["index_code"].to_numpy()[firsts], obs["component_code"].to_numpy()[firsts]))
+    lows = np.array([table[k][0] for k in keys], dtype=float)
+    highs = np.array([table[k][1] for k in keys], dtype=float)
+    order = np.unique(gid)
+    position = np.searchsorted(order, gid)
+    return pd.Series(lows[position], index=obs.index), pd.Series(highs[position], index=obs.index), what
 
 
 def apply_attributes(scores, obs, attr_frames, find, problems, file_name, lang, registry):
@@ -465,21 +465,30 @@ def compute_ranks(scores: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
     """Ranks where the file has none (published ranks are kept), and rank_of for every ranked row."""
     gid = group_ids(scores, ["index_code", "year", "component_code"])
     higher = scores["index_code"].map({c: i.higher_is_better for c, i in catalog.indices.items()}).to_numpy(bool)
-    signed = np.where(higher, scores["value"].to_numpy(float), -scores["value"].to_numpy(float))
-    computed, counts = competition_ranks(gid, signed)
-    computed = pd.Series(computed, index=scores.index)
-    field = pd.Series(counts, index=scores.index, dtype=float)
-    if scores["rank"].notna().any():
-        published = scores["rank"].notna().groupby(gid, sort=False).transform("any").to_numpy(bool)
-        largest = scores["rank"].astype(float).groupby(gid, sort=False).transform("max")
-        field = field.where(~published, np.fmax(field, largest.fillna(0)))
-        scores["rank"] = scores["rank"].where(published, computed.astype("Int64"))
+    values = scores["value"].to_numpy(float)
+    computed, field = competition_ranks(gid, np.where(higher, values, -values))
+    rank = scores["rank"].to_numpy(dtype=float, na_value=np.nan)
+    has_rank = ~np.isnan(rank)
+    if has_rank.any():
+        # a group with any published rank keeps the published ranks; its field is at least the largest rank
+        published = np.bincount(gid, weights=has_rank.astype(float))[gid] > 0
+        largest = np.zeros(gid.max() + 1)
+        np.maximum.at(largest, gid, np.where(has_rank, rank, 0))
+        field = np.where(published, np.fmax(field, largest[gid]), field)
+        rank = np.where(published, rank, computed)
     else:
-        scores["rank"] = computed.astype("Int64")
-    scores["rank_of"] = scores["rank_of"].where(scores["rank_of"].notna(), field.astype("Int64"))
-    scores["rank"] = scores["rank"].astype("Int64")
-    scores["rank_of"] = scores["rank_of"].astype("Int64")
+        rank = computed
+    rank_of = scores["rank_of"].to_numpy(dtype=float, na_value=np.nan)
+    rank_of = np.where(np.isnan(rank_of), field, rank_of)
+    scores["rank"] = float_to_ints(rank)
+    scores["rank_of"] = float_to_ints(rank_of)
     return scores
+
+
+def float_to_ints(values: np.ndarray) -> pd.arrays.IntegerArray:
+    """Floats with NaN as nullable integers."""
+    missing = np.isnan(values)
+    return pd.arrays.IntegerArray(np.where(missing, 0, values).astype(np.int64), missing)
 
 
 def unit_code(parent: str | None, name: str, registry: Registry, taken: dict) -> str:
