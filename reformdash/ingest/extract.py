@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from reformdash.ingest.layout import Layout
+from reformdash.ingest.layout import Layout, column_from
 
 # Only numbers and raw cells per row: texts that are the same on every row (headers, sheet) live in the layout.
 RAW_COLUMNS = ["row", "col", "entity_col", "entity_raw", "index_raw", "component_raw",
@@ -15,26 +15,8 @@ RAW_COLUMNS = ["row", "col", "entity_col", "entity_raw", "index_raw", "component
 
 def column_cells(layout: Layout, col: int) -> pd.Series:
     """Cells of one column over the data rows, as raw Python objects (no string conversion: it is slow)."""
-    block = data_block(layout)
-    if block is not None and col < block.shape[1]:
-        return pd.Series(block[:, col], dtype=object, copy=False)
-    rows = layout.grid[layout.first_row:layout.last_row]
-    return pd.Series([row[col] if col < len(row) else "" for row in rows], dtype=object)
-
-
-def data_block(layout: Layout) -> np.ndarray | None:
-    """The data rows as one 2-D object array (built once; columns are then free views)."""
-    block = getattr(layout, "_block", False)
-    if block is False:
-        rows = layout.grid[layout.first_row:layout.last_row]
-        width = len(rows[0]) if rows else 0
-        block = None
-        if rows and all(len(r) == width for r in rows):
-            block = np.array(rows, dtype=object)
-            if block.ndim != 2:  # cells that are themselves sequences: fall back to per-column lists
-                block = None
-        layout._block = block
-    return block
+    cells = column_from(layout.grid, layout.first_row, col)
+    return pd.Series(cells[:layout.last_row - layout.first_row], dtype=object)
 
 
 def column_headers(layout: Layout) -> dict[int, str]:

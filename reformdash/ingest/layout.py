@@ -138,12 +138,13 @@ class EntityFinder:
         self.cache: dict[object, str | None] = {}
 
     def __call__(self, cell: object) -> str | None:
-        # numbers are never names in a table: "72" in a score column is not Tây Ninh's GSO code
-        if not isinstance(cell, str) or not cell.strip() or _NUMERIC.fullmatch(cell):
+        if not isinstance(cell, str):
             return None
         hit = self.cache.get(cell, 0)
         if hit == 0:
-            hit = self.registry.resolve(cell, self.kinds, self.parent)
+            # numbers are never names in a table: "72" in a score column is not Tây Ninh's GSO code
+            hit = None if not cell.strip() or _NUMERIC.fullmatch(cell) else \
+                self.registry.resolve(cell, self.kinds, self.parent)
             self.cache[cell] = hit
         return hit
 
@@ -279,7 +280,7 @@ def end_of_data(grid: list[list], first_row: int, entity_cols: list[int]) -> int
     rows = grid[first_row:]
     stops = []
     for c in entity_cols:
-        cells = pd.Series([row[c] if c < len(row) else "" for row in rows], dtype=object)
+        cells = pd.Series(column_from(grid, first_row, c), dtype=object)
         codes, uniques = pd.factorize(cells, use_na_sentinel=True)
         # one verdict per distinct cell: blank, summary, or a name
         verdict = np.array([2 if (not isinstance(u, str) or not u.strip()) and is_missing_or_blank(u)
@@ -294,6 +295,26 @@ def end_of_data(grid: list[list], first_row: int, entity_cols: list[int]) -> int
         if row_is_blank(rows[r]):
             return first_row + int(r)
     return len(grid)
+
+
+_COLUMN_CACHE: dict = {}
+
+
+def column_from(grid: list[list], first_row: int, col: int) -> list:
+    """Cells of one column from a row down to the end (kept for the extraction that follows)."""
+    key = (id(grid), first_row, col)
+    cached = _COLUMN_CACHE.get(key)
+    if cached is not None and cached[0] is grid:
+        return cached[1]
+    rows = grid[first_row:]
+    try:
+        cells = [row[col] for row in rows]
+    except IndexError:  # ragged rows
+        cells = [row[col] if col < len(row) else "" for row in rows]
+    if len(_COLUMN_CACHE) > 64:
+        _COLUMN_CACHE.clear()
+    _COLUMN_CACHE[key] = (grid, cells)
+    return cells
 
 
 def is_missing_or_blank(cell: object) -> bool:

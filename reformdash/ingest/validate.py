@@ -21,11 +21,17 @@ def empty_ints(n: int) -> pd.arrays.IntegerArray:
     return pd.arrays.IntegerArray(np.zeros(n, dtype=np.int64), np.ones(n, dtype=bool))
 
 
-def group_ids(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
-    """One integer per distinct combination of the columns (faster to group on than object columns)."""
+def group_ids(frame: pd.DataFrame, columns: list[str], cache: dict | None = None) -> np.ndarray:
+    """One integer per distinct combination of the columns (faster to group on than object columns).
+
+    `cache` keeps each column's factorisation while the frame's rows do not change.
+    """
+    cache = {} if cache is None else cache
     ids = np.zeros(len(frame), dtype=np.int64)
     for c in columns:
-        codes, uniques = pd.factorize(frame[c], use_na_sentinel=False)
+        if c not in cache or len(cache[c][0]) != len(frame):
+            cache[c] = pd.factorize(frame[c], use_na_sentinel=False)
+        codes, uniques = cache[c]
         ids = ids * (len(uniques) + 1) + codes
     return pd.factorize(ids)[0]
 
@@ -237,7 +243,8 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
     if problems:
         return None, [], problems, notes
     # entity valid in year
-    first_rows = np.unique(group_ids(obs, ["entity_code", "year"]), return_index=True)[1]
+    codes: dict = {}  # factorised key columns, reused while obs keeps its rows
+    first_rows = np.unique(group_ids(obs, ["entity_code", "year"], codes), return_index=True)[1]
     for code, year in obs[["entity_code", "year"]].iloc[first_rows].itertuples(index=False):
         entity = registry.entities.get(code)
         if entity is not None and not entity.valid_in(int(year)):
@@ -248,7 +255,7 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
                                     params={"entity": entity.name_vi, "year": int(year), "valid": valid}, **p))
     # components outside their years: a mislabelled column (PAPI 2014 vie) must not load quietly
     comps = obs[["index_code", "component_code", "year"]].iloc[
-        np.unique(group_ids(obs, ["index_code", "component_code", "year"]), return_index=True)[1]]
+        np.unique(group_ids(obs, ["index_code", "component_code", "year"], codes), return_index=True)[1]]
     comps = comps[comps["component_code"] != OVERALL]
     for index_code, comp, year in comps.itertuples(index=False):
         c = catalog.components[index_code][comp]
@@ -261,7 +268,7 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
     if problems:
         return None, [], problems, notes
     # scales
-    low, high, what = scales(obs, catalog, lang)
+    low, high, what = scales(obs, catalog, lang, codes)
     neg = obs["value"] < 0
     out = ((obs["value"] < low - SCALE_TOLERANCE) | (obs["value"] > high + SCALE_TOLERANCE)) & ~neg
     # PAPI 2014 writes 0 as the total of provinces with no data: an overall 0 below a positive scale
@@ -275,6 +282,7 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
         if artefact.any():
             notes.append(f"{int(artefact.sum())} ô tổng bằng 0 nhưng không có số liệu thành phần: coi là thiếu số liệu")
         obs = obs[~artefact]
+        codes = {}
         out, neg, low, high = out[~artefact], neg[~artefact], low[~artefact], high[~artefact]
     for i in obs.index[neg][:20]:
         problems.append(Problem("negative", value=shown_cell(obs.at[i, "value_raw"]), **place(obs, i)))
@@ -284,7 +292,7 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
                                         "what": what(i)}, **place(obs, i)))
     # duplicates: same key twice with different values is an error; the same value twice is one row
     key = ["index_code", "year", "entity_code", "component_code"]
-    dup = obs.duplicated(key, keep=False)
+    dup = pd.Series(group_ids(obs, key, codes), index=obs.index).duplicated(keep=False)
     if dup.any():
         for _, group in obs[dup].groupby(key, sort=False):
             vals = group["value"].round(9)
@@ -300,7 +308,8 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
                     "other_row": place(obs, first)["row"], "other_value": obs.at[first, "value_raw"]}, **p))
                 if len(problems) > 40:
                     break
-        obs = obs.drop_duplicates(key, keep="first")
+        obs = obs[~pd.Series(group_ids(obs, key, codes), index=obs.index).duplicated(keep="first")]
+        codes = {}
     if problems:
         return None, [], problems, notes
     scores = obs[key + ["value"]].copy()
@@ -311,11 +320,11 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
     scores = apply_attributes(scores, obs, attr_frames, find, problems, file_name, lang, registry)
     if problems:
         return None, [], problems, notes
-    scores = compute_ranks(scores, catalog)
+    scores = compute_ranks(scores, catalog, codes if len(scores) == len(obs) else None)
     return scores.reset_index(drop=True), list(new_units.values()), problems, notes
 
 
-def scales(obs: pd.DataFrame, catalog: Catalog, lang: str):
+def scales(obs: pd.DataFrame, catalog: Catalog, lang: str, codes: dict | None = None):
     """Lower and upper bound of each observation's scale (Series), and a function naming a row's scale."""
     table = {}
     if obs["index_code"].nunique() == 1:
@@ -336,7 +345,7 @@ def scales(obs: pd.DataFrame, catalog: Catalog, lang: str):
     def what(i: int) -> str:
         return table[(obs.at[i, "index_code"], obs.at[i, "component_code"])][2]
 
-    gid = group_ids(obs, ["index_code", "component_code"])
+    gid = group_ids(obs, ["index_code", "component_code"], codes)
     firsts = np.unique(gid, return_index=True)[1]
     keys = list(zip(obs["index_code"].to_numpy()[firsts], obs["component_code"].to_numpy()[firsts]))
     lows = np.array([table[k][0] for k in keys], dtype=float)
@@ -461,9 +470,9 @@ def competition_ranks(gid: np.ndarray, signed: np.ndarray) -> tuple[np.ndarray, 
     return ranks, counts
 
 
-def compute_ranks(scores: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
+def compute_ranks(scores: pd.DataFrame, catalog: Catalog, codes: dict | None = None) -> pd.DataFrame:
     """Ranks where the file has none (published ranks are kept), and rank_of for every ranked row."""
-    gid = group_ids(scores, ["index_code", "year", "component_code"])
+    gid = group_ids(scores, ["index_code", "year", "component_code"], codes)
     higher = scores["index_code"].map({c: i.higher_is_better for c, i in catalog.indices.items()}).to_numpy(bool)
     values = scores["value"].to_numpy(float)
     computed, field = competition_ranks(gid, np.where(higher, values, -values))
