@@ -1,10 +1,16 @@
-"""Streamlit glue shared by the pages: the cached store and the language switch."""
+"""Streamlit glue shared by the pages: the cached store, cached results, and the sidebar kept in the URL."""
 
 from __future__ import annotations
 
+import importlib
+from dataclasses import dataclass, field
+
 import streamlit as st
 
-from reformdash import service
+from reformdash import service, settings
+from reformdash.errors import NotFound
+from reformdash.labels import L
+from reformdash.registry import Registry
 
 
 def get_store():
@@ -20,10 +26,128 @@ def _store(path: str):
     return store
 
 
+def cached(fn, *args, **kwargs):
+    """fn(store, *args, **kwargs), cached until an import changes the data version."""
+    store = get_store()
+    return _cached(f"{fn.__module__}:{fn.__qualname__}", store.data_version(), args, tuple(sorted(kwargs.items())))
+
+
+@st.cache_data(max_entries=1000, show_spinner=False)
+def _cached(name: str, version: int, args: tuple, kwargs: tuple):
+    module, qualname = name.split(":")
+    fn = getattr(importlib.import_module(module), qualname)
+    return fn(get_store(), *args, **dict(kwargs))
+
+
+@st.cache_data(max_entries=50, show_spinner=False)
+def _registry(version: int) -> Registry:
+    return Registry.load(get_store())
+
+
+def registry() -> Registry:
+    """The registry, reloaded when the data version changes."""
+    return _registry(get_store().data_version())
+
+
+@dataclass
+class View:
+    """What the reader chose in the sidebar (kept in the URL so a link reproduces it)."""
+
+    lang: str
+    entity: str
+    entity_name: str
+    entity_kind: str
+    index: str | None = None
+    index_name: str = ""
+    unit: str = ""
+    years: list[int] = field(default_factory=list)
+    year_from: int | None = None
+    year_to: int | None = None
+
+
+def _param(name: str, default: str | None = None) -> str | None:
+    value = st.query_params.get(name)
+    return value if value not in (None, "") else default
+
+
 def language() -> str:
     """'vi' (default) or 'en', kept in the URL."""
-    current = st.query_params.get("lang", "vi")
-    choice = st.sidebar.radio("Ngôn ngữ / Language", ["vi", "en"], index=0 if current != "en" else 1,
-                              format_func=lambda x: "Tiếng Việt" if x == "vi" else "English", horizontal=True)
+    current = _param("lang", "vi")
+    choice = st.sidebar.radio(L("language"), ["vi", "en"], index=0 if current != "en" else 1,
+                              format_func=lambda x: "Tiếng Việt" if x == "vi" else "English", horizontal=True,
+                              key="lang_radio")
     st.query_params["lang"] = choice
     return choice
+
+
+def sidebar(index_kinds: tuple[str, ...] = ("province", "ministry"), need_years: bool = True) -> View:
+    """Language, focus entity, index and years; every choice written back to the URL."""
+    from reformdash.analysis import years_of
+
+    lang = language()
+    store = get_store()
+    reg = registry()
+    choices = cached(_entity_choices, lang)
+    codes = list(choices["code"])
+    names = dict(zip(choices["code"], choices["name"]))
+    wanted = _param("entity")
+    if wanted not in names:
+        try:
+            wanted = reg.get(settings.get("REFORMDASH_FOCUS_ENTITY")).code
+        except NotFound:
+            wanted = codes[0] if codes else None
+    if not codes:
+        st.info(L("no_data", lang, what=""))
+        st.stop()
+    entity = st.sidebar.selectbox(L("focus", lang), codes, index=codes.index(wanted) if wanted in codes else 0,
+                                  format_func=lambda c: names.get(c, c), key="focus_entity")
+    st.query_params["entity"] = entity
+    e = reg.entities[entity]
+    view = View(lang, entity, names[entity], e.kind)
+    indices = cached(_index_choices, lang)
+    indices = indices[indices["entity_kind"].isin(index_kinds)] if index_kinds else indices
+    if indices.empty:
+        return view
+    icodes = list(indices["code"])
+    inames = dict(zip(indices["code"], indices["name"]))
+    wanted_index = (_param("index") or "PCI").upper()
+    index = st.sidebar.selectbox(L("index", lang), icodes,
+                                 index=icodes.index(wanted_index) if wanted_index in icodes else 0,
+                                 format_func=lambda c: f"{c.replace('_', ' ')} — {inames[c]}", key="index_code")
+    st.query_params["index"] = index
+    view.index, view.index_name = index, inames[index]
+    view.unit = indices.set_index("code").loc[index, "unit"]
+    years = cached(years_of, index)
+    view.years = years
+    if need_years and years:
+        lo, hi = min(years), max(years)
+        a = int(_param("from", str(lo)))
+        b = int(_param("to", str(hi)))
+        a, b = max(lo, min(a, hi)), min(hi, max(b, lo))
+        if lo < hi:
+            a, b = st.sidebar.slider(L("years", lang), lo, hi, (min(a, b), max(a, b)), key="year_range")
+        st.query_params["from"], st.query_params["to"] = str(a), str(b)
+        view.year_from, view.year_to = a, b
+    return view
+
+
+def _entity_choices(store, lang: str):
+    return store.df("entity_choices", lang=lang)
+
+
+def _index_choices(store, lang: str):
+    return store.df("index_choices", lang=lang)
+
+
+def sample_badge(is_sample: bool, lang: str) -> str:
+    """' :orange-badge[MẪU]' when figures are a sample."""
+    return f" :orange-badge[{L('sample', lang)}]" if is_sample else ""
+
+
+def peers_picker(view: View, options: list[str], names: dict[str, str], default: list[str]) -> list[str]:
+    """Peers chosen for comparison (kept in the URL)."""
+    wanted = [p for p in (_param("peers") or "").split(",") if p in options] or default
+    chosen = st.multiselect(L("peers", view.lang), options, default=[p for p in wanted if p in options],
+                            format_func=lambda c: names.get(c, c), key="peers", max_selections=7)
+    st.query_params["peers"] = ",".join(chosen)
+    return chosen

@@ -1,24 +1,32 @@
-"""Tổng quan: what the database holds and where the focus province stands (placeholder until the pages issue)."""
+"""Tổng quan: where the focus entity stands on every index this year, how it moved, and its goals."""
 
 import streamlit as st
 
-from pages._common import get_store, language
-from reformdash import settings
+from pages._common import cached, sample_badge, sidebar
+from reformdash.labels import L
 from reformdash.overview import coverage_table, focus_cards
 
-lang = language()
-store = get_store()
-version = store.data_version()
-
-st.title("Tổng quan chỉ số cải cách hành chính" if lang == "vi" else "Reform indices at a glance")
-focus_name = settings.get("REFORMDASH_FOCUS_ENTITY")
-cards = focus_cards(store, focus_name, lang, version)
-st.subheader(cards.title)
-columns = st.columns(max(1, len(cards.cards)))
-for column, card in zip(columns, cards.cards):
-    with column:
-        st.metric(card.label, card.value, card.delta, delta_color="normal")
-        st.caption(card.caption)
-st.subheader("Dữ liệu hiện có" if lang == "vi" else "Data held")
-st.dataframe(coverage_table(store, lang, version), hide_index=True, width="stretch")
-st.caption(cards.footnote)
+view = sidebar(index_kinds=(), need_years=False)
+lang = view.lang
+st.title(f"{L('overview', lang)} — {view.entity_name}" if lang == "vi" else f"{view.entity_name} at a glance")
+cards = cached(focus_cards, view.entity, lang)
+if not cards.cards:
+    st.info(L("no_data", lang, what=view.entity_name))
+else:
+    columns = st.columns(len(cards.cards))
+    for column, card in zip(columns, cards.cards):
+        with column, st.container(border=True):
+            st.markdown(f"**{card.label}**{sample_badge(card.sample, lang)}")
+            st.metric(card.label, card.value, card.delta, label_visibility="collapsed")
+            st.caption(card.caption)
+            for status, detail in card.goals:
+                icon = {"met": ":green-badge[", "not_met": ":red-badge[", "no_data": ":gray-badge["}[status]
+                word = L({"met": "goal_met", "not_met": "goal_not_met", "no_data": "goal_no_data"}[status], lang)
+                st.markdown(f"{icon}{word}] {detail}")
+    st.subheader(L("summary", lang))
+    for card in cards.cards:
+        st.markdown(f"- {card.sentence}{sample_badge(card.sample, lang)}")
+with st.expander("Dữ liệu hiện có" if lang == "vi" else "Data held"):
+    st.dataframe(cached(coverage_table, lang), hide_index=True, width="stretch")
+if any(c.sample for c in cards.cards):
+    st.caption(cards.footnote)

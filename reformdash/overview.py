@@ -1,26 +1,29 @@
-"""What the placeholder home page shows, computed here so tests can call it without Streamlit."""
+"""What the overview page shows, computed here so tests can call it without Streamlit."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from reformdash.i18n import format_number
+from reformdash.labels import L
+from reformdash.narrative import unit_word, year_summary
 from reformdash.registry import Registry
-
-SAMPLE_BADGE = {"vi": "MẪU", "en": "SAMPLE"}
 
 
 @dataclass
 class Card:
     """One index card: label, value, rank change and a caption."""
 
+    index_code: str
     label: str
     value: str
     delta: str | None
     caption: str
+    sentence: str
+    sample: bool
+    goals: list[tuple[str, str]] = field(default_factory=list)  # (status, detail)
 
 
 @dataclass
@@ -32,47 +35,50 @@ class Cards:
     footnote: str
 
 
-@lru_cache(maxsize=64)
-def _cards(store, entity: str, lang: str, version: int) -> Cards:
+def focus_cards(store, entity: str, lang: str, version: int = 0) -> Cards:
+    """Latest value and rank of each index for the focus entity, with the sentence and goal status."""
     registry = Registry.load(store)
     e = registry.get(entity)
     frame = store.df("entity_latest", entity_code=e.code, lang=lang)
+    goals = goal_rows(store, e.code, lang)
     cards = []
     for r in frame.itertuples(index=False):
-        badge = f" [{SAMPLE_BADGE[lang]}]" if r.sample else ""
-        unit = "%" if r.unit == "%" else (" điểm" if lang == "vi" else " points")
-        delta, caption_extra = None, ""
+        label = r.index_code.replace("_", " ")
+        delta, extra = None, ""
         if pd.notna(r.prev_rank) and pd.notna(r.rank):
             if int(r.prev_rank_of) != int(r.rank_of):
                 # places are not comparable when the field changed size (63 → 34 provinces in 2025)
-                caption_extra = (f" (năm trước {int(r.prev_rank)}/{int(r.prev_rank_of)})" if lang == "vi"
-                                 else f" (previous year {int(r.prev_rank)}/{int(r.prev_rank_of)})")
+                extra = " · " + L("field_changed", lang, before=int(r.prev_rank_of), after=int(r.rank_of))
             else:
                 up = int(r.prev_rank) - int(r.rank)
-                delta = (f"{up:+d} bậc" if lang == "vi" else f"{up:+d} places") if up else None
+                delta = L("places_up", lang, n=up) if up else None
                 if not up:
-                    caption_extra = " (giữ nguyên)" if lang == "vi" else " (unchanged)"
-        rank = f"{int(r.rank)}/{int(r.rank_of)}" if pd.notna(r.rank) else "—"
-        label = r.index_code.replace("_", " ")
-        cards.append(Card(f"{label} {r.year}{badge}", f"{format_number(r.value, lang)}{unit}", delta,
-                          ("Xếp hạng " if lang == "vi" else "Rank ") + rank + caption_extra))
-    title = e.name(lang)
-    note = {"vi": "Các số liệu gắn nhãn MẪU là số liệu minh họa, không phải số liệu công bố; "
-                  "gỡ bằng lệnh: python -m reformdash remove-sample.",
-            "en": "Figures labelled SAMPLE are illustrative, not published; remove them with "
-                  "python -m reformdash remove-sample."}[lang]
-    return Cards(title, cards, note)
+                    extra = " · " + L("same_place", lang)
+        rank = L("rank_of", lang, rank=int(r.rank), of=int(r.rank_of)) if pd.notna(r.rank) else "—"
+        sentence = year_summary(f"Chỉ số {label}" if lang == "vi" else label, e.name(lang), e.kind, r.unit,
+                                int(r.year), r.value, r.rank, r.rank_of,
+                                int(r.year) - 1 if pd.notna(r.prev_rank) else None, r.prev_rank, r.prev_rank_of,
+                                lang)
+        mine = [(g.status, g.detail) for g in goals.itertuples(index=False) if g.index == r.index_code]
+        cards.append(Card(r.index_code, f"{label} {r.year}", f"{format_number(r.value, lang)}{unit_word(r.unit, lang)}",
+                          delta, rank + extra, sentence, bool(r.sample), mine))
+    return Cards(e.name(lang), cards, L("sample_note", lang))
 
 
-def focus_cards(store, entity: str, lang: str, version: int) -> Cards:
-    """Latest value and rank of each index for the focus entity (cached by data version)."""
-    return _cards(store, entity, lang, version)
+def goal_rows(store, entity_code: str, lang: str) -> pd.DataFrame:
+    """Goal status rows of one entity (empty if goals are not set up)."""
+    try:
+        from reformdash.goals import evaluate_goals
+    except ImportError:
+        return pd.DataFrame(columns=["index", "status", "detail"])
+    frame = evaluate_goals(store, lang)
+    return frame[frame["entity_code"] == entity_code]
 
 
-def coverage_table(store, lang: str, version: int) -> pd.DataFrame:
+def coverage_table(store, lang: str, version: int = 0) -> pd.DataFrame:
     """Indices held, years, entities, and whether the figures are a sample."""
     frame = store.df("index_coverage", lang=lang)
-    frame["sample"] = frame["sample"].map(lambda s: SAMPLE_BADGE[lang] if s else "")
+    frame["sample"] = frame["sample"].map(lambda s: L("sample", lang) if s else "")
     headers = {"vi": ["Mã", "Chỉ số", "Từ năm", "Đến năm", "Số đơn vị", "Số điểm số", "Nhãn"],
                "en": ["Code", "Index", "From", "To", "Entities", "Scores", "Label"]}[lang]
     frame.columns = headers

@@ -1,0 +1,33 @@
+"""So sánh: the focus entity against chosen peers, its region and the national median and best."""
+
+import streamlit as st
+
+from pages._common import cached, peers_picker, sidebar
+from reformdash.analysis import benchmarks, field
+from reformdash.charts import compare_figure
+from reformdash.labels import L
+
+view = sidebar()
+lang = view.lang
+st.title(L("compare", lang))
+if not view.index or not view.years:
+    st.info(L("no_data", lang, what=""))
+    st.stop()
+years = [y for y in view.years if (view.year_from or 0) <= y <= (view.year_to or 9999)] or view.years
+year = st.selectbox(L("year", lang), years, index=len(years) - 1, key="compare_year")
+everyone = cached(field, view.index, year, "", lang)
+names = dict(zip(everyone["entity_code"], everyone["entity_name"]))
+near = everyone.set_index("entity_code")
+default = []
+if view.entity in near.index:
+    my_rank = near.loc[view.entity, "rank"]
+    default = list(everyone.loc[(everyone["rank"] - my_rank).abs().between(1, 2), "entity_code"])[:3]
+peers = peers_picker(view, sorted((c for c in names if c != view.entity), key=lambda c: names[c]), names, default)
+bench = cached(benchmarks, view.index, year, view.entity, tuple(peers), lang)
+if bench.empty:
+    st.info(L("no_data", lang, what=f"{view.index.replace('_', ' ')} {year}"))
+    st.stop()
+title = L("compare_title", lang, index=view.index.replace("_", " "), year=year, entity=view.entity_name)
+st.plotly_chart(compare_figure(bench, title, view.unit, lang), width="stretch", key="compare")
+st.dataframe(bench.rename(columns={"label": "", "value": L("value", lang), "rank": L("rank", lang)})
+             .drop(columns=["kind"]), hide_index=True, width="stretch")

@@ -1,0 +1,40 @@
+"""Chỉ số thành phần: heatmap entity × component, the focus against best and median, and what drove its rank."""
+
+import streamlit as st
+
+from pages._common import cached, peers_picker, sidebar
+from reformdash.analysis import component_drivers, component_table
+from reformdash.charts import drivers_figure, heatmap_figure
+from reformdash.labels import L
+
+view = sidebar()
+lang = view.lang
+st.title(L("components", lang))
+if not view.index or not view.years:
+    st.info(L("no_data", lang, what=""))
+    st.stop()
+years = [y for y in view.years if (view.year_from or 0) <= y <= (view.year_to or 9999)] or view.years
+year = st.selectbox(L("year", lang), years, index=len(years) - 1, key="component_year")
+table = cached(component_table, view.index, year, lang)
+if table.empty:
+    st.info(L("no_data", lang, what=f"{view.index.replace('_', ' ')} {year}"))
+    st.stop()
+names = dict(zip(table["entity_code"], table["entity_name"]))
+best = table.groupby("entity_code")["rank"].mean().sort_values().index[0]
+peers = peers_picker(view, sorted((c for c in names if c != view.entity), key=lambda c: names[c]), names,
+                     [best] if best != view.entity else [])
+shown = [view.entity] + peers
+show_change = st.toggle(L("show_change", lang), value=False, key="heat_change")
+title = L("heatmap_change_title", lang, prev=year - 1) if show_change else L("heatmap_title", lang, year=year)
+st.plotly_chart(heatmap_figure(table, shown, title, lang, show="change" if show_change else "value"),
+                width="stretch", key="heatmap")
+drivers = cached(component_drivers, view.index, view.entity, year, lang)
+if not drivers.empty:
+    st.plotly_chart(drivers_figure(drivers, L("drivers_title", lang, entity=view.entity_name, prev=year - 1), lang),
+                    width="stretch", key="drivers")
+    grid = drivers[["component_name", "value", "median", "best", "gap_to_best", "rank", "prev_rank", "places_up"]]
+    grid = grid.rename(columns={"component_name": L("component", lang), "value": view.entity_name,
+                                "median": L("median", lang), "best": L("best", lang),
+                                "gap_to_best": f"{L('best', lang)} − {view.entity_name}", "rank": L("rank", lang),
+                                "prev_rank": f"{L('rank', lang)} {year - 1}", "places_up": L("places", lang)})
+    st.dataframe(grid, hide_index=True, width="stretch")

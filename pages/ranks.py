@@ -1,0 +1,44 @@
+"""Thay đổi thứ hạng: bump chart, slope chart between two years and places gained or lost by everyone."""
+
+import streamlit as st
+
+from pages._common import cached, peers_picker, sidebar
+from reformdash.analysis import changes, field_years
+from reformdash.charts import bump_figure, diverging_figure, slope_figure
+from reformdash.labels import L
+
+view = sidebar()
+lang = view.lang
+st.title(L("ranks", lang))
+if not view.index or not view.years:
+    st.info(L("no_data", lang, what=""))
+    st.stop()
+label = view.index.replace("_", " ")
+data = cached(field_years, view.index, view.year_from, view.year_to, "", lang)
+if data.empty:
+    st.info(L("no_data", lang, what=label))
+    st.stop()
+names = dict(zip(data["entity_code"], data["entity_name"]))
+options = sorted(names, key=lambda c: names[c])
+default_peers = [c for c in ("01", "79", "48") if c in names and c != view.entity][:2]
+peers = peers_picker(view, [c for c in options if c != view.entity], names, default_peers)
+highlight = [view.entity] + peers
+percentile_mode = data["rank_of"].nunique() > 1
+if percentile_mode:
+    st.caption(L("merger_note", lang))
+st.plotly_chart(bump_figure(data, highlight, L("bump_title", lang, index=label, a=view.year_from, b=view.year_to),
+                            lang, use_percentile=percentile_mode), width="stretch", key="bump")
+years = [y for y in view.years if view.year_from <= y <= view.year_to]
+c1, c2 = st.columns(2)
+a = c1.selectbox(L("from_year", lang), years, index=0, key="slope_from")
+b = c2.selectbox(L("to_year", lang), years, index=len(years) - 1, key="slope_to")
+moved = cached(changes, view.index, a, b, "", lang)
+st.plotly_chart(slope_figure(moved, a, b, highlight, L("slope_title", lang, a=a, b=b), lang), width="stretch",
+                key="slope")
+st.plotly_chart(diverging_figure(moved, highlight, L("diverging_title", lang, a=a, b=b), lang), width="stretch",
+                key="diverging")
+missing = moved[moved["rank_from"].isna() | moved["rank_to"].isna()]
+if len(missing):
+    st.caption(L("missing_note", lang, names=", ".join(missing["entity_name"])))
+st.download_button(L("download_data", lang), moved.to_csv(index=False).encode("utf-8-sig"),
+                   file_name=f"{view.index}_{a}_{b}.csv", mime="text/csv")

@@ -1,0 +1,43 @@
+"""Đơn vị trực thuộc: leaderboard of subordinate units, trend per unit, criteria breakdown and goals."""
+
+import streamlit as st
+
+from pages._common import cached, get_store, language
+from reformdash.analysis import component_table, entity_trend, unit_leaderboard
+from reformdash.charts import heatmap_figure, leaderboard_figure, trend_figure
+from reformdash.labels import L
+
+lang = language()
+st.title(L("units", lang))
+store = get_store()
+parents = store.df("unit_parents", lang=lang)
+if parents.empty:
+    st.info(L("no_data", lang, what=L("units", lang).lower()))
+    st.stop()
+codes = list(parents["code"])
+pnames = dict(zip(parents["code"], parents["name"]))
+wanted = st.query_params.get("parent", codes[0])
+parent = st.sidebar.selectbox(L("parent", lang), codes, index=codes.index(wanted) if wanted in codes else 0,
+                              format_func=lambda c: pnames[c], key="unit_parent")
+st.query_params["parent"] = parent
+indices = store.df("unit_indices", parent_code=parent)
+index = st.sidebar.selectbox(L("index", lang), list(indices["index_code"]), key="unit_index")
+row = indices.set_index("index_code").loc[index]
+years = list(range(int(row.first_year), int(row.last_year) + 1))
+year = st.sidebar.selectbox(L("year", lang), years, index=len(years) - 1, key="unit_year")
+board = cached(unit_leaderboard, parent, index, year, lang)
+st.markdown(f"#### {pnames[parent]}" + (" :orange-badge[" + L("sample", lang) + "]" if board["sample"].any()
+                                         else ""))
+st.plotly_chart(leaderboard_figure(board, L("units_title", lang, year=year), "%", lang), width="stretch",
+                key="leaderboard")
+unames = dict(zip(board["entity_code"], board["entity_name"]))
+unit = st.selectbox(L("unit", lang), list(board["entity_code"]), format_func=lambda c: unames[c], key="unit_pick")
+trend = cached(entity_trend, index, unit)
+st.plotly_chart(trend_figure(trend, L("unit_trend_title", lang, unit=unames[unit]), "%", lang), width="stretch",
+                key="unit_trend")
+criteria = cached(component_table, index, year, lang)
+criteria = criteria[criteria["entity_code"].isin(board["entity_code"])]
+if not criteria.empty:
+    st.plotly_chart(heatmap_figure(criteria, list(board["entity_code"]), L("criteria", lang), lang),
+                    width="stretch", key="unit_criteria")
+st.caption(L("sample_note", lang))

@@ -1,0 +1,207 @@
+"""Plotly figures: a chart is a definition (what, which data, which form) separate from the data."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from reformdash.analysis import MERGER_YEAR, MethodBreak
+from reformdash.i18n import format_number
+
+FOCUS = "#c0392b"
+PALETTE = ["#c0392b", "#1f6fb2", "#2e8b57", "#8e44ad", "#d68910", "#117a65", "#7f8c8d", "#a04000"]
+GREY = "#c8ccd0"
+UP, DOWN = "#1e8449", "#c0392b"
+FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=14)
+
+TEXT = {
+    "value": ("Giá trị", "Value"), "rank": ("Thứ hạng", "Rank"), "percentile": ("Thứ hạng phần trăm (100 = đứng đầu)",
+                                                                          "Percentile rank (100 = first)"),
+    "year": ("Năm", "Year"), "method": ("Đổi phương pháp", "Method change"),
+    "merger": ("Sáp nhập tỉnh 1/7/2025", "Provinces merged 1 Jul 2025"), "goal": ("Mục tiêu", "Goal"),
+    "places": ("Số bậc tăng (+) / giảm (−)", "Places gained (+) / lost (−)"),
+    "missing": ("không có số liệu", "no data"), "of": ("trên", "of"),
+    "change": ("Thay đổi so với năm trước", "Change on previous year"),
+}
+
+
+def t(key: str, lang: str) -> str:
+    """Chart vocabulary in the language."""
+    return TEXT[key][1 if lang == "en" else 0]
+
+
+def _base(fig: go.Figure, title: str, lang: str, height: int = 460) -> go.Figure:
+    fig.update_layout(title=dict(text=title, x=0, font=dict(size=18)), font=FONT, height=height,
+                      template="plotly_white", margin=dict(l=60, r=30, t=70, b=50),
+                      separators=",." if lang == "vi" else ".,", hovermode="closest",
+                      legend=dict(orientation="h", y=-0.15))
+    return fig
+
+
+def trend_figure(trend: pd.DataFrame, title: str, unit: str, lang: str = "vi", mode: str = "rank",
+                 breaks: list[MethodBreak] | None = None, value_goal: float | None = None,
+                 rank_goal: int | None = None) -> go.Figure:
+    """Value (top) and rank (bottom, 1 at the top) over the years, with field size, breaks and goals."""
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.1, row_heights=[0.5, 0.5],
+                        subplot_titles=(f"{t('value', lang)} ({unit})",
+                                        t("rank", lang) if mode == "rank" else t("percentile", lang)))
+    fig.add_trace(go.Scatter(x=trend["year"], y=trend["value"], mode="lines+markers+text", name=t("value", lang),
+                             line=dict(color=FOCUS, width=3), marker=dict(size=8),
+                             text=[format_number(v, lang) for v in trend["value"]], textposition="top center",
+                             hovertemplate="%{x}: %{y:.2f}<extra></extra>"), row=1, col=1)
+    if mode == "rank":
+        labels = [f"{int(r)}/{int(n)}" if pd.notna(r) else "" for r, n in zip(trend["rank"], trend["rank_of"])]
+        fig.add_trace(go.Scatter(x=trend["year"], y=trend["rank"], mode="lines+markers+text", name=t("rank", lang),
+                                 line=dict(color="#1f6fb2", width=3), marker=dict(size=8), text=labels,
+                                 textposition="bottom center", customdata=trend["rank_of"],
+                                 hovertemplate="%{x}: %{y}/%{customdata}<extra></extra>"), row=2, col=1)
+        fig.update_yaxes(autorange="reversed", row=2, col=1, title_text=t("rank", lang))
+        if rank_goal:
+            fig.add_hline(y=rank_goal, line_dash="dot", line_color="#1e8449", row=2, col=1,
+                          annotation_text=f"{t('goal', lang)}: ≤ {rank_goal}", annotation_position="bottom right")
+    else:
+        fig.add_trace(go.Scatter(x=trend["year"], y=trend["percentile"], mode="lines+markers",
+                                 name=t("percentile", lang), line=dict(color="#1f6fb2", width=3),
+                                 hovertemplate="%{x}: %{y:.0f}<extra></extra>"), row=2, col=1)
+        fig.update_yaxes(range=[0, 105], row=2, col=1)
+    if value_goal is not None:
+        fig.add_hline(y=value_goal, line_dash="dot", line_color="#1e8449", row=1, col=1,
+                      annotation_text=f"{t('goal', lang)}: ≥ {format_number(value_goal, lang)}",
+                      annotation_position="bottom right")
+    years = list(trend["year"])
+    for br in breaks or []:
+        if years and min(years) < br.year <= max(years):
+            fig.add_vline(x=br.year - 0.5, line_dash="dash", line_color="#7f8c8d")
+            fig.add_annotation(x=br.year - 0.5, y=1.02, yref="paper", text=t("method", lang), showarrow=False,
+                               font=dict(size=11, color="#7f8c8d"))
+    if years and min(years) < MERGER_YEAR <= max(years):
+        fig.add_vline(x=MERGER_YEAR - 0.5, line_dash="dot", line_color="#8e44ad", line_width=2)
+        fig.add_annotation(x=MERGER_YEAR - 0.5, y=-0.08, yref="paper", text=t("merger", lang), showarrow=False,
+                           font=dict(size=11, color="#8e44ad"))
+    fig.update_xaxes(dtick=1, tickformat="d")
+    fig.update_layout(showlegend=False)
+    return _base(fig, title, lang, height=620)
+
+
+def bump_figure(data: pd.DataFrame, highlight: list[str], title: str, lang: str = "vi",
+                use_percentile: bool = False) -> go.Figure:
+    """Ranks over the years: the chosen entities in colour with labels at the line ends, the rest in grey."""
+    y = "percentile" if use_percentile else "rank"
+    fig = go.Figure()
+    for code, group in data.groupby("entity_code", sort=False):
+        if code in highlight:
+            continue
+        fig.add_trace(go.Scatter(x=group["year"], y=group[y], mode="lines", line=dict(color=GREY, width=1),
+                                 hovertemplate=f"{group['entity_name'].iloc[0]} %{{x}}: %{{y}}<extra></extra>",
+                                 showlegend=False, name=group["entity_name"].iloc[0]))
+    for i, code in enumerate(highlight):
+        group = data[data["entity_code"] == code]
+        if group.empty:
+            continue
+        colour = PALETTE[i % len(PALETTE)]
+        name = group["entity_name"].iloc[0]
+        fig.add_trace(go.Scatter(x=group["year"], y=group[y], mode="lines+markers", name=name,
+                                 line=dict(color=colour, width=4), marker=dict(size=9), showlegend=False,
+                                 customdata=group["rank_of"],
+                                 hovertemplate=f"{name} %{{x}}: %{{y}}/%{{customdata}}<extra></extra>"))
+        last = group.iloc[-1]
+        fig.add_annotation(x=last["year"], y=last[y], text=f" {name} ({int(last['rank'])})", xanchor="left",
+                           showarrow=False, font=dict(color=colour, size=13))
+    if use_percentile:
+        fig.update_yaxes(title_text=t("percentile", lang), range=[-2, 102])
+    else:
+        fig.update_yaxes(title_text=t("rank", lang), autorange="reversed")
+    fig.update_xaxes(dtick=1, tickformat="d")
+    fig.update_layout(margin=dict(r=180))
+    return _base(fig, title, lang, height=560)
+
+
+def slope_figure(changes: pd.DataFrame, from_year: int, to_year: int, highlight: list[str], title: str,
+                 lang: str = "vi") -> go.Figure:
+    """Rank in the base year against rank now, one line per entity; missing years marked, not dropped."""
+    fig = go.Figure()
+    both = changes.dropna(subset=["rank_from", "rank_to"])
+    for r in both.itertuples(index=False):
+        focus = r.entity_code in highlight
+        colour = PALETTE[highlight.index(r.entity_code) % len(PALETTE)] if focus else GREY
+        fig.add_trace(go.Scatter(x=[str(from_year), str(to_year)], y=[r.rank_from, r.rank_to], mode="lines+markers",
+                                 line=dict(color=colour, width=4 if focus else 1), showlegend=False,
+                                 name=r.entity_name,
+                                 hovertemplate=f"{r.entity_name}: %{{y}}<extra></extra>"))
+        if focus:
+            fig.add_annotation(x=str(to_year), y=r.rank_to, text=f" {r.entity_name} ({int(r.rank_to)})",
+                               xanchor="left", showarrow=False, font=dict(color=colour))
+            fig.add_annotation(x=str(from_year), y=r.rank_from, text=f"({int(r.rank_from)}) ", xanchor="right",
+                               showarrow=False, font=dict(color=colour))
+    fig.update_yaxes(autorange="reversed", title_text=t("rank", lang))
+    fig.update_layout(margin=dict(r=200, l=80))
+    return _base(fig, title, lang, height=560)
+
+
+def diverging_figure(changes: pd.DataFrame, highlight: list[str], title: str, lang: str = "vi") -> go.Figure:
+    """Places gained or lost by every entity; entities missing a year listed as such at the bottom."""
+    data = changes.copy()
+    data["shown"] = data["places_up"]
+    data = data.sort_values(["shown", "entity_name"], ascending=[True, False], na_position="first")
+    colours = [GREY if pd.isna(v) else (UP if v > 0 else DOWN if v < 0 else "#7f8c8d") for v in data["shown"]]
+    labels = [t("missing", lang) if pd.isna(v) else f"{int(v):+d}" for v in data["shown"]]
+    names = [f"<b>{n}</b>" if c in highlight else n for n, c in zip(data["entity_name"], data["entity_code"])]
+    fig = go.Figure(go.Bar(x=data["shown"].fillna(0), y=names, orientation="h", marker_color=colours, text=labels,
+                           textposition="outside", cliponaxis=False,
+                           hovertemplate="%{y}: %{text}<extra></extra>"))
+    fig.update_xaxes(title_text=t("places", lang), zeroline=True, zerolinewidth=2)
+    return _base(fig, title, lang, height=max(420, 18 * len(data) + 120))
+
+
+def heatmap_figure(table: pd.DataFrame, entities: list[str], title: str, lang: str = "vi",
+                   show: str = "value") -> go.Figure:
+    """Entity × component: values (or change since last year), focus entities on top."""
+    data = table[table["entity_code"].isin(entities)] if entities else table
+    pivot = data.pivot_table(index="entity_name", columns="component_name", values=show, aggfunc="first")
+    order = [n for c in entities for n in data.loc[data["entity_code"] == c, "entity_name"].unique()] if entities \
+        else list(pivot.index)
+    pivot = pivot.reindex([n for n in order if n in pivot.index])
+    text = [[format_number(v, lang) if pd.notna(v) else "" for v in row] for row in pivot.to_numpy()]
+    scale = "RdYlGn" if show == "value" else [[0, DOWN], [0.5, "#f7f7f7"], [1, UP]]
+    fig = go.Figure(go.Heatmap(z=pivot.to_numpy(), x=list(pivot.columns), y=list(pivot.index), text=text,
+                               texttemplate="%{text}", colorscale=scale, zmid=0 if show != "value" else None,
+                               hovertemplate="%{y} · %{x}: %{text}<extra></extra>"))
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(tickangle=-30)
+    return _base(fig, title, lang, height=max(380, 40 * len(pivot) + 220))
+
+
+def drivers_figure(drivers: pd.DataFrame, title: str, lang: str = "vi") -> go.Figure:
+    """The focus entity's components: change in places since last year (what drove the overall move)."""
+    data = drivers.sort_values("places_up", na_position="first")
+    colours = [GREY if pd.isna(v) else (UP if v > 0 else DOWN if v < 0 else "#7f8c8d") for v in data["places_up"]]
+    text = [t("missing", lang) if pd.isna(v) else f"{int(v):+d}" for v in data["places_up"]]
+    fig = go.Figure(go.Bar(x=data["places_up"].fillna(0), y=data["component_name"], orientation="h",
+                           marker_color=colours, text=text, textposition="outside", cliponaxis=False))
+    fig.update_xaxes(title_text=t("places", lang), zeroline=True, zerolinewidth=2)
+    return _base(fig, title, lang, height=max(360, 40 * len(data) + 140))
+
+
+def compare_figure(bench: pd.DataFrame, title: str, unit: str, lang: str = "vi") -> go.Figure:
+    """Horizontal bars: focus, peers, region median, national median and best."""
+    colours = {"focus": FOCUS, "peer": "#1f6fb2", "region": "#7f8c8d", "national": "#95a5a6", "best": "#1e8449"}
+    data = bench.iloc[::-1]
+    fig = go.Figure(go.Bar(x=data["value"], y=data["label"], orientation="h",
+                           marker_color=[colours[k] for k in data["kind"]],
+                           text=[format_number(v, lang) for v in data["value"]], textposition="outside",
+                           cliponaxis=False))
+    fig.update_xaxes(title_text=f"{t('value', lang)} ({unit})")
+    return _base(fig, title, lang, height=max(360, 44 * len(data) + 140))
+
+
+def leaderboard_figure(board: pd.DataFrame, title: str, unit: str, lang: str = "vi") -> go.Figure:
+    """Units ranked, with the change since last year in the label."""
+    data = board.sort_values("rank", ascending=False)
+    labels = [f"{format_number(v, lang)}" + ("" if pd.isna(p) else f"  ({int(p):+d})")
+              for v, p in zip(data["value"], data["places_up"])]
+    fig = go.Figure(go.Bar(x=data["value"], y=[f"{int(r)}. {n}" for r, n in zip(data["rank"], data["entity_name"])],
+                           orientation="h", marker_color="#1f6fb2", text=labels, textposition="outside",
+                           cliponaxis=False))
+    fig.update_xaxes(title_text=f"{t('value', lang)} ({unit})")
+    return _base(fig, title, lang, height=max(380, 34 * len(data) + 140))

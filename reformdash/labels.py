@@ -1,0 +1,66 @@
+"""User-facing words of the pages, Vietnamese first."""
+
+from __future__ import annotations
+
+LABELS: dict[str, tuple[str, str]] = {
+    "app": ("Chỉ số cải cách hành chính", "Reform indices"),
+    "overview": ("Tổng quan", "Overview"), "trends": ("Xu hướng", "Trends"),
+    "ranks": ("Thay đổi thứ hạng", "Rank changes"), "components": ("Chỉ số thành phần", "Components"),
+    "compare": ("So sánh", "Compare"), "units": ("Đơn vị trực thuộc", "Units"), "goals": ("Mục tiêu", "Goals"),
+    "focus": ("Đơn vị theo dõi", "Focus"), "index": ("Chỉ số", "Index"), "years": ("Giai đoạn", "Years"),
+    "language": ("Ngôn ngữ / Language", "Ngôn ngữ / Language"),
+    "peers": ("So sánh với", "Compare with"), "from_year": ("Năm gốc", "Base year"), "to_year": ("Năm so sánh", "Year"),
+    "year": ("Năm", "Year"), "show_percentile": ("Hiển thị thứ hạng phần trăm (so sánh được giữa 63 và 34 tỉnh)",
+                                                 "Show percentile rank (comparable between 63 and 34 provinces)"),
+    "sample": ("MẪU", "SAMPLE"),
+    "sample_note": ("Số liệu gắn nhãn MẪU là số liệu minh họa, không phải số liệu công bố. Gỡ bằng lệnh: "
+                    "python -m reformdash remove-sample.",
+                    "Figures labelled SAMPLE are illustrative, not published. Remove them with: "
+                    "python -m reformdash remove-sample."),
+    "no_data": ("Chưa có số liệu {what}. Hãy tải bảng kết quả lên (trang Tải dữ liệu hoặc lệnh "
+                "python -m reformdash import TỆP).",
+                "No {what} figures yet. Upload a results table (python -m reformdash import FILE)."),
+    "rank_of": ("xếp thứ {rank}/{of}", "rank {rank}/{of}"),
+    "places_up": ("{n:+d} bậc", "{n:+d} places"),
+    "same_place": ("giữ nguyên thứ hạng", "same place"),
+    "field_changed": ("số tỉnh xếp hạng thay đổi ({before} → {after}): so sánh theo phần trăm",
+                      "the field changed size ({before} → {after}): compare percentiles"),
+    "goal_met": ("Đạt", "Met"), "goal_not_met": ("Chưa đạt", "Not met"), "goal_no_data": ("Chưa có dữ liệu",
+                                                                                       "No data"),
+    "trend_title": ("{index} của {entity}: giá trị và thứ hạng qua các năm",
+                    "{index} — {entity}: value and rank over the years"),
+    "bump_title": ("Thứ hạng {index} {a}–{b}", "{index} ranks {a}–{b}"),
+    "slope_title": ("Thứ hạng năm {a} và năm {b}", "Rank in {a} and in {b}"),
+    "diverging_title": ("Số bậc tăng, giảm từ năm {a} đến năm {b}", "Places gained or lost from {a} to {b}"),
+    "heatmap_title": ("Điểm các chỉ số thành phần năm {year}", "Component scores {year}"),
+    "heatmap_change_title": ("Thay đổi điểm thành phần so với năm {prev}", "Change in component scores since {prev}"),
+    "drivers_title": ("Thứ hạng các chỉ số thành phần của {entity}: tăng, giảm so với năm {prev}",
+                      "{entity}'s component ranks: places gained or lost since {prev}"),
+    "compare_title": ("{index} năm {year}: {entity} so với các đơn vị khác", "{index} {year}: {entity} against others"),
+    "units_title": ("Bảng xếp hạng các đơn vị năm {year}", "Units' leaderboard {year}"),
+    "unit_trend_title": ("Kết quả của {unit} qua các năm", "{unit} over the years"),
+    "missing_note": ("Không có số liệu ở một trong hai năm: {names}", "Missing in one of the two years: {names}"),
+    "method_note": ("Phương pháp thay đổi năm {year}: thêm {added}; bỏ {dropped}",
+                    "Method changed in {year}: added {added}; dropped {dropped}"),
+    "merger_note": ("Từ 1/7/2025 cả nước có 34 tỉnh, thành phố (trước đó 63): thứ hạng hai giai đoạn không so sánh "
+                    "trực tiếp được; dùng thứ hạng phần trăm.",
+                    "From 1 July 2025 there are 34 provinces (63 before): compare percentile ranks across it."),
+    "download_data": ("Tải số liệu (CSV)", "Download data (CSV)"),
+    "summary": ("Tóm tắt", "Summary"),
+    "best": ("Cao nhất", "Best"), "median": ("Trung vị", "Median"),
+    "value": ("Giá trị", "Value"), "rank": ("Thứ hạng", "Rank"), "change": ("Thay đổi", "Change"),
+    "component": ("Chỉ số thành phần", "Component"), "places": ("Số bậc", "Places"),
+    "show_change": ("Tô màu theo thay đổi so với năm trước", "Colour by change since last year"),
+    "parent": ("Cơ quan chủ quản", "Parent"), "unit": ("Đơn vị", "Unit"),
+    "criteria": ("Kết quả theo tiêu chí", "Results by criterion"),
+    "goals_table": ("Tình hình thực hiện mục tiêu", "Goals and their status"),
+    "goals_edit": ("Sửa mục tiêu", "Edit goals"), "goals_upload": ("Nhập mục tiêu từ bảng tính", "Import goals"),
+    "save": ("Lưu", "Save"), "saved": ("Đã lưu.", "Saved."),
+}
+
+
+def L(key: str, lang: str = "vi", **params: object) -> str:  # noqa: N802 - short name used on every page line
+    """A page label in the language."""
+    vi, en = LABELS[key]
+    text = en if lang == "en" else vi
+    return text.format(**params) if params else text
