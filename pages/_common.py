@@ -85,7 +85,6 @@ def sidebar(index_kinds: tuple[str, ...] = ("province", "ministry"), need_years:
     from reformdash.analysis import years_of
 
     lang = language()
-    store = get_store()
     reg = registry()
     choices = cached(_entity_choices, lang)
     codes = list(choices["code"])

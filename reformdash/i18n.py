@@ -102,6 +102,122 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "entity_lookup": ("không tìm thấy «{value}»{suggestion}.", "'{value}' was not found{suggestion}."),
     "more_problems": ("… và {count} lỗi khác.", "… and {count} more problems."),
     "rejected_title": ("Tệp bị từ chối, không ghi gì vào cơ sở dữ liệu", "File rejected; nothing was written"),
+    # goals (reformdash/goals.py): rejections
+    "goal_table": ("bảng mục tiêu", "goals table"),
+    "goal_no_header": (
+        "không tìm thấy dòng tiêu đề của bảng mục tiêu; cần các cột: {columns}.",
+        "no header row of a goals table was found; the columns needed are: {columns}.",
+    ),
+    "goal_no_rows": ("bảng mục tiêu không có dòng nào.", "the goals table has no rows."),
+    "goal_blank": ("cần nhập {what}.", "{what} is required."),
+    "goal_unknown_kind": (
+        "không nhận ra loại mục tiêu «{value}» (dùng: tăng … bậc, top …, không thấp hơn …, năm sau cao hơn năm trước; "
+        "hoặc rank_up, rank_at_most, value_at_least, yoy_increase).",
+        "'{value}' is not a goal kind (use rank_up, rank_at_most, value_at_least, yoy_increase, or the Vietnamese "
+        "wording: tăng … bậc, top …, không thấp hơn …, năm sau cao hơn năm trước).",
+    ),
+    "goal_bad_target": ("mục tiêu «{value}» phải là {what}.", "target '{value}' must be {what}."),
+    "goal_target_places": ("số bậc cần tăng (số nguyên dương)", "a number of places (a positive whole number)"),
+    "goal_target_rank": ("thứ hạng (số nguyên dương)", "a rank (a positive whole number)"),
+    "goal_target_number": ("một số", "a number"),
+    "goal_target_not_needed": (
+        "loại mục tiêu «năm sau cao hơn năm trước» không cần giá trị mục tiêu; hãy để trống ô này.",
+        "a yoy_increase goal takes no target value; leave this cell blank.",
+    ),
+    "goal_target_conflict": (
+        "loại mục tiêu ghi {kind_target} nhưng ô mục tiêu ghi «{value}».",
+        "the goal kind says {kind_target} but the target cell says '{value}'.",
+    ),
+    "goal_base_after_target": (
+        "năm gốc {value} phải trước năm mục tiêu {target_year}.",
+        "base year {value} must come before target year {target_year}.",
+    ),
+    "goal_all_components_yoy_only": (
+        "«tất cả» chỉ số thành phần chỉ dùng với loại «năm sau cao hơn năm trước».",
+        "'all' components can only be used with yoy_increase goals.",
+    ),
+    "goal_component_not_in_year": (
+        "chỉ số thành phần «{component}» của {index} chỉ có trong các năm {span}, không có năm {year}.",
+        "{index} component '{component}' exists only in {span}, not in {year}.",
+    ),
+    "goal_duplicate": (
+        "trùng mục tiêu ở dòng {other_row} (cùng chỉ số, thành phần, đơn vị, loại, năm gốc, năm mục tiêu).",
+        "the same goal appears on row {other_row} (same index, component, entity, kind, base and target years).",
+    ),
+    "goal_unknown": ("không có mục tiêu số {value}.", "there is no goal {value}."),
+    "goal_col.index": ("chỉ số", "the index"),
+    "goal_col.entity": ("đơn vị (tỉnh, bộ, đơn vị)", "the entity"),
+    "goal_col.kind": ("loại mục tiêu", "the goal kind"),
+    "goal_col.target": ("giá trị mục tiêu", "the target"),
+    "goal_col.base_year": ("năm gốc", "the base year"),
+    "goal_col.target_year": ("năm mục tiêu", "the target year"),
+    # goals: status and the sentence behind it
+    "goal.status.met": ("đạt", "met"),
+    "goal.status.not_met": ("chưa đạt", "not met"),
+    "goal.status.no_data": ("chưa có dữ liệu", "no data"),
+    "goal.up": ("tăng {n} bậc", "up {n} places"),
+    "goal.down": ("giảm {n} bậc", "down {n} places"),
+    "goal.same": ("giữ nguyên thứ hạng", "unchanged"),
+    "goal.points": ("điểm", "points"),
+    "goal.pct_points": ("điểm phần trăm", "percentage points"),
+    "goal.already_first": ("; đã đứng đầu", "; already first"),
+    "goal.rank_up": (
+        "Năm {year} xếp thứ {rank}/{of}, {change} so với năm {base_year} (thứ {base_rank}/{base_of}; "
+        "mục tiêu tăng {target} bậc, tức thứ {need_rank} trở lên{first}): {status}{gap}.",
+        "In {year} ranked {rank}/{of}, {change} on {base_year} ({base_rank}/{base_of}; goal: up {target} places, "
+        "i.e. rank {need_rank} or better{first}): {status}{gap}.",
+    ),
+    "goal.rank_up_percentile": (
+        "Năm {year} xếp thứ {rank}/{of} (phân vị {pct}), năm {base_year} xếp thứ {base_rank}/{base_of} "
+        "(phân vị {base_pct}); số đơn vị được xếp hạng hai năm khác nhau{merger} nên so sánh theo thứ hạng phần trăm: "
+        "tương đương {change} (mục tiêu tăng {target} bậc, tức phân vị từ {need_pct} trở lên, thứ {need_rank}/{of} "
+        "trở lên{first}): {status}{gap}.",
+        "In {year} ranked {rank}/{of} (percentile {pct}), in {base_year} {base_rank}/{base_of} (percentile "
+        "{base_pct}); the two fields differ in size{merger}, so percentile ranks were compared: equivalent to "
+        "{change} (goal: up {target} places, i.e. percentile {need_pct} or better, rank {need_rank}/{of} or "
+        "better{first}): {status}{gap}.",
+    ),
+    "goal.merger": (" do sắp xếp đơn vị hành chính từ ngày {date}", " after the merger of {date}"),
+    "goal.rank_gap": (
+        "; để đạt thứ {need_rank} cần thêm {distance} {unit} (điểm của vị trí thứ {need_rank} là {need_value})",
+        "; rank {need_rank} needed {distance} more {unit} (rank {need_rank} scored {need_value})",
+    ),
+    "goal.rank_at_most": (
+        "Năm {year} xếp thứ {rank}/{of} (mục tiêu: trong nhóm {target} dẫn đầu): {status}{gap}.",
+        "In {year} ranked {rank}/{of} (goal: top {target}): {status}{gap}.",
+    ),
+    "goal.value_at_least": (
+        "Năm {year} đạt {value} (mục tiêu không thấp hơn {target}): {status}{gap}.",
+        "In {year} scored {value} (goal: at least {target}): {status}{gap}.",
+    ),
+    "goal.value_gap": ("; còn thiếu {distance} {unit}", "; {distance} {unit} short"),
+    "goal.yoy": ("Giai đoạn {base_year}–{year}: {series}; {summary}: {status}.",
+                 "{base_year}–{year}: {series}; {summary}: {status}."),
+    "goal.yoy_all_rose": ("năm sau đều cao hơn năm trước ({rose}/{checked} năm)",
+                          "each year higher than the one before ({rose}/{checked} years)"),
+    "goal.yoy_fell": ("năm {years} không cao hơn năm trước ({rose}/{checked} năm tăng)",
+                      "{years} not higher than the year before ({rose}/{checked} years rose)"),
+    "goal.yoy_missing": ("thiếu số liệu năm {years}", "no data for {years}"),
+    "goal.yoy_components": (
+        "Giai đoạn {base_year}–{year}, {checked} chỉ số thành phần: {rose} thành phần năm sau đều cao hơn năm trước"
+        "{fell}{missing}: {status}.",
+        "{base_year}–{year}, {checked} components: {rose} higher every year{fell}{missing}: {status}.",
+    ),
+    "goal.yoy_components_fell": ("; không tăng: {items}", "; not higher: {items}"),
+    "goal.yoy_components_missing": ("; thiếu số liệu: {items}", "; no data: {items}"),
+    "goal.no_data_years": ("Không có số liệu năm {years}: {status}.", "No data for {years}: {status}."),
+    "goal.no_rank": ("Không có thứ hạng năm {years}: {status}.", "No rank for {years}: {status}."),
+    "goal.no_index_data": ("Chưa có số liệu {index}: {status}.", "No {index} data yet: {status}."),
+    "goal.future": (
+        "Chưa có kết quả năm {year} (số liệu mới nhất: năm {latest}): {status}.",
+        "No results for {year} yet (latest: {latest}): {status}.",
+    ),
+    "goal.provisional": (" Tạm tính theo kết quả năm {latest}: {detail}", " Provisionally, on {latest}: {detail}"),
+    "goal.no_provisional": (
+        " Chưa có năm nào sau năm gốc {base_year} để tạm tính.",
+        " No year after the base year {base_year} to judge provisionally.",
+    ),
+    "goal.imported": ("Đã nhập {count} mục tiêu từ «{file}».", "Imported {count} goals from '{file}'."),
 }
 
 

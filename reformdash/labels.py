@@ -23,8 +23,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "rank_of": ("xếp thứ {rank}/{of}", "rank {rank}/{of}"),
     "places_up": ("{n:+d} bậc", "{n:+d} places"),
     "same_place": ("giữ nguyên thứ hạng", "same place"),
-    "field_changed": ("số tỉnh xếp hạng thay đổi ({before} → {after}): so sánh theo phần trăm",
-                      "the field changed size ({before} → {after}): compare percentiles"),
+    "field_changed": ("năm trước {prev}/{before}; số tỉnh xếp hạng đã thay đổi ({before} → {after}) nên không so "
+                      "sánh số bậc", "previous year {prev}/{before}; the field changed size ({before} → {after}), so "
+                      "places are not compared"),
     "goal_met": ("Đạt", "Met"), "goal_not_met": ("Chưa đạt", "Not met"), "goal_no_data": ("Chưa có dữ liệu",
                                                                                        "No data"),
     "trend_title": ("{index} của {entity}: giá trị và thứ hạng qua các năm",

@@ -48,7 +48,8 @@ def focus_cards(store, entity: str, lang: str, version: int = 0) -> Cards:
         if pd.notna(r.prev_rank) and pd.notna(r.rank):
             if int(r.prev_rank_of) != int(r.rank_of):
                 # places are not comparable when the field changed size (63 → 34 provinces in 2025)
-                extra = " · " + L("field_changed", lang, before=int(r.prev_rank_of), after=int(r.rank_of))
+                extra = " · " + L("field_changed", lang, prev=int(r.prev_rank), before=int(r.prev_rank_of),
+                                  after=int(r.rank_of))
             else:
                 up = int(r.prev_rank) - int(r.rank)
                 delta = L("places_up", lang, n=up) if up else None

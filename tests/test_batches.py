@@ -107,11 +107,13 @@ def test_overview_cards_do_not_compare_places_across_the_2025_merger(store):
     from reformdash.overview import focus_cards
 
     service.init(store)
-    cards = {c.label.split(" 20")[0]: c for c in focus_cards(store, "Quảng Ninh", "vi", store.data_version()).cards}
-    par = cards["PAR INDEX"]
-    assert par.delta is None and "/34" in par.caption and "/63" in par.caption
-    assert "MẪU" in par.label and "MẪU" not in cards["PCI"].label
+    cards = {c.index_code: c for c in focus_cards(store, "Quảng Ninh", "vi", store.data_version()).cards}
+    par = cards["PAR_INDEX"]
+    assert par.delta is None and "19/34" in par.caption and "17/63" in par.caption
+    assert par.sample and not cards["PCI"].sample
     assert cards["PCI"].value == "73,40 điểm" and "1/63" in cards["PCI"].caption
+    assert cards["PCI"].sentence == ("Năm 2019, Chỉ số PCI của tỉnh Quảng Ninh đạt 73,40 điểm, xếp thứ 1/63, "
+                                     "giữ nguyên thứ hạng so với năm 2018.")
 
 
 def test_no_key_is_ever_stored_twice(store):
