@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import threading
 from dataclasses import dataclass, field
 
 import streamlit as st
@@ -11,6 +12,41 @@ from reformdash import service, settings
 from reformdash.errors import NotFound
 from reformdash.labels import L
 from reformdash.registry import Registry
+
+_ROUTING = threading.local()
+
+
+def app_pages(lang: str) -> list:
+    """The dashboard's pages in navigation order (url_path is what a link names)."""
+    t = {"vi": ["Tổng quan", "Xu hướng", "Thay đổi thứ hạng", "Chỉ số thành phần", "So sánh", "Đơn vị", "Mục tiêu"],
+         "en": ["Overview", "Trends", "Rank changes", "Components", "Compare", "Units", "Goals"]}[lang]
+    return [
+        st.Page("pages/overview.py", title=t[0], icon=":material/home:", url_path="overview", default=True),
+        st.Page("pages/trends.py", title=t[1], icon=":material/show_chart:", url_path="trends"),
+        st.Page("pages/ranks.py", title=t[2], icon=":material/leaderboard:", url_path="ranks"),
+        st.Page("pages/components.py", title=t[3], icon=":material/grid_view:", url_path="components"),
+        st.Page("pages/compare.py", title=t[4], icon=":material/compare_arrows:", url_path="compare"),
+        st.Page("pages/units.py", title=t[5], icon=":material/account_tree:", url_path="units"),
+        st.Page("pages/goals.py", title=t[6], icon=":material/flag:", url_path="goals"),
+    ]
+
+
+def boot() -> None:
+    """Route every run through st.navigation.
+
+    With a pages/ folder beside dashboard.py, Streamlit runs a deep link such as /trends straight from the file
+    (its old folder routing); calling st.navigation here too keeps our titles, order and sidebar on every URL.
+    """
+    if getattr(_ROUTING, "active", False):
+        return
+    lang = "en" if st.query_params.get("lang") == "en" else "vi"
+    st.set_page_config(page_title="reformdash — Chỉ số CCHC", page_icon=":material/analytics:", layout="wide")
+    _ROUTING.active = True
+    try:
+        st.navigation(app_pages(lang)).run()
+    finally:
+        _ROUTING.active = False
+    st.stop()
 
 
 def get_store():
@@ -136,6 +172,20 @@ def _entity_choices(store, lang: str):
 
 def _index_choices(store, lang: str):
     return store.df("index_choices", lang=lang)
+
+
+def field_note(sizes: list[int], years: list[int], lang: str) -> str | None:
+    """Why ranks are shown as percentiles: the number of ranked entities changed (42 → 64 → 63 → 34)."""
+    sizes = [int(n) for n in dict.fromkeys(sizes)]
+    if len(sizes) < 2:
+        return None
+    chain = " → ".join(str(n) for n in sizes)
+    if lang == "en":
+        text = f"The number of ranked entities changed ({chain}), so ranks are shown as percentiles (100 = first)."
+        return text + (" From 1 July 2025 there are 34 provinces." if max(years) >= 2025 else "")
+    text = f"Số đơn vị được xếp hạng thay đổi qua các năm ({chain}) nên thứ hạng được quy về thang phần trăm " \
+           "(100 = đứng đầu) để so sánh."
+    return text + (" Từ 1/7/2025 cả nước có 34 tỉnh, thành phố." if max(years) >= 2025 else "")
 
 
 def sample_badge(is_sample: bool, lang: str) -> str:

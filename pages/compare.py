@@ -2,10 +2,12 @@
 
 import streamlit as st
 
-from pages._common import cached, peers_picker, sidebar
+from pages._common import boot, cached, peers_picker, sidebar
 from reformdash.analysis import benchmarks, field
 from reformdash.charts import compare_figure
 from reformdash.labels import L
+
+boot()
 
 view = sidebar()
 lang = view.lang

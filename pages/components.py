@@ -2,10 +2,13 @@
 
 import streamlit as st
 
-from pages._common import cached, peers_picker, sidebar
+from pages._common import boot, cached, peers_picker, sidebar
 from reformdash.analysis import component_drivers, component_table
 from reformdash.charts import drivers_figure, heatmap_figure
+from reformdash.i18n import format_number
 from reformdash.labels import L
+
+boot()
 
 view = sidebar()
 lang = view.lang
@@ -20,9 +23,8 @@ if table.empty:
     st.info(L("no_data", lang, what=f"{view.index.replace('_', ' ')} {year}"))
     st.stop()
 names = dict(zip(table["entity_code"], table["entity_name"]))
-best = table.groupby("entity_code")["rank"].mean().sort_values().index[0]
-peers = peers_picker(view, sorted((c for c in names if c != view.entity), key=lambda c: names[c]), names,
-                     [best] if best != view.entity else [])
+leaders = [c for c in table.groupby("entity_code")["rank"].mean().sort_values().index if c != view.entity][:3]
+peers = peers_picker(view, sorted((c for c in names if c != view.entity), key=lambda c: names[c]), names, leaders)
 shown = [view.entity] + peers
 show_change = st.toggle(L("show_change", lang), value=False, key="heat_change")
 title = L("heatmap_change_title", lang, prev=year - 1) if show_change else L("heatmap_title", lang, year=year)
@@ -32,7 +34,10 @@ drivers = cached(component_drivers, view.index, view.entity, year, lang)
 if not drivers.empty:
     st.plotly_chart(drivers_figure(drivers, L("drivers_title", lang, entity=view.entity_name, prev=year - 1), lang),
                     width="stretch", key="drivers")
-    grid = drivers[["component_name", "value", "median", "best", "gap_to_best", "rank", "prev_rank", "places_up"]]
+    columns = ["component_name", "value", "median", "best", "gap_to_best", "rank", "prev_rank", "places_up"]
+    grid = drivers[columns].copy()
+    for column in ("value", "median", "best", "gap_to_best"):
+        grid[column] = [format_number(v, lang) for v in grid[column]]
     grid = grid.rename(columns={"component_name": L("component", lang), "value": view.entity_name,
                                 "median": L("median", lang), "best": L("best", lang),
                                 "gap_to_best": f"{L('best', lang)} − {view.entity_name}", "rank": L("rank", lang),

@@ -2,9 +2,11 @@
 
 import streamlit as st
 
-from pages._common import get_store, language
+from pages._common import boot, get_store, language
 from reformdash.errors import ReformdashError
 from reformdash.labels import L
+
+boot()
 
 lang = language()
 st.title(L("goals", lang))

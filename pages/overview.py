@@ -2,9 +2,11 @@
 
 import streamlit as st
 
-from pages._common import cached, sample_badge, sidebar
+from pages._common import boot, cached, sample_badge, sidebar
 from reformdash.labels import L
 from reformdash.overview import coverage_table, focus_cards
+
+boot()
 
 view = sidebar(index_kinds=(), need_years=False)
 lang = view.lang

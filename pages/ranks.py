@@ -2,10 +2,12 @@
 
 import streamlit as st
 
-from pages._common import cached, peers_picker, sidebar
+from pages._common import boot, cached, field_note, peers_picker, sidebar
 from reformdash.analysis import changes, field_years
 from reformdash.charts import bump_figure, diverging_figure, slope_figure
 from reformdash.labels import L
+
+boot()
 
 view = sidebar()
 lang = view.lang
@@ -23,9 +25,10 @@ options = sorted(names, key=lambda c: names[c])
 default_peers = [c for c in ("01", "79", "48") if c in names and c != view.entity][:2]
 peers = peers_picker(view, [c for c in options if c != view.entity], names, default_peers)
 highlight = [view.entity] + peers
-percentile_mode = data["rank_of"].nunique() > 1
-if percentile_mode:
-    st.caption(L("merger_note", lang))
+note = field_note(list(data.sort_values("year")["rank_of"]), list(data["year"]), lang)
+percentile_mode = note is not None
+if note:
+    st.caption(note)
 st.plotly_chart(bump_figure(data, highlight, L("bump_title", lang, index=label, a=view.year_from, b=view.year_to),
                             lang, use_percentile=percentile_mode), width="stretch", key="bump")
 years = [y for y in view.years if view.year_from <= y <= view.year_to]

@@ -2,12 +2,14 @@
 
 import streamlit as st
 
-from pages._common import cached, get_store, sample_badge, sidebar
+from pages._common import boot, cached, field_note, get_store, sample_badge, sidebar
 from reformdash.analysis import entity_trend, method_breaks
 from reformdash.catalog import Catalog
 from reformdash.charts import trend_figure
 from reformdash.labels import L
 from reformdash.trends import goal_lines
+
+boot()
 
 view = sidebar()
 lang = view.lang
@@ -29,13 +31,14 @@ breaks = method_breaks(Catalog.load(get_store()), view.index, list(trend["year"]
 value_goal, rank_goal = goal_lines(get_store(), view.index, view.entity)
 fig = trend_figure(trend, L("trend_title", lang, index=label, entity=view.entity_name), view.unit, lang,
                    mode="percentile" if percentile_mode else "rank", breaks=breaks, value_goal=value_goal,
-                   rank_goal=rank_goal)
+                   rank_goal=rank_goal, show_merger=view.entity_kind == "province")
 st.plotly_chart(fig, width="stretch", key="trend")
 for br in breaks:
     st.caption(L("method_note", lang, year=br.year, added=", ".join(br.added) or "—",
                  dropped=", ".join(br.dropped) or "—"))
-if len(field_sizes) > 1:
-    st.caption(L("merger_note", lang))
+note = field_note(list(trend["rank_of"].dropna()), list(trend["year"]), lang)
+if note:
+    st.caption(note)
 table = trend[["year", "value", "rank", "rank_of", "percentile"]].rename(columns={
     "year": L("year", lang), "value": L("value", lang), "rank": L("rank", lang), "rank_of": "/",
     "percentile": "%"})

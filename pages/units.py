@@ -2,10 +2,12 @@
 
 import streamlit as st
 
-from pages._common import cached, get_store, language
+from pages._common import boot, cached, get_store, language
 from reformdash.analysis import component_table, entity_trend, unit_leaderboard
 from reformdash.charts import heatmap_figure, leaderboard_figure, trend_figure
 from reformdash.labels import L
+
+boot()
 
 lang = language()
 st.title(L("units", lang))
@@ -21,7 +23,9 @@ parent = st.sidebar.selectbox(L("parent", lang), codes, index=codes.index(wanted
                               format_func=lambda c: pnames[c], key="unit_parent")
 st.query_params["parent"] = parent
 indices = store.df("unit_indices", parent_code=parent)
-index = st.sidebar.selectbox(L("index", lang), list(indices["index_code"]), key="unit_index")
+index_names = dict(zip(store.df("index_choices", lang=lang)["code"], store.df("index_choices", lang=lang)["name"]))
+index = st.sidebar.selectbox(L("index", lang), list(indices["index_code"]), key="unit_index",
+                             format_func=lambda c: index_names.get(c, c))
 row = indices.set_index("index_code").loc[index]
 years = list(range(int(row.first_year), int(row.last_year) + 1))
 year = st.sidebar.selectbox(L("year", lang), years, index=len(years) - 1, key="unit_year")
@@ -33,8 +37,8 @@ st.plotly_chart(leaderboard_figure(board, L("units_title", lang, year=year), "%"
 unames = dict(zip(board["entity_code"], board["entity_name"]))
 unit = st.selectbox(L("unit", lang), list(board["entity_code"]), format_func=lambda c: unames[c], key="unit_pick")
 trend = cached(entity_trend, index, unit)
-st.plotly_chart(trend_figure(trend, L("unit_trend_title", lang, unit=unames[unit]), "%", lang), width="stretch",
-                key="unit_trend")
+st.plotly_chart(trend_figure(trend, L("unit_trend_title", lang, unit=unames[unit]), "%", lang, show_merger=False),
+                width="stretch", key="unit_trend")
 criteria = cached(component_table, index, year, lang)
 criteria = criteria[criteria["entity_code"].isin(board["entity_code"])]
 if not criteria.empty:

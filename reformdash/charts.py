@@ -41,7 +41,7 @@ def _base(fig: go.Figure, title: str, lang: str, height: int = 460) -> go.Figure
 
 def trend_figure(trend: pd.DataFrame, title: str, unit: str, lang: str = "vi", mode: str = "rank",
                  breaks: list[MethodBreak] | None = None, value_goal: float | None = None,
-                 rank_goal: int | None = None) -> go.Figure:
+                 rank_goal: int | None = None, show_merger: bool = True) -> go.Figure:
     """Value (top) and rank (bottom, 1 at the top) over the years, with field size, breaks and goals."""
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.1, row_heights=[0.5, 0.5],
                         subplot_titles=(f"{t('value', lang)} ({unit})",
@@ -56,7 +56,8 @@ def trend_figure(trend: pd.DataFrame, title: str, unit: str, lang: str = "vi", m
                                  line=dict(color="#1f6fb2", width=3), marker=dict(size=8), text=labels,
                                  textposition="bottom center", customdata=trend["rank_of"],
                                  hovertemplate="%{x}: %{y}/%{customdata}<extra></extra>"), row=2, col=1)
-        fig.update_yaxes(autorange="reversed", row=2, col=1, title_text=t("rank", lang))
+        fig.update_yaxes(autorange="reversed", row=2, col=1, title_text=t("rank", lang), tickformat="d",
+                         dtick=1 if trend["rank"].max() <= 12 else None)
         if rank_goal:
             fig.add_hline(y=rank_goal, line_dash="dot", line_color="#1e8449", row=2, col=1,
                           annotation_text=f"{t('goal', lang)}: ≤ {rank_goal}", annotation_position="bottom right")
@@ -75,7 +76,7 @@ def trend_figure(trend: pd.DataFrame, title: str, unit: str, lang: str = "vi", m
             fig.add_vline(x=br.year - 0.5, line_dash="dash", line_color="#7f8c8d")
             fig.add_annotation(x=br.year - 0.5, y=1.02, yref="paper", text=t("method", lang), showarrow=False,
                                font=dict(size=11, color="#7f8c8d"))
-    if years and min(years) < MERGER_YEAR <= max(years):
+    if show_merger and years and min(years) < MERGER_YEAR <= max(years):
         fig.add_vline(x=MERGER_YEAR - 0.5, line_dash="dot", line_color="#8e44ad", line_width=2)
         fig.add_annotation(x=MERGER_YEAR - 0.5, y=-0.08, yref="paper", text=t("merger", lang), showarrow=False,
                            font=dict(size=11, color="#8e44ad"))
@@ -135,6 +136,7 @@ def slope_figure(changes: pd.DataFrame, from_year: int, to_year: int, highlight:
             fig.add_annotation(x=str(from_year), y=r.rank_from, text=f"({int(r.rank_from)}) ", xanchor="right",
                                showarrow=False, font=dict(color=colour))
     fig.update_yaxes(autorange="reversed", title_text=t("rank", lang))
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=[str(from_year), str(to_year)])
     fig.update_layout(margin=dict(r=200, l=80))
     return _base(fig, title, lang, height=560)
 
@@ -198,7 +200,7 @@ def compare_figure(bench: pd.DataFrame, title: str, unit: str, lang: str = "vi")
 def leaderboard_figure(board: pd.DataFrame, title: str, unit: str, lang: str = "vi") -> go.Figure:
     """Units ranked, with the change since last year in the label."""
     data = board.sort_values("rank", ascending=False)
-    labels = [f"{format_number(v, lang)}" + ("" if pd.isna(p) else f"  ({int(p):+d})")
+    labels = [f"{format_number(v, lang)}" + ("" if pd.isna(p) else f"  ({int(p):+d})" if p else "  (=)")
               for v, p in zip(data["value"], data["places_up"])]
     fig = go.Figure(go.Bar(x=data["value"], y=[f"{int(r)}. {n}" for r, n in zip(data["rank"], data["entity_name"])],
                            orientation="h", marker_color="#1f6fb2", text=labels, textposition="outside",
