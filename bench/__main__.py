@@ -83,11 +83,24 @@ def full_import(store: Store, data: bytes) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run and print the table."""
+    """Run the benchmarks and print their tables."""
     parser = argparse.ArgumentParser(prog="python -m bench")
-    parser.add_argument("--quick", action="store_true", help="10,000 rows, 3 rounds (a smoke run)")
+    parser.add_argument("--quick", action="store_true", help="small sizes, few rounds (a smoke run)")
     parser.add_argument("--rows", type=int, default=None)
+    parser.add_argument("--only", choices=["import", "pages"], help="run one benchmark")
     args = parser.parse_args(argv)
+    if args.only != "pages":
+        import_benchmark(args)
+    if args.only != "import":
+        from bench.pages import run
+
+        print()
+        run(quick=args.quick)
+    return 0
+
+
+def import_benchmark(args) -> int:
+    """Import speed against python-calamine's read, side by side."""
     rows = args.rows or (10_000 if args.quick else 100_000)
     rounds = 3 if args.quick else 5
     data = make_xlsx(rows)
