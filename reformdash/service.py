@@ -12,7 +12,7 @@ from reformdash.catalog import Catalog
 from reformdash.errors import ReformdashError
 from reformdash.ingest.importer import ImportOptions, analyse
 from reformdash.registry import Registry
-from reformdash.store import ROOT, Store
+from reformdash.store import ROOT, Store, query_text
 
 DEMO = ROOT / "data" / "demo"
 # Demo files and how to import them: (file, options, is_sample).
@@ -40,7 +40,14 @@ def open_store(db: str | None = None) -> Store:
 def init(store: Store, demo: bool = True, user: str = "reformdash") -> list[int]:
     """Reference data is loaded by migrate(); the demo data too when the store holds no scores yet."""
     scores, batches = store.rows("score_count")[0]
-    if not demo or scores or batches:
+    declined = store.rows("meta_value", key="demo") == [("declined",)]
+    if not demo:
+        # remember the choice: the dashboard's first start must not load the demo into this database later
+        if not scores and not batches:
+            with store.transaction() as tx:
+                tx.execute(query_text("meta_set"), {"key": "demo", "value": "declined"})
+        return []
+    if declined or scores or batches:
         return []
     ensure_demo_catalog(store)
     ids = []
@@ -57,8 +64,6 @@ def init(store: Store, demo: bool = True, user: str = "reformdash") -> list[int]
 
 def ensure_demo_catalog(store: Store) -> None:
     """The sample department, its custom index and components (user-defined rows, removable)."""
-    from reformdash.store import query_text
-
     path = DEMO / "sample_catalog.sql"
     if not path.is_file():
         return

@@ -124,3 +124,9 @@ def test_no_key_is_ever_stored_twice(store):
         "SELECT count(*) FROM (SELECT index_code, year, entity_code, component_code FROM score "
         "GROUP BY ALL HAVING count(*) > 1)").fetchone()[0]  # noqa: S608 - a test's own check
     assert dupes == 0
+
+
+def test_init_without_demo_is_remembered(store):
+    assert service.init(store, demo=False) == []
+    assert service.init(store) == []  # the dashboard's first start must not fill a database set up empty
+    assert store.rows("score_count")[0] == (0, 0)

@@ -1,20 +1,102 @@
-"""AppTest smoke test of the dashboard on the demo data, in both languages."""
+"""AppTest runs every page, in both languages, on the demo data and on an empty database."""
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from reformdash import service
+
 from .conftest import ROOT
 
+PAGES = ["overview", "trends", "ranks", "components", "compare", "units", "goals"]
 
-@pytest.mark.parametrize("lang, title, unit", [("vi", "Tổng quan", "điểm"), ("en", "at a glance", "points")])
-def test_overview_page_shows_the_focus_province(tmp_path, monkeypatch, lang, title, unit):
-    monkeypatch.setenv("REFORMDASH_DB", str(tmp_path / "page.duckdb"))
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("pages") / "demo.duckdb"
+    store = service.open_store(str(path))
+    service.init(store)
+    store.close()
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def empty_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("pages") / "empty.duckdb"
+    store = service.open_store(str(path))
+    service.init(store, demo=False)  # as `init --no-demo`: the dashboard must not fill it later
+    store.close()
+    return str(path)
+
+
+def decode(array) -> list:
+    """Plotly 7 sends numeric arrays as {'dtype', 'bdata'} (base64): back to a list."""
+    import base64
+
+    import numpy as np
+
+    if isinstance(array, dict) and "bdata" in array:
+        return list(np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]))
+    return list(array)
+
+
+def open_page(page: str, lang: str, **params) -> AppTest:
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
     at.query_params["lang"] = lang
-    at.run()
-    assert not at.exception
-    assert title in at.title[0].value
-    labels = [m.label for m in at.metric]
-    assert any(label.startswith("PCI 2019") for label in labels)
-    assert any(unit in m.value for m in at.metric)
-    assert at.dataframe[0].value.shape[0] == 5
+    for key, value in params.items():
+        at.query_params[key] = value
+    if page == "overview":
+        return at.run()
+    return at.switch_page(f"pages/{page}.py").run()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_the_demo_data(monkeypatch, demo_db, page, lang):
+    monkeypatch.setenv("REFORMDASH_DB", demo_db)
+    at = open_page(page, lang)
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.title, "every page has a title"
+    if page in ("trends", "ranks", "components", "compare", "units"):
+        assert at.get("plotly_chart"), f"{page} draws its charts"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_explains_an_empty_database(monkeypatch, empty_db, page):
+    monkeypatch.setenv("REFORMDASH_DB", empty_db)
+    at = open_page(page, "vi")
+    assert not at.exception, [e.message for e in at.exception]
+    assert any("Chưa có" in i.value or "tải" in i.value.lower() for i in at.info), "an empty page says what to load"
+
+
+def test_overview_shows_the_focus_province_in_both_languages(monkeypatch, demo_db):
+    monkeypatch.setenv("REFORMDASH_DB", demo_db)
+    vi = open_page("overview", "vi")
+    assert "Quảng Ninh" in vi.title[0].value
+    assert any("73,40" in m.value for m in vi.metric)
+    assert any("Năm 2019, Chỉ số PCI của tỉnh Quảng Ninh đạt 73,40 điểm, xếp thứ 1/63" in m.value
+               for m in vi.markdown)
+    en = open_page("overview", "en")
+    assert any("73.40" in m.value for m in en.metric)
+
+
+def test_the_url_chooses_the_focus_and_the_index(monkeypatch, demo_db):
+    monkeypatch.setenv("REFORMDASH_DB", demo_db)
+    at = open_page("trends", "vi", entity="48", index="PAPI")
+    assert at.selectbox(key="focus_entity").value == "48"
+    assert at.selectbox(key="index_code").value == "PAPI"
+    assert at.query_params["entity"] == ["48"] or at.query_params["entity"] == "48"
+
+
+def test_trend_figure_on_the_page_inverts_the_rank_axis(monkeypatch, demo_db):
+    import json
+
+    monkeypatch.setenv("REFORMDASH_DB", demo_db)
+    at = open_page("trends", "en", entity="22", index="PCI", **{"from": "2013", "to": "2019"})
+    import plotly.io
+
+    spec = at.get("plotly_chart")[0].proto.spec
+    fig = plotly.io.from_json(spec)
+    assert fig.layout.yaxis2.autorange == "reversed"
+    years = decode(fig.data[0].x)
+    assert min(years) == 2013 and max(years) == 2019
+    assert json.loads(spec)["layout"]["separators"] == ".,"

@@ -1,0 +1,80 @@
+"""Figures are checked for content: entities, inverted rank axes, deltas, markers — not pixels."""
+
+import pandas as pd
+import pytest
+
+from reformdash import analysis, charts, service
+from reformdash.analysis import MethodBreak
+from reformdash.catalog import Catalog
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    store = service.open_store(str(tmp_path_factory.mktemp("charts") / "demo.duckdb"))
+    service.init(store)
+    yield store
+    store.close()
+
+
+def test_percentile_puts_first_at_100_and_last_at_0():
+    p = analysis.percentile(pd.Series([1, 34, 63, 17]), pd.Series([63, 34, 63, 34]))
+    assert list(p.round(1)) == [100.0, 0.0, 0.0, 51.5]
+
+
+def test_method_breaks_find_the_pci_component_changes(demo):
+    breaks = analysis.method_breaks(Catalog.load(demo), "PCI", list(range(2005, 2020)))
+    assert [b.year for b in breaks] == [2006, 2009, 2013]
+    assert any("Cạnh tranh bình đẳng" in a for a in breaks[-1].added)
+
+
+def test_trend_figure_has_values_ranks_reversed_axis_breaks_and_merger(demo):
+    trend = analysis.entity_trend(demo, "PAR_INDEX", "22")
+    fig = charts.trend_figure(trend, "t", "%", "vi", breaks=[MethodBreak(2022, ["x"], ["y"])], value_goal=90,
+                              rank_goal=10)
+    assert fig.layout.yaxis2.autorange == "reversed"
+    assert list(fig.data[0].x) == list(trend["year"])
+    assert fig.data[1].text[-1] == f"{int(trend['rank'].iloc[-1])}/34"
+    shapes = [s for s in fig.layout.shapes if s.type == "line"]
+    xs = {s.x0 for s in shapes}
+    assert 2024.5 in xs and 2021.5 in xs  # merger and method change
+    assert any("≥ 90" in a.text for a in fig.layout.annotations)
+
+
+def test_bump_figure_colours_the_chosen_entities_and_labels_their_line_ends(demo):
+    data = analysis.field_years(demo, "PCI", 2015, 2019)
+    fig = charts.bump_figure(data, ["22", "01"], "t", "vi")
+    coloured = [tr for tr in fig.data if tr.line.width == 4]
+    assert {tr.name for tr in coloured} == {"Quảng Ninh", "Hà Nội"}
+    assert any(a.text.startswith(" Quảng Ninh (1)") for a in fig.layout.annotations)
+    assert fig.layout.yaxis.autorange == "reversed"
+    assert len(fig.data) == data["entity_code"].nunique()
+
+
+def test_diverging_figure_shows_places_and_keeps_missing_entities(demo):
+    moved = analysis.changes(demo, "PAR_INDEX", 2024, 2025)
+    fig = charts.diverging_figure(moved, ["22"], "t", "vi")
+    bar = fig.data[0]
+    assert len(bar.y) == len(moved) == 63  # the 29 provinces merged in 2025 are kept, marked as missing
+    assert sum(1 for text in bar.text if text == "không có số liệu") == 29
+    qn = moved.set_index("entity_code").loc["22"]
+    assert qn["places_up"] == qn["rank_from"] - qn["rank_to"]
+
+
+def test_slope_figure_uses_the_two_years_as_categories(demo):
+    moved = analysis.changes(demo, "PCI", 2017, 2019)
+    fig = charts.slope_figure(moved, 2017, 2019, ["22"], "t", "en")
+    assert list(fig.layout.xaxis.categoryarray) == ["2017", "2019"]
+    assert fig.layout.yaxis.autorange == "reversed"
+
+
+def test_component_drivers_rank_the_moves(demo):
+    drivers = analysis.component_drivers(demo, "PCI", "22", 2019)
+    assert len(drivers) == 10
+    assert drivers["places_up"].is_monotonic_decreasing
+    assert (drivers["best"] >= drivers["value"]).all()
+
+
+def test_benchmarks_hold_focus_peers_region_national_and_best(demo):
+    bench = analysis.benchmarks(demo, "PCI", 2019, "01", ["22"], "vi")
+    assert list(bench["kind"]) == ["focus", "peer", "region", "national", "best"]
+    assert bench.iloc[-1]["label"] == "Cao nhất (Quảng Ninh)"
