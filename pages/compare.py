@@ -3,8 +3,8 @@
 import streamlit as st
 
 from pages._common import boot, cached, peers_picker, sidebar
+from reformdash import figures
 from reformdash.analysis import benchmarks, field
-from reformdash.charts import compare_figure
 from reformdash.labels import L
 
 boot()
@@ -29,7 +29,7 @@ bench = cached(benchmarks, view.index, year, view.entity, tuple(peers), lang)
 if bench.empty:
     st.info(L("no_data", lang, what=f"{view.index.replace('_', ' ')} {year}"))
     st.stop()
-title = L("compare_title", lang, index=view.index.replace("_", " "), year=year, entity=view.entity_name)
-st.plotly_chart(compare_figure(bench, title, view.unit, lang), width="stretch", key="compare")
+st.plotly_chart(cached(figures.compare, view.index, year, view.entity, view.entity_name, tuple(peers), view.unit,
+                       lang), width="stretch", key="compare")
 st.dataframe(bench.rename(columns={"label": "", "value": L("value", lang), "rank": L("rank", lang)})
              .drop(columns=["kind"]), hide_index=True, width="stretch")

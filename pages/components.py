@@ -3,8 +3,8 @@
 import streamlit as st
 
 from pages._common import boot, cached, peers_picker, sidebar
+from reformdash import figures
 from reformdash.analysis import component_drivers, component_table
-from reformdash.charts import drivers_figure, heatmap_figure
 from reformdash.i18n import format_number
 from reformdash.labels import L
 
@@ -27,12 +27,11 @@ leaders = [c for c in table.groupby("entity_code")["rank"].mean().sort_values().
 peers = peers_picker(view, sorted((c for c in names if c != view.entity), key=lambda c: names[c]), names, leaders)
 shown = [view.entity] + peers
 show_change = st.toggle(L("show_change", lang), value=False, key="heat_change")
-title = L("heatmap_change_title", lang, prev=year - 1) if show_change else L("heatmap_title", lang, year=year)
-st.plotly_chart(heatmap_figure(table, shown, title, lang, show="change" if show_change else "value"),
-                width="stretch", key="heatmap")
+st.plotly_chart(cached(figures.heatmap, view.index, year, tuple(shown), show_change, lang), width="stretch",
+                key="heatmap")
 drivers = cached(component_drivers, view.index, view.entity, year, lang)
 if not drivers.empty:
-    st.plotly_chart(drivers_figure(drivers, L("drivers_title", lang, entity=view.entity_name, prev=year - 1), lang),
+    st.plotly_chart(cached(figures.drivers, view.index, view.entity, view.entity_name, year, lang),
                     width="stretch", key="drivers")
     columns = ["component_name", "value", "median", "best", "gap_to_best", "rank", "prev_rank", "places_up"]
     grid = drivers[columns].copy()

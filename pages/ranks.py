@@ -3,8 +3,8 @@
 import streamlit as st
 
 from pages._common import boot, cached, field_note, peers_picker, sidebar
+from reformdash import figures
 from reformdash.analysis import changes, field_years
-from reformdash.charts import bump_figure, diverging_figure, slope_figure
 from reformdash.labels import L
 
 boot()
@@ -29,16 +29,15 @@ note = field_note(list(data.sort_values("year")["rank_of"]), list(data["year"]),
 percentile_mode = note is not None
 if note:
     st.caption(note)
-st.plotly_chart(bump_figure(data, highlight, L("bump_title", lang, index=label, a=view.year_from, b=view.year_to),
-                            lang, use_percentile=percentile_mode), width="stretch", key="bump")
+st.plotly_chart(cached(figures.bump, view.index, view.year_from, view.year_to, tuple(highlight), percentile_mode,
+                       lang), width="stretch", key="bump")
 years = [y for y in view.years if view.year_from <= y <= view.year_to]
 c1, c2 = st.columns(2)
 a = c1.selectbox(L("from_year", lang), years, index=0, key="slope_from")
 b = c2.selectbox(L("to_year", lang), years, index=len(years) - 1, key="slope_to")
 moved = cached(changes, view.index, a, b, "", lang)
-st.plotly_chart(slope_figure(moved, a, b, highlight, L("slope_title", lang, a=a, b=b), lang), width="stretch",
-                key="slope")
-st.plotly_chart(diverging_figure(moved, highlight, L("diverging_title", lang, a=a, b=b), lang), width="stretch",
+st.plotly_chart(cached(figures.slope, view.index, a, b, tuple(highlight), lang), width="stretch", key="slope")
+st.plotly_chart(cached(figures.diverging, view.index, a, b, tuple(highlight), lang), width="stretch",
                 key="diverging")
 missing = moved[moved["rank_from"].isna() | moved["rank_to"].isna()]
 if len(missing):

@@ -2,12 +2,10 @@
 
 import streamlit as st
 
-from pages._common import boot, cached, field_note, get_store, sample_badge, sidebar
-from reformdash.analysis import entity_trend, method_breaks
-from reformdash.catalog import Catalog
-from reformdash.charts import trend_figure
+from pages._common import boot, cached, field_note, sample_badge, sidebar
+from reformdash import figures
+from reformdash.analysis import entity_trend, method_breaks_of
 from reformdash.labels import L
-from reformdash.trends import goal_lines
 
 boot()
 
@@ -27,11 +25,9 @@ st.markdown(f"#### {view.index_name}{sample_badge(bool(trend['sample'].any()), l
 field_sizes = sorted(set(int(n) for n in trend["rank_of"].dropna()))
 default_percentile = len(field_sizes) > 1
 percentile_mode = st.toggle(L("show_percentile", lang), value=default_percentile, key="percentile")
-breaks = method_breaks(Catalog.load(get_store()), view.index, list(trend["year"]), lang)
-value_goal, rank_goal = goal_lines(get_store(), view.index, view.entity)
-fig = trend_figure(trend, L("trend_title", lang, index=label, entity=view.entity_name), view.unit, lang,
-                   mode="percentile" if percentile_mode else "rank", breaks=breaks, value_goal=value_goal,
-                   rank_goal=rank_goal, show_merger=view.entity_kind == "province")
+breaks = cached(method_breaks_of, view.index, tuple(trend["year"]), lang)
+fig = cached(figures.trend, view.index, view.entity, view.entity_name, view.unit, view.year_from, view.year_to,
+             percentile_mode, view.entity_kind == "province", lang)
 st.plotly_chart(fig, width="stretch", key="trend")
 for br in breaks:
     st.caption(L("method_note", lang, year=br.year, added=", ".join(br.added) or "—",

@@ -3,8 +3,8 @@
 import streamlit as st
 
 from pages._common import boot, cached, get_store, language
-from reformdash.analysis import component_table, entity_trend, unit_leaderboard
-from reformdash.charts import heatmap_figure, leaderboard_figure, trend_figure
+from reformdash import figures
+from reformdash.analysis import unit_leaderboard
 from reformdash.labels import L
 
 boot()
@@ -32,16 +32,14 @@ year = st.sidebar.selectbox(L("year", lang), years, index=len(years) - 1, key="u
 board = cached(unit_leaderboard, parent, index, year, lang)
 st.markdown(f"#### {pnames[parent]}" + (" :orange-badge[" + L("sample", lang) + "]" if board["sample"].any()
                                          else ""))
-st.plotly_chart(leaderboard_figure(board, L("units_title", lang, year=year), "%", lang), width="stretch",
-                key="leaderboard")
+st.plotly_chart(cached(figures.leaderboard, parent, index, year, lang), width="stretch", key="leaderboard")
+if len(board) > figures.UNITS_SHOWN:
+    with st.expander(f"{L('units', lang)}: {len(board)}"):
+        st.dataframe(board[["rank", "entity_name", "value", "places_up"]], hide_index=True, width="stretch")
 unames = dict(zip(board["entity_code"], board["entity_name"]))
 unit = st.selectbox(L("unit", lang), list(board["entity_code"]), format_func=lambda c: unames[c], key="unit_pick")
-trend = cached(entity_trend, index, unit)
-st.plotly_chart(trend_figure(trend, L("unit_trend_title", lang, unit=unames[unit]), "%", lang, show_merger=False),
-                width="stretch", key="unit_trend")
-criteria = cached(component_table, index, year, lang)
-criteria = criteria[criteria["entity_code"].isin(board["entity_code"])]
-if not criteria.empty:
-    st.plotly_chart(heatmap_figure(criteria, list(board["entity_code"]), L("criteria", lang), lang),
-                    width="stretch", key="unit_criteria")
+st.plotly_chart(cached(figures.unit_trend, index, unit, unames[unit], lang), width="stretch", key="unit_trend")
+criteria = cached(figures.unit_criteria, parent, index, year, lang)
+if criteria is not None:
+    st.plotly_chart(criteria, width="stretch", key="unit_criteria")
 st.caption(L("sample_note", lang))

@@ -50,6 +50,11 @@ def method_breaks(catalog: Catalog, index_code: str, years: list[int], lang: str
     return breaks
 
 
+def method_breaks_of(store, index_code: str, years: tuple, lang: str = "vi") -> list[MethodBreak]:
+    """method_breaks() reading the catalog from the store (cacheable by the pages)."""
+    return method_breaks(Catalog.load(store), index_code, list(years), lang)
+
+
 def field(store, index_code: str, year: int, component: str = OVERALL, lang: str = "vi") -> pd.DataFrame:
     """Every entity's value and rank in a year."""
     frame = store.df("field_year", index_code=index_code, year=year, component=component, lang=lang)

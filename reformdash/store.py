@@ -46,6 +46,7 @@ class Store:
         except duckdb.IOException as e:
             raise StoreBusy(f"Không mở được cơ sở dữ liệu {self.path}: {e}", "Cơ sở dữ liệu bận") from e
         self._write_lock = threading.Lock()
+        self._version: int | None = None
 
     def close(self) -> None:
         """Close the connection."""
@@ -86,12 +87,19 @@ class Store:
                 cur.rollback()
                 raise
             finally:
+                self._version = None
                 cur.close()
 
     def data_version(self) -> int:
-        """A number every write bumps: the key of cached results."""
-        row = self.rows("meta_value", key="data_version")
-        return int(row[0][0]) if row else 0
+        """A number every write bumps: the key of cached results.
+
+        Kept in memory between writes: DuckDB lets one process write a file, so every write goes through this
+        object's transaction(), which forgets the number; the next call reads it again.
+        """
+        if self._version is None:
+            row = self.rows("meta_value", key="data_version")
+            self._version = int(row[0][0]) if row else 0
+        return self._version
 
     # schema --------------------------------------------------------------------------------------
     def migrate(self) -> list[str]:
