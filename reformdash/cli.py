@@ -8,7 +8,7 @@ import sys
 
 import pandas as pd
 
-from reformdash import service, settings
+from reformdash import goals, service, settings
 from reformdash.errors import ImportRejected, NotFound, ReformdashError
 from reformdash.i18n import format_number
 from reformdash.ingest.importer import ImportOptions
@@ -57,6 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--to", dest="to_year", type=int, required=True)
     s.add_argument("--component", help="component name or code (default: the overall score)")
     s.add_argument("--format", choices=["table", "csv", "json"], default="table")
+
+    s = sub.add_parser("goals", help="plan goals (mục tiêu): import a spreadsheet, show whether they are met")
+    goal_sub = s.add_subparsers(dest="goals_command", required=True)
+    g = goal_sub.add_parser("import", help="import goals from a spreadsheet (xlsx, xls, ods, csv)")
+    g.add_argument("file", metavar="FILE")
+    g = goal_sub.add_parser("status", help="every goal: met, not_met or no_data, with the numbers behind it")
+    g.add_argument("--format", choices=["table", "csv", "json"], default="table")
     return p
 
 
@@ -184,6 +191,24 @@ def cmd_changes(store, args, lang) -> int:
     return EXIT_OK
 
 
+def cmd_goals(store, args, lang) -> int:
+    if args.goals_command == "import":
+        name = args.file.replace("\\", "/").rsplit("/", 1)[-1]
+        count = goals.import_goals(store, service.read_file(args.file), name, lang)
+        print(goals.t("goal.imported", lang, count=count, file=name))
+        return EXIT_OK
+    result = goals.evaluate_goals(store, lang)
+    frame = result[goals.CLI_COLUMNS].copy()
+    for c in ("target", "actual"):  # ranks and places read as 5, not 5.0
+        frame[c] = pd.Series([int(x) if pd.notna(x) and float(x).is_integer() else x for x in frame[c]],
+                             index=frame.index, dtype=object)
+    output(frame, args.format)
+    if args.format == "table":
+        for number, detail in enumerate(result["detail"], start=1):
+            print(f"{number}. {detail}")
+    return EXIT_OK
+
+
 def output(frame: pd.DataFrame, fmt: str) -> None:
     """Print a result as a table, UTF-8 CSV with header, or JSON records."""
     if fmt == "csv":
@@ -204,4 +229,5 @@ COMMANDS = {
     "remove-sample": cmd_remove_sample,
     "scores": cmd_scores,
     "changes": cmd_changes,
+    "goals": cmd_goals,
 }

@@ -145,6 +145,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the same goal appears on row {other_row} (same index, component, entity, kind, base and target years).",
     ),
     "goal_unknown": ("không có mục tiêu số {value}.", "there is no goal {value}."),
+    "goal_not_found": ("Không tìm thấy mục tiêu", "Goal not found"),
     "goal_col.index": ("chỉ số", "the index"),
     "goal_col.entity": ("đơn vị (tỉnh, bộ, đơn vị)", "the entity"),
     "goal_col.kind": ("loại mục tiêu", "the goal kind"),

@@ -59,6 +59,9 @@ def init(store: Store, demo: bool = True, user: str = "reformdash") -> list[int]
         batch_id = commit(store, plan, user, is_sample=is_sample)
         if batch_id:
             ids.append(batch_id)
+    from reformdash.goals import load_demo_goals
+
+    load_demo_goals(store)
     return ids
 
 

@@ -12,8 +12,8 @@ def goal_lines(store, index_code: str, entity_code: str) -> tuple[float | None, 
     goals = list_goals(store)
     if goals.empty:
         return None, None
-    mine = goals[(goals["index_code"] == index_code) & (goals["entity_code"] == entity_code)
-                 & (goals["component_code"].fillna("") == "")]
+    mine = goals[(goals["index"] == index_code) & (goals["entity_code"] == entity_code)
+                 & (goals["component"].fillna("") == "")]
     value = mine.loc[mine["kind"] == "value_at_least", "target"]
     rank = mine.loc[mine["kind"] == "rank_at_most", "target"]
     return (float(value.iloc[-1]) if len(value) else None, int(rank.iloc[-1]) if len(rank) else None)

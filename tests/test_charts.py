@@ -78,3 +78,10 @@ def test_benchmarks_hold_focus_peers_region_national_and_best(demo):
     bench = analysis.benchmarks(demo, "PCI", 2019, "01", ["22"], "vi")
     assert list(bench["kind"]) == ["focus", "peer", "region", "national", "best"]
     assert bench.iloc[-1]["label"] == "Cao nhất (Quảng Ninh)"
+
+
+def test_trend_figure_draws_the_plan_goal_line(demo):
+    from reformdash import figures
+
+    fig = figures.trend(demo, "PAR_INDEX", "22", "Quảng Ninh", "%", 2018, 2025, False, True, "vi")
+    assert any("≤ 10" in (a.text or "") for a in fig.layout.annotations)  # "top 10" goal of the demo plan
