@@ -21,7 +21,7 @@ def app_pages(lang: str) -> list:
     t = {"vi": ["Tổng quan", "Xu hướng", "Thay đổi thứ hạng", "Chỉ số thành phần", "So sánh", "Đơn vị", "Mục tiêu"],
          "en": ["Overview", "Trends", "Rank changes", "Components", "Compare", "Units", "Goals"]}[lang]
     return [
-        st.Page("pages/overview.py", title=t[0], icon=":material/home:", url_path="overview", default=True),
+        st.Page("pages/overview.py", title=t[0], icon=":material/home:", default=True),  # served at /
         st.Page("pages/trends.py", title=t[1], icon=":material/show_chart:", url_path="trends"),
         st.Page("pages/ranks.py", title=t[2], icon=":material/leaderboard:", url_path="ranks"),
         st.Page("pages/components.py", title=t[3], icon=":material/grid_view:", url_path="components"),

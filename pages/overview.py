@@ -8,6 +8,9 @@ from reformdash.overview import coverage_table, focus_cards
 
 boot()
 
+BADGE = {"met": ":green-badge[", "not_met": ":red-badge[", "no_data": ":gray-badge["}
+WORD = {"met": "goal_met", "not_met": "goal_not_met", "no_data": "goal_no_data"}
+
 view = sidebar(index_kinds=(), need_years=False)
 lang = view.lang
 st.title(f"{L('overview', lang)} — {view.entity_name}" if lang == "vi" else f"{view.entity_name} at a glance")
@@ -21,13 +24,19 @@ else:
             st.markdown(f"**{card.label}**{sample_badge(card.sample, lang)}")
             st.metric(card.label, card.value, card.delta, label_visibility="collapsed")
             st.caption(card.caption)
-            for status, detail in card.goals:
-                icon = {"met": ":green-badge[", "not_met": ":red-badge[", "no_data": ":gray-badge["}[status]
-                word = L({"met": "goal_met", "not_met": "goal_not_met", "no_data": "goal_no_data"}[status], lang)
-                st.markdown(f"{icon}{word}] {detail}")
+            if card.goals:
+                counts = {s: sum(1 for g in card.goals if g[0] == s) for s in ("met", "not_met", "no_data")}
+                badges = [f"{BADGE[s]}{n} {L(WORD[s], lang).lower()}]" for s, n in counts.items() if n]
+                st.markdown(f"{L('goals', lang)}: " + " ".join(badges))
     st.subheader(L("summary", lang))
     for card in cards.cards:
         st.markdown(f"- {card.sentence}{sample_badge(card.sample, lang)}")
+    goals = [(card.label, g) for card in cards.cards for g in card.goals]
+    if goals:
+        st.subheader(L("goals_table", lang))
+        for label, (status, detail) in goals:
+            st.markdown(f"- {BADGE[status]}{L(WORD[status], lang)}] **{label.split(' ')[0]}** — {detail}")
+        st.page_link("pages/goals.py", label=L("goals", lang) + " →")
 with st.expander("Dữ liệu hiện có" if lang == "vi" else "Data held"):
     st.dataframe(cached(coverage_table, lang), hide_index=True, width="stretch")
 if any(c.sample for c in cards.cards):

@@ -31,6 +31,13 @@ def t(key: str, lang: str) -> str:
     return TEXT[key][1 if lang == "en" else 0]
 
 
+def unit_label(unit: str, lang: str) -> str:
+    """'%', 'điểm' or 'points'."""
+    if unit == "%":
+        return "%"
+    return "points" if lang == "en" and unit == "điểm" else unit
+
+
 def _base(fig: go.Figure, title: str, lang: str, height: int = 460) -> go.Figure:
     fig.update_layout(title=dict(text=title, x=0, font=dict(size=18)), font=FONT, height=height,
                       template="plotly_white", margin=dict(l=60, r=30, t=70, b=50),
@@ -44,7 +51,7 @@ def trend_figure(trend: pd.DataFrame, title: str, unit: str, lang: str = "vi", m
                  rank_goal: int | None = None, show_merger: bool = True) -> go.Figure:
     """Value (top) and rank (bottom, 1 at the top) over the years, with field size, breaks and goals."""
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.1, row_heights=[0.5, 0.5],
-                        subplot_titles=(f"{t('value', lang)} ({unit})",
+                        subplot_titles=(f"{t('value', lang)} ({unit_label(unit, lang)})",
                                         t("rank", lang) if mode == "rank" else t("percentile", lang)))
     fig.add_trace(go.Scatter(x=trend["year"], y=trend["value"], mode="lines+markers+text", name=t("value", lang),
                              line=dict(color=FOCUS, width=3), marker=dict(size=8),
@@ -74,8 +81,8 @@ def trend_figure(trend: pd.DataFrame, title: str, unit: str, lang: str = "vi", m
     for br in breaks or []:
         if years and min(years) < br.year <= max(years):
             fig.add_vline(x=br.year - 0.5, line_dash="dash", line_color="#7f8c8d")
-            fig.add_annotation(x=br.year - 0.5, y=1.02, yref="paper", text=t("method", lang), showarrow=False,
-                               font=dict(size=11, color="#7f8c8d"))
+            fig.add_annotation(x=br.year - 0.5, y=0.5, yref="paper", text=t("method", lang), showarrow=False,
+                               font=dict(size=11, color="#7f8c8d"), bgcolor="white")
     if show_merger and years and min(years) < MERGER_YEAR <= max(years):
         fig.add_vline(x=MERGER_YEAR - 0.5, line_dash="dot", line_color="#8e44ad", line_width=2)
         fig.add_annotation(x=MERGER_YEAR - 0.5, y=-0.08, yref="paper", text=t("merger", lang), showarrow=False,
@@ -193,7 +200,7 @@ def compare_figure(bench: pd.DataFrame, title: str, unit: str, lang: str = "vi")
                            marker_color=[colours[k] for k in data["kind"]],
                            text=[format_number(v, lang) for v in data["value"]], textposition="outside",
                            cliponaxis=False))
-    fig.update_xaxes(title_text=f"{t('value', lang)} ({unit})")
+    fig.update_xaxes(title_text=f"{t('value', lang)} ({unit_label(unit, lang)})")
     return _base(fig, title, lang, height=max(360, 44 * len(data) + 140))
 
 
@@ -205,5 +212,5 @@ def leaderboard_figure(board: pd.DataFrame, title: str, unit: str, lang: str = "
     fig = go.Figure(go.Bar(x=data["value"], y=[f"{int(r)}. {n}" for r, n in zip(data["rank"], data["entity_name"])],
                            orientation="h", marker_color="#1f6fb2", text=labels, textposition="outside",
                            cliponaxis=False))
-    fig.update_xaxes(title_text=f"{t('value', lang)} ({unit})")
+    fig.update_xaxes(title_text=f"{t('value', lang)} ({unit_label(unit, lang)})")
     return _base(fig, title, lang, height=max(380, 34 * len(data) + 140))

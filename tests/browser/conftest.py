@@ -1,0 +1,138 @@
+"""Browser fixtures: the real dashboard served by `streamlit run` on a fresh database, and Debian's chromium.
+
+DESIGN.md §6: Playwright drives Debian's chromium (`playwright install` cannot download here); screenshots use a
+tall viewport because Streamlit scrolls inside its own container. On CI (CI=true) a missing browser fails the run
+instead of skipping it, so a machine without chromium can never look green.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "test-output" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+SERVER_START_TIMEOUT = 90  # seconds until /_stcore/health answers
+SERVER_STOP_TIMEOUT = 10  # seconds after SIGTERM before SIGKILL
+
+
+def on_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
+
+
+def _unavailable(reason: str):
+    """Skip on a developer's machine; fail on CI, where the test command installs everything."""
+    if on_ci():
+        pytest.fail(f"{reason} (CI=true: browser tests must run, not skip)", pytrace=False)
+    pytest.skip(reason)
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status == 200
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """SIGTERM the server's own process group, then SIGKILL it if it has not gone within the bound."""
+    if process.poll() is not None:
+        return
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    try:
+        process.wait(timeout=SERVER_STOP_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        process.wait(timeout=SERVER_STOP_TIMEOUT)
+
+
+@pytest.fixture(scope="session")
+def screenshots_dir() -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory):
+    """Base URL (no trailing slash) of `streamlit run dashboard.py` on a fresh database; stopped at the end."""
+    workdir = tmp_path_factory.mktemp("browser-app")
+    port = _free_port()
+    env = dict(os.environ)
+    for name in ("REFORMDASH_LANG", "REFORMDASH_MAX_UPLOAD_MB", "REFORMDASH_MAX_UNPACKED_MB"):
+        env.pop(name, None)
+    env.update(REFORMDASH_DB=str(workdir / "browser.duckdb"), REFORMDASH_USER="tester", PYTHONUNBUFFERED="1")
+    log_path = workdir / "streamlit.log"
+    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.address", "127.0.0.1",
+               "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                   stdin=subprocess.DEVNULL, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + SERVER_START_TIMEOUT
+        while not _healthy(f"{base}/_stcore/health"):
+            if process.poll() is not None:
+                pytest.fail(f"streamlit exited with {process.returncode}:\n{log_path.read_text(errors='replace')}",
+                            pytrace=False)
+            if time.monotonic() > deadline:
+                pytest.fail(f"streamlit not healthy after {SERVER_START_TIMEOUT}s:\n"
+                            f"{log_path.read_text(errors='replace')}", pytrace=False)
+            time.sleep(0.3)
+        yield base
+    finally:
+        _stop(process)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium under Playwright, with the flags of DESIGN.md §6."""
+    if not Path(CHROMIUM).exists():
+        _unavailable(f"{CHROMIUM} is absent: install Debian's chromium (README's test command does it)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("playwright is not installed: pip install -r requirements-dev.txt")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
+                                              timeout=60_000)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh tab, 1400×2400 so one screenshot holds the page (full_page misses Streamlit's inner scroll)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 2400}, locale="vi-VN")
+    context.set_default_timeout(30_000)
+    tab = context.new_page()
+    try:
+        yield tab
+    finally:
+        context.close()
