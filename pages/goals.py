@@ -27,8 +27,25 @@ else:
     c2.metric(words["not_met"], int(counts.get("not_met", 0)))
     c3.metric(words["no_data"], int(counts.get("no_data", 0)))
     st.subheader(L("goals_table", lang))
-    shown = status.assign(status=status["status"].map(words))
-    st.dataframe(shown, hide_index=True, width="stretch")
+    badge = {"met": ":green-badge[", "not_met": ":red-badge[", "no_data": ":gray-badge["}
+    for row in status.itertuples(index=False):
+        who = row.entity_name if isinstance(row.entity_name, str) else row.entity_code
+        st.markdown(f"- {badge[row.status]}{words[row.status]}] **{row.index.replace('_', ' ')}** · {who} — "
+                    f"{row.detail}")
+    with st.expander("Bảng số liệu mục tiêu" if lang == "vi" else "Goals as a table"):
+        kinds = {"rank_up": ("Tăng bậc", "Places up"), "rank_at_most": ("Nằm trong nhóm", "Top N"),
+                 "value_at_least": ("Không thấp hơn", "At least"), "yoy_increase": ("Năm sau cao hơn năm trước",
+                                                                                   "Higher each year")}
+        table = status.assign(status=status["status"].map(words),
+                              kind=status["kind"].map(lambda k: kinds.get(k, (k, k))[1 if lang == "en" else 0]))
+        columns = {"vi": ["Chỉ số", "Thành phần", "Đơn vị", "Loại mục tiêu", "Mục tiêu", "Năm gốc", "Năm mục tiêu",
+                          "Thực tế", "Tình trạng", "Còn thiếu"],
+                   "en": ["Index", "Component", "Entity", "Kind", "Target", "Base year", "Target year", "Actual",
+                          "Status", "Distance"]}[lang]
+        table = table[["index", "component", "entity_name", "kind", "target", "base_year", "target_year", "actual",
+                       "status", "distance"]]
+        table.columns = columns
+        st.dataframe(table, hide_index=True, width="stretch")
 with st.expander(L("goals_edit", lang)):
     edited = st.data_editor(goals.list_goals(store), num_rows="dynamic", hide_index=True, key="goal_editor")
     if st.button(L("save", lang), key="goal_save"):
