@@ -1,10 +1,12 @@
 """So sánh: the focus entity against chosen peers, its region and the national median and best."""
 
+import pandas as pd
 import streamlit as st
 
 from pages._common import boot, cached, peers_picker, sidebar
 from reformdash import figures
 from reformdash.analysis import benchmarks, field
+from reformdash.i18n import format_number
 from reformdash.labels import L
 
 boot()
@@ -31,5 +33,7 @@ if bench.empty:
     st.stop()
 st.plotly_chart(cached(figures.compare, view.index, year, view.entity, view.entity_name, tuple(peers), view.unit,
                        lang), width="stretch", key="compare")
-st.dataframe(bench.rename(columns={"label": "", "value": L("value", lang), "rank": L("rank", lang)})
+table = bench.assign(value=[format_number(v, lang) for v in bench["value"]],
+                     rank=["" if pd.isna(r) else str(int(r)) for r in bench["rank"]])
+st.dataframe(table.rename(columns={"label": "", "value": L("value", lang), "rank": L("rank", lang)})
              .drop(columns=["kind"]), hide_index=True, width="stretch")

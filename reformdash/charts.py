@@ -130,20 +130,20 @@ def slope_figure(changes: pd.DataFrame, from_year: int, to_year: int, highlight:
     """Rank in the base year against rank now, one line per entity; missing years marked, not dropped."""
     fig = go.Figure()
     both = changes.dropna(subset=["rank_from", "rank_to"])
+    # x is 0 (base year) and 1 (now) with year tick labels: category axes built from year strings misplace points
     for r in both.itertuples(index=False):
         focus = r.entity_code in highlight
         colour = PALETTE[highlight.index(r.entity_code) % len(PALETTE)] if focus else GREY
-        fig.add_trace(go.Scatter(x=[str(from_year), str(to_year)], y=[r.rank_from, r.rank_to], mode="lines+markers",
+        fig.add_trace(go.Scatter(x=[0, 1], y=[int(r.rank_from), int(r.rank_to)], mode="lines+markers",
                                  line=dict(color=colour, width=4 if focus else 1), showlegend=False,
-                                 name=r.entity_name,
-                                 hovertemplate=f"{r.entity_name}: %{{y}}<extra></extra>"))
+                                 name=r.entity_name, hovertemplate=f"{r.entity_name}: %{{y}}<extra></extra>"))
         if focus:
-            fig.add_annotation(x=str(to_year), y=r.rank_to, text=f" {r.entity_name} ({int(r.rank_to)})",
-                               xanchor="left", showarrow=False, font=dict(color=colour))
-            fig.add_annotation(x=str(from_year), y=r.rank_from, text=f"({int(r.rank_from)}) ", xanchor="right",
+            fig.add_annotation(x=1, y=int(r.rank_to), text=f" {r.entity_name} ({int(r.rank_to)})", xanchor="left",
+                               showarrow=False, font=dict(color=colour))
+            fig.add_annotation(x=0, y=int(r.rank_from), text=f"({int(r.rank_from)}) ", xanchor="right",
                                showarrow=False, font=dict(color=colour))
     fig.update_yaxes(autorange="reversed", title_text=t("rank", lang))
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=[str(from_year), str(to_year)])
+    fig.update_xaxes(tickvals=[0, 1], ticktext=[str(from_year), str(to_year)], range=[-0.15, 1.15])
     fig.update_layout(margin=dict(r=200, l=80))
     return _base(fig, title, lang, height=560)
 

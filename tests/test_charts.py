@@ -60,10 +60,12 @@ def test_diverging_figure_shows_places_and_keeps_missing_entities(demo):
     assert qn["places_up"] == qn["rank_from"] - qn["rank_to"]
 
 
-def test_slope_figure_uses_the_two_years_as_categories(demo):
+def test_slope_figure_joins_each_entity_from_the_base_year_to_now(demo):
     moved = analysis.changes(demo, "PCI", 2017, 2019)
     fig = charts.slope_figure(moved, 2017, 2019, ["22"], "t", "en")
-    assert list(fig.layout.xaxis.categoryarray) == ["2017", "2019"]
+    assert list(fig.layout.xaxis.ticktext) == ["2017", "2019"]
+    qn = next(tr for tr in fig.data if tr.name == "Quảng Ninh")
+    assert list(qn.y) == [int(moved.set_index("entity_code").loc["22", "rank_from"]), 1]
     assert fig.layout.yaxis.autorange == "reversed"
 
 
