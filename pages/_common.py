@@ -193,6 +193,16 @@ def sample_badge(is_sample: bool, lang: str) -> str:
     return f" :orange-badge[{L('sample', lang)}]" if is_sample else ""
 
 
+def year_picker(label: str, years: list[int], key: str, default: int, column=None) -> int:
+    """A year select kept in the URL under `key`."""
+    wanted = _param(key)
+    value = int(wanted) if wanted and wanted.isdigit() and int(wanted) in years else default
+    where = column or st
+    chosen = where.selectbox(label, years, index=years.index(value), key=f"pick_{key}")
+    st.query_params[key] = str(chosen)
+    return chosen
+
+
 def peers_picker(view: View, options: list[str], names: dict[str, str], default: list[str]) -> list[str]:
     """Peers chosen for comparison (kept in the URL)."""
     wanted = [p for p in (_param("peers") or "").split(",") if p in options] or default

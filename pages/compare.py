@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from pages._common import boot, cached, peers_picker, sidebar
+from pages._common import boot, cached, peers_picker, sidebar, year_picker
 from reformdash import figures
 from reformdash.analysis import benchmarks, field
 from reformdash.i18n import format_number
@@ -18,7 +18,7 @@ if not view.index or not view.years:
     st.info(L("no_data", lang, what=""))
     st.stop()
 years = [y for y in view.years if (view.year_from or 0) <= y <= (view.year_to or 9999)] or view.years
-year = st.selectbox(L("year", lang), years, index=len(years) - 1, key="compare_year")
+year = year_picker(L("year", lang), years, "year", years[-1])
 everyone = cached(field, view.index, year, "", lang)
 names = dict(zip(everyone["entity_code"], everyone["entity_name"]))
 near = everyone.set_index("entity_code")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages._common import boot, cached, peers_picker, sidebar
+from pages._common import boot, cached, peers_picker, sidebar, year_picker
 from reformdash import figures
 from reformdash.analysis import component_drivers, component_table
 from reformdash.i18n import format_number
@@ -17,7 +17,7 @@ if not view.index or not view.years:
     st.info(L("no_data", lang, what=""))
     st.stop()
 years = [y for y in view.years if (view.year_from or 0) <= y <= (view.year_to or 9999)] or view.years
-year = st.selectbox(L("year", lang), years, index=len(years) - 1, key="component_year")
+year = year_picker(L("year", lang), years, "year", years[-1])
 table = cached(component_table, view.index, year, lang)
 if table.empty:
     st.info(L("no_data", lang, what=f"{view.index.replace('_', ' ')} {year}"))

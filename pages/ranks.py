@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages._common import boot, cached, field_note, peers_picker, sidebar
+from pages._common import boot, cached, field_note, peers_picker, sidebar, year_picker
 from reformdash import figures
 from reformdash.analysis import changes, field_years
 from reformdash.labels import L
@@ -33,8 +33,8 @@ st.plotly_chart(cached(figures.bump, view.index, view.year_from, view.year_to, t
                        lang), width="stretch", key="bump")
 years = [y for y in view.years if view.year_from <= y <= view.year_to]
 c1, c2 = st.columns(2)
-a = c1.selectbox(L("from_year", lang), years, index=0, key="slope_from")
-b = c2.selectbox(L("to_year", lang), years, index=len(years) - 1, key="slope_to")
+a = year_picker(L("from_year", lang), years, "base", years[0], c1)
+b = year_picker(L("to_year", lang), years, "now", years[-1], c2)
 moved = cached(changes, view.index, a, b, "", lang)
 st.plotly_chart(cached(figures.slope, view.index, a, b, tuple(highlight), lang), width="stretch", key="slope")
 st.plotly_chart(cached(figures.diverging, view.index, a, b, tuple(highlight), lang), width="stretch",

@@ -42,4 +42,17 @@ st.plotly_chart(cached(figures.unit_trend, index, unit, unames[unit], lang), wid
 criteria = cached(figures.unit_criteria, parent, index, year, lang)
 if criteria is not None:
     st.plotly_chart(criteria, width="stretch", key="unit_criteria")
+try:
+    from reformdash.goals import evaluate_goals
+
+    unit_goals = evaluate_goals(store, lang)
+    unit_goals = unit_goals[unit_goals["entity_code"].isin(board["entity_code"])]
+except ImportError:
+    unit_goals = None
+if unit_goals is not None and len(unit_goals):
+    st.subheader(L("goals_table", lang))
+    badge = {"met": ":green-badge[", "not_met": ":red-badge[", "no_data": ":gray-badge["}
+    word = {"met": L("goal_met", lang), "not_met": L("goal_not_met", lang), "no_data": L("goal_no_data", lang)}
+    for g in unit_goals.itertuples(index=False):
+        st.markdown(f"- {badge[g.status]}{word[g.status]}] **{g.entity_name}** — {g.detail}")
 st.caption(L("sample_note", lang))

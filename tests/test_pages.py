@@ -100,3 +100,16 @@ def test_trend_figure_on_the_page_inverts_the_rank_axis(monkeypatch, demo_db):
     years = decode(fig.data[0].x)
     assert min(years) == 2013 and max(years) == 2019
     assert json.loads(spec)["layout"]["separators"] == ".,"
+
+
+def test_rank_change_years_come_from_the_url(monkeypatch, demo_db):
+    monkeypatch.setenv("REFORMDASH_DB", demo_db)
+    at = open_page("ranks", "vi", index="PCI", base="2017", now="2019")
+    assert at.selectbox(key="pick_base").value == 2017 and at.selectbox(key="pick_now").value == 2019
+    assert "2017" in at.get("plotly_chart")[1].proto.spec  # the slope chart's title names the base year
+
+
+def test_units_page_shows_each_units_goal(monkeypatch, demo_db):
+    monkeypatch.setenv("REFORMDASH_DB", demo_db)
+    at = open_page("units", "vi")
+    assert any("Bệnh viện Đa khoa tỉnh" in m.value and "Chưa đạt" in m.value for m in at.markdown)
