@@ -68,8 +68,28 @@ def cached(fn, *args, **kwargs):
     return _cached(f"{fn.__module__}:{fn.__qualname__}", store.data_version(), args, tuple(sorted(kwargs.items())))
 
 
+def figure(fn, *args, **kwargs):
+    """A finished Plotly figure from reformdash.figures, cached by data version and shared, not copied.
+
+    st.cache_data would unpickle a fresh Figure on every rerun, which re-validates every trace (~35 ms a chart);
+    figures are never mutated after they are built, so one shared object is safe.
+    """
+    store = get_store()
+    return _figure(f"{fn.__module__}:{fn.__qualname__}", store.data_version(), args, tuple(sorted(kwargs.items())))
+
+
+@st.cache_resource(max_entries=300, show_spinner=False)
+def _figure(name: str, version: int, args: tuple, kwargs: tuple):
+    return _call(name, args, kwargs)
+
+
 @st.cache_data(max_entries=1000, show_spinner=False)
 def _cached(name: str, version: int, args: tuple, kwargs: tuple):
+    return _call(name, args, kwargs)
+
+
+def _call(name: str, args: tuple, kwargs: tuple):
+    """Run 'module:function' on the store (the version argument of the callers only keys the cache)."""
     module, qualname = name.split(":")
     fn = getattr(importlib.import_module(module), qualname)
     return fn(get_store(), *args, **dict(kwargs))

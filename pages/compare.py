@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from pages._common import boot, cached, peers_picker, sidebar, year_picker
+from pages._common import boot, cached, figure, peers_picker, sidebar, year_picker
 from reformdash import figures
 from reformdash.analysis import benchmarks, field
 from reformdash.i18n import format_number
@@ -31,7 +31,7 @@ bench = cached(benchmarks, view.index, year, view.entity, tuple(peers), lang)
 if bench.empty:
     st.info(L("no_data", lang, what=f"{view.index.replace('_', ' ')} {year}"))
     st.stop()
-st.plotly_chart(cached(figures.compare, view.index, year, view.entity, view.entity_name, tuple(peers), view.unit,
+st.plotly_chart(figure(figures.compare, view.index, year, view.entity, view.entity_name, tuple(peers), view.unit,
                        lang), width="stretch", key="compare")
 table = bench.assign(value=[format_number(v, lang) for v in bench["value"]],
                      rank=["" if pd.isna(r) else str(int(r)) for r in bench["rank"]])

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages._common import boot, cached, peers_picker, sidebar, year_picker
+from pages._common import boot, cached, figure, peers_picker, sidebar, year_picker
 from reformdash import figures
 from reformdash.analysis import component_drivers, component_table
 from reformdash.i18n import format_number
@@ -27,11 +27,11 @@ leaders = [c for c in table.groupby("entity_code")["rank"].mean().sort_values().
 peers = peers_picker(view, sorted((c for c in names if c != view.entity), key=lambda c: names[c]), names, leaders)
 shown = [view.entity] + peers
 show_change = st.toggle(L("show_change", lang), value=False, key="heat_change")
-st.plotly_chart(cached(figures.heatmap, view.index, year, tuple(shown), show_change, lang), width="stretch",
+st.plotly_chart(figure(figures.heatmap, view.index, year, tuple(shown), show_change, lang), width="stretch",
                 key="heatmap")
 drivers = cached(component_drivers, view.index, view.entity, year, lang)
 if not drivers.empty:
-    st.plotly_chart(cached(figures.drivers, view.index, view.entity, view.entity_name, year, lang),
+    st.plotly_chart(figure(figures.drivers, view.index, view.entity, view.entity_name, year, lang),
                     width="stretch", key="drivers")
     columns = ["component_name", "value", "median", "best", "gap_to_best", "rank", "prev_rank", "places_up"]
     grid = drivers[columns].copy()

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages._common import boot, get_store, language
+from pages._common import boot, cached, get_store, language
 from reformdash.errors import ReformdashError
 from reformdash.labels import L
 
@@ -16,7 +16,7 @@ try:
 except ImportError:
     st.info(L("no_data", lang, what=L("goals", lang).lower()))
     st.stop()
-status = goals.evaluate_goals(store, lang)
+status = cached(goals.evaluate_goals, lang)
 if status.empty:
     st.info(L("no_data", lang, what=L("goals", lang).lower()))
 else:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages._common import boot, cached, field_note, peers_picker, sidebar, year_picker
+from pages._common import boot, cached, field_note, figure, peers_picker, sidebar, year_picker
 from reformdash import figures
 from reformdash.analysis import changes, field_years
 from reformdash.labels import L
@@ -29,15 +29,15 @@ note = field_note(list(data.sort_values("year")["rank_of"]), list(data["year"]),
 percentile_mode = note is not None
 if note:
     st.caption(note)
-st.plotly_chart(cached(figures.bump, view.index, view.year_from, view.year_to, tuple(highlight), percentile_mode,
+st.plotly_chart(figure(figures.bump, view.index, view.year_from, view.year_to, tuple(highlight), percentile_mode,
                        lang), width="stretch", key="bump")
 years = [y for y in view.years if view.year_from <= y <= view.year_to]
 c1, c2 = st.columns(2)
 a = year_picker(L("from_year", lang), years, "base", years[0], c1)
 b = year_picker(L("to_year", lang), years, "now", years[-1], c2)
 moved = cached(changes, view.index, a, b, "", lang)
-st.plotly_chart(cached(figures.slope, view.index, a, b, tuple(highlight), lang), width="stretch", key="slope")
-st.plotly_chart(cached(figures.diverging, view.index, a, b, tuple(highlight), lang), width="stretch",
+st.plotly_chart(figure(figures.slope, view.index, a, b, tuple(highlight), lang), width="stretch", key="slope")
+st.plotly_chart(figure(figures.diverging, view.index, a, b, tuple(highlight), lang), width="stretch",
                 key="diverging")
 missing = moved[moved["rank_from"].isna() | moved["rank_to"].isna()]
 if len(missing):

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages._common import boot, cached, field_note, sample_badge, sidebar
+from pages._common import boot, cached, field_note, figure, sample_badge, sidebar
 from reformdash import figures
 from reformdash.analysis import entity_trend, method_breaks_of
 from reformdash.labels import L
@@ -26,7 +26,7 @@ field_sizes = sorted(set(int(n) for n in trend["rank_of"].dropna()))
 default_percentile = len(field_sizes) > 1
 percentile_mode = st.toggle(L("show_percentile", lang), value=default_percentile, key="percentile")
 breaks = cached(method_breaks_of, view.index, tuple(trend["year"]), lang)
-fig = cached(figures.trend, view.index, view.entity, view.entity_name, view.unit, view.year_from, view.year_to,
+fig = figure(figures.trend, view.index, view.entity, view.entity_name, view.unit, view.year_from, view.year_to,
              percentile_mode, view.entity_kind == "province", lang)
 st.plotly_chart(fig, width="stretch", key="trend")
 for br in breaks:

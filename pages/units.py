@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages._common import boot, cached, get_store, language
+from pages._common import boot, cached, figure, get_store, language
 from reformdash import figures
 from reformdash.analysis import unit_leaderboard
 from reformdash.labels import L
@@ -32,20 +32,20 @@ year = st.sidebar.selectbox(L("year", lang), years, index=len(years) - 1, key="u
 board = cached(unit_leaderboard, parent, index, year, lang)
 st.markdown(f"#### {pnames[parent]}" + (" :orange-badge[" + L("sample", lang) + "]" if board["sample"].any()
                                          else ""))
-st.plotly_chart(cached(figures.leaderboard, parent, index, year, lang), width="stretch", key="leaderboard")
+st.plotly_chart(figure(figures.leaderboard, parent, index, year, lang), width="stretch", key="leaderboard")
 if len(board) > figures.UNITS_SHOWN:
     with st.expander(f"{L('units', lang)}: {len(board)}"):
         st.dataframe(board[["rank", "entity_name", "value", "places_up"]], hide_index=True, width="stretch")
 unames = dict(zip(board["entity_code"], board["entity_name"]))
 unit = st.selectbox(L("unit", lang), list(board["entity_code"]), format_func=lambda c: unames[c], key="unit_pick")
-st.plotly_chart(cached(figures.unit_trend, index, unit, unames[unit], lang), width="stretch", key="unit_trend")
-criteria = cached(figures.unit_criteria, parent, index, year, lang)
+st.plotly_chart(figure(figures.unit_trend, index, unit, unames[unit], lang), width="stretch", key="unit_trend")
+criteria = figure(figures.unit_criteria, parent, index, year, lang)
 if criteria is not None:
     st.plotly_chart(criteria, width="stretch", key="unit_criteria")
 try:
     from reformdash.goals import evaluate_goals
 
-    unit_goals = evaluate_goals(store, lang)
+    unit_goals = cached(evaluate_goals, lang)
     unit_goals = unit_goals[unit_goals["entity_code"].isin(board["entity_code"])]
 except ImportError:
     unit_goals = None
