@@ -20,6 +20,7 @@ def app_pages(lang: str) -> list:
     """The dashboard's pages in navigation order (url_path is what a link names)."""
     t = {"vi": ["Tổng quan", "Xu hướng", "Thay đổi thứ hạng", "Chỉ số thành phần", "So sánh", "Đơn vị", "Mục tiêu"],
          "en": ["Overview", "Trends", "Rank changes", "Components", "Compare", "Units", "Goals"]}[lang]
+    staff = {"vi": ["Tải dữ liệu", "Dữ liệu", "Danh mục"], "en": ["Upload", "Data", "Registry"]}[lang]
     return [
         st.Page("pages/overview.py", title=t[0], icon=":material/home:", default=True),  # served at /
         st.Page("pages/trends.py", title=t[1], icon=":material/show_chart:", url_path="trends"),
@@ -28,7 +29,26 @@ def app_pages(lang: str) -> list:
         st.Page("pages/compare.py", title=t[4], icon=":material/compare_arrows:", url_path="compare"),
         st.Page("pages/units.py", title=t[5], icon=":material/account_tree:", url_path="units"),
         st.Page("pages/goals.py", title=t[6], icon=":material/flag:", url_path="goals"),
+        st.Page("pages/upload.py", title=staff[0], icon=":material/upload_file:", url_path="upload"),
+        st.Page("pages/data.py", title=staff[1], icon=":material/database:", url_path="data"),
+        st.Page("pages/admin.py", title=staff[2], icon=":material/admin_panel_settings:", url_path="admin"),
     ]
+
+
+# The role a page needs to appear in the sidebar; a page reached by URL without it refuses on its own (require()).
+PAGE_ROLES = {"upload": "editor", "data": "editor", "admin": "admin"}
+
+
+def sidebar_links(pages: list) -> None:
+    """Our own page links, so viewers never see data-changing pages."""
+    from pages._auth import current_user, has_role
+
+    user = current_user()
+    for page in pages:
+        needed = PAGE_ROLES.get(page.url_path)
+        if needed is None or has_role(user, needed):
+            st.sidebar.page_link(page, label=page.title, icon=page.icon)
+    st.sidebar.divider()
 
 
 def boot() -> None:
@@ -43,7 +63,10 @@ def boot() -> None:
     st.set_page_config(page_title="reformdash — Chỉ số CCHC", page_icon=":material/analytics:", layout="wide")
     _ROUTING.active = True
     try:
-        st.navigation(app_pages(lang)).run()
+        pages = app_pages(lang)
+        current = st.navigation(pages, position="hidden")
+        sidebar_links(pages)
+        current.run()
     finally:
         _ROUTING.active = False
     st.stop()
