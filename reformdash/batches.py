@@ -66,14 +66,14 @@ def commit(store: Store, plan: Plan, user: str, is_sample: bool = False) -> int 
                 tx.execute(query_text("unit_insert"), unit)
                 tx.execute(query_text("alias_insert"), {"entity_code": unit["code"], "alias": unit["name_vi"],
                                                         "alias_key": _key(unit["name_vi"])})
-            if len(plan.changed):
-                old = plan.changed[["index_code", "year", "entity_code", "component_code"]]
-                tx.register("old_keys", old)
-                tx.execute(query_text("score_save_replaced"), {"batch_id": batch_id})
-                tx.execute(query_text("score_delete_keys"))
-                tx.unregister("old_keys")
             rows = pd.concat([plan.added, plan.changed[SCORE_COLUMNS]], ignore_index=True)
             rows["batch_id"] = batch_id
+            # Replace by key inside the transaction, not by the plan's view of the store: another session may
+            # have written the same keys since the plan was made, and the key must stay unique (no index keeps it).
+            tx.register("old_keys", rows[["index_code", "year", "entity_code", "component_code"]])
+            tx.execute(query_text("score_save_replaced"), {"batch_id": batch_id})
+            tx.execute(query_text("score_delete_keys"))
+            tx.unregister("old_keys")
             tx.register("new_rows", rows)
             tx.execute(query_text("score_insert_rows"))
             tx.unregister("new_rows")

@@ -130,3 +130,33 @@ def test_init_without_demo_is_remembered(store):
     assert service.init(store, demo=False) == []
     assert service.init(store) == []  # the dashboard's first start must not fill a database set up empty
     assert store.rows("score_count")[0] == (0, 0)
+
+
+def test_two_sessions_committing_at_the_same_moment_both_land_whole(store):
+    import threading
+
+    a = plan(store, V1, "pci_2019_a.csv")
+    b = plan(store, V2, "pci_2019_b.csv")  # planned before either commit: both think every row is new
+    results, errors = [], []
+    start = threading.Barrier(2)
+
+    def run(p, user):
+        start.wait()
+        try:
+            results.append(commit(store, p, user))
+        except Exception as e:  # noqa: BLE001 - the test reports any failure below
+            errors.append(e)
+
+    threads = [threading.Thread(target=run, args=(p, u)) for p, u in ((a, "an"), (b, "binh"))]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(timeout=30)
+    assert errors == [] and sorted(results) == [1, 2]
+    keys = store.cursor().execute(
+        "SELECT count(*), count(DISTINCT (index_code, year, entity_code, component_code)) FROM score").fetchone()
+    assert keys[0] == keys[1] == 8  # 4 provinces × (PCI + transparency): no key twice, nothing half-written
+    last = store.df("batches_list").iloc[0]
+    winner = V2 if last.file_name == "pci_2019_b.csv" else V1
+    hanoi = stored(store).query("entity_code == '01' and component == ''")["value"].item()
+    assert hanoi == (66.0 if winner is V2 else 65.5)
