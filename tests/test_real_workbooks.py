@@ -7,9 +7,10 @@ import math
 import pandas as pd
 import pytest
 
-from reformdash.catalog import OVERALL
+from reformdash.catalog import OVERALL, Catalog
 from reformdash.errors import ImportRejected
 from reformdash.ingest.importer import ImportOptions, analyse
+from reformdash.registry import Registry
 
 from .conftest import REAL
 
@@ -177,3 +178,17 @@ def test_papi_2014_vietnamese_edition_is_refused_for_its_mislabelled_columns(cat
     message = e.value.message
     assert "PAPI 2014 vie.xlsx" in message and "2014PAPI- Bảng tổng hợp kết quả" in message
     assert "cột H (2.1: Tiếp cận thông tin)" in message and "2018" in message
+
+
+def test_the_demo_data_is_what_the_importer_reads_from_the_real_workbooks(tmp_path):
+    from reformdash import service
+    from reformdash.batches import make_plan
+
+    store = service.open_store(str(tmp_path / "demo.duckdb"))
+    service.init(store)
+    catalog, registry = Catalog.load(store), Registry.load(store)
+    for relative in ("pci/PCI 2005.xls", "pci/PCI 2013.xlsx", "pci/PCI 2019.xlsx", "papi/PAPI 2011-2019.xlsx"):
+        path = REAL / relative
+        plan = make_plan(store, analyse(path.read_bytes(), path.name, catalog, registry))
+        assert plan.is_noop, f"{relative}: {len(plan.added)} added, {len(plan.changed)} changed over the demo"
+    store.close()

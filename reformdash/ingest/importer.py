@@ -33,6 +33,9 @@ class ImportOptions:
     parent: str | None = None
     create_units: bool = False
     lang: str = "vi"
+    # corrections from the upload preview: (sheet, column index in the table) -> "ignore", "overall", a component
+    # code, "rank", "tier" or "year"
+    columns: dict | None = None
 
 
 @dataclass
@@ -72,50 +75,86 @@ class Analysis:
         return sorted(int(y) for y in self.scores["year"].unique()) if len(self.scores) else []
 
 
+@dataclass
+class Inspection:
+    """What the importer understood of a file, problems included (for the upload page's preview)."""
+
+    file_name: str
+    sha256: str
+    content: bytes
+    sheet_names: list[str]
+    parts: list[Part]
+    problems: list[Problem]
+    scores: pd.DataFrame | None = None
+    new_units: list[dict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    find: EntityFinder | None = None
+
+    def analysis(self) -> Analysis:
+        """The clean result; ImportRejected if anything was wrong."""
+        if self.problems or self.scores is None:
+            raise ImportRejected(self.problems or [Problem("no_table", self.file_name)])
+        return Analysis(self.file_name, self.sha256, self.content, self.parts, self.scores, self.new_units,
+                        self.notes)
+
+
 def analyse(data: bytes, file_name: str, catalog: Catalog, registry: Registry,
             options: ImportOptions | None = None) -> Analysis:
     """Read, find tables, map, validate. Raises ImportRejected naming every problem's place."""
     options = options or ImportOptions()
+    found = inspect_file(data, file_name, catalog, registry, options)
+    if found.problems:
+        raise ImportRejected(found.problems, options.lang)
+    return found.analysis()
+
+
+def inspect_file(data: bytes, file_name: str, catalog: Catalog, registry: Registry,
+                 options: ImportOptions | None = None) -> Inspection:
+    """Everything analyse() does, returning problems instead of raising them (unreadable files still raise)."""
+    options = options or ImportOptions()
     sheets = read_workbook(data, file_name)
+    found = Inspection(file_name, hashlib.sha256(data).hexdigest(), data, [s.name for s in sheets], [], [])
     if options.sheet:
         chosen = [s for s in sheets if s.name == options.sheet or s.name.strip() == options.sheet.strip()]
         if not chosen:
-            raise ImportRejected([Problem("no_sheet", file_name, params={
-                "sheet": options.sheet, "sheets": ", ".join(s.name for s in sheets)})], options.lang)
+            found.problems = [Problem("no_sheet", file_name, params={
+                "sheet": options.sheet, "sheets": ", ".join(s.name for s in sheets)})]
+            return found
         sheets = chosen
     index_hint = None
     if options.index:
         index_hint = catalog.find_index(options.index)
         if index_hint is None:
-            raise ImportRejected([Problem("unknown_index", file_name, value=options.index)], options.lang)
+            found.problems = [Problem("unknown_index", file_name, value=options.index)]
+            return found
     parent = None
     if options.parent:
         try:
             parent = registry.get(options.parent).code
-        except NotFound as e:
-            raise ImportRejected([Problem("entity_lookup", file_name, value=options.parent,
-                                          params={"suggestion": suggestion(registry, options.parent,
-                                                                           ("province", "ministry", "unit"),
-                                                                           options.lang)})],
-                                 options.lang) from e
+        except NotFound:
+            found.problems = [Problem("entity_lookup", file_name, value=options.parent, params={
+                "suggestion": suggestion(registry, options.parent, ("province", "ministry", "unit"), options.lang)})]
+            return found
     kinds = entity_kinds(catalog, index_hint, options.level)
     find = EntityFinder(registry, kinds, parent)
+    found.find = find
     allow_unknown = options.level == "unit" or kinds == ("unit",)
     layouts = []
     for sheet in sheets:
-        layout = find_layout(sheet.name, sheet.rows, catalog, find, index_hint, file_name, allow_unknown)
+        overrides = {col: meaning for (name, col), meaning in (options.columns or {}).items() if name == sheet.name}
+        layout = find_layout(sheet.name, sheet.rows, catalog, find, index_hint, file_name, allow_unknown,
+                             overrides)
         if layout is not None and layout.score > 0:
             layouts.append(layout)
     if not layouts:
-        raise ImportRejected([Problem("no_table", file_name, sheet=sheets[0].name if len(sheets) == 1 else None)],
-                             options.lang)
-    parts, problems = choose_parts(layouts, file_name, options)
-    if problems:
-        raise ImportRejected(problems, options.lang)
-    scores, new_units, problems, notes = validate(parts, file_name, catalog, registry, find, options, parent)
-    if problems:
-        raise ImportRejected(problems, options.lang)
-    return Analysis(file_name, hashlib.sha256(data).hexdigest(), data, parts, scores, new_units, notes)
+        found.problems = [Problem("no_table", file_name, sheet=sheets[0].name if len(sheets) == 1 else None)]
+        return found
+    found.parts, found.problems = choose_parts(layouts, file_name, options)
+    if found.problems:
+        return found
+    scores, new_units, problems, notes = validate(found.parts, file_name, catalog, registry, find, options, parent)
+    found.scores, found.new_units, found.problems, found.notes = scores, new_units, problems, notes
+    return found
 
 
 def entity_kinds(catalog: Catalog, index_code: str | None, level: str | None) -> tuple[str, ...]:

@@ -170,7 +170,8 @@ def header_role_columns(grid: list[list], role: str, max_rows: int = 30) -> list
 
 
 def find_layout(sheet_name: str, rows: list[list], catalog: Catalog, find: EntityFinder,
-                index_hint: str | None, text_hints: str, allow_unknown_entities: bool) -> Layout | None:
+                index_hint: str | None, text_hints: str, allow_unknown_entities: bool,
+                overrides: dict | None = None) -> Layout | None:
     """The most plausible table in a sheet, or None."""
     if not rows:
         return None
@@ -201,7 +202,7 @@ def find_layout(sheet_name: str, rows: list[list], catalog: Catalog, find: Entit
     layout = Layout(sheet_name, transposed, grid, entity_cols, header_rows, first_row, last_row, [], None, [],
                     title, "wide")
     layout.index_code = choose_index(layout, catalog, index_hint, f"{text_hints} {sheet_name} {title}")
-    map_columns(layout, catalog)
+    map_columns(layout, catalog, overrides)
     layout.score = table_score(layout)
     return layout
 
@@ -349,8 +350,8 @@ def choose_index(layout: Layout, catalog: Catalog, index_hint: str | None, text:
     return ranked[0][0]
 
 
-def map_columns(layout: Layout, catalog: Catalog) -> None:
-    """Decide what each non-entity column holds, pairing it with its entity column."""
+def map_columns(layout: Layout, catalog: Catalog, overrides: dict | None = None) -> None:
+    """Decide what each non-entity column holds, pairing it with its entity column; the user's corrections win."""
     grid, width = layout.grid, grid_width(layout.grid)
     allowed = [layout.index_code] if layout.index_code else None
     used_targets: dict[tuple, int] = {}
@@ -361,6 +362,11 @@ def map_columns(layout: Layout, catalog: Catalog) -> None:
         texts = [cell_text(grid[h][c]) if c < len(grid[h]) else "" for h in layout.header_rows]
         header = " / ".join(t for t in texts if t)
         column = classify(c, texts, header, catalog, allowed, layout)
+        if overrides and c in overrides:
+            column = override_column(c, header, overrides[c], layout)
+            if column is None:
+                layout.ignored.append(c)
+                continue
         if column is None:
             if any(role_of(t) == "ignore" for t in texts if t):
                 layout.ignored.append(c)
@@ -420,6 +426,16 @@ def classify(c: int, texts: list[str], header: str, catalog: Catalog, allowed: l
         if isinstance(text, str) and text.strip().isdigit() and 1990 <= int(text.strip()) <= 2049:
             return Column(c, "year_value", header, year=int(text.strip()))
     return None
+
+
+def override_column(c: int, header: str, meaning: str, layout: Layout) -> Column | None:
+    """The column as the user said it is: ignored, the overall score, a component, a rank, a tier or a year."""
+    if meaning == "ignore":
+        return None
+    if meaning in ("rank", "tier", "year", "rank_of"):
+        return Column(c, meaning, header)
+    component = "" if meaning == "overall" else meaning
+    return Column(c, "target", header, target=Target(layout.index_code or "", component, True))
 
 
 def role_of(text: str) -> str | None:
