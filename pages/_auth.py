@@ -2,11 +2,43 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import importlib.util
+import time
+from dataclasses import dataclass, field
 
 import streamlit as st
+from streamlit.errors import StreamlitSecretNotFoundError
 
-ROLES = ("viewer", "editor", "admin")
+from reformdash import auth
+
+ROLES = auth.ROLES
+MAX_FAILURES = 5  # failed password attempts in a session before it must wait
+LOCKOUT_SECONDS = 30
+ROLE_LABELS = {"viewer": ("người xem", "viewer"), "editor": ("biên tập viên", "editor"),
+               "admin": ("quản trị viên", "administrator")}
+TEXT = {
+    "sign_in": ("Đăng nhập", "Sign in"),
+    "sign_out": ("Đăng xuất", "Sign out"),
+    "name": ("Tên đăng nhập", "User name"),
+    "password": ("Mật khẩu", "Password"),
+    "sso": ("Đăng nhập một lần ({provider})", "Single sign-on ({provider})"),
+    "wrong": ("Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong user name or password."),
+    "locked": ("Đã nhập sai {n} lần. Vui lòng chờ {s} giây rồi thử lại.",
+               "{n} failed attempts. Please wait {s} seconds and try again."),
+    "wait": ("Vui lòng chờ {s} giây nữa rồi thử lại.", "Please wait {s} more seconds and try again."),
+    "disabled": ("Tài khoản «{name}» đã bị khóa; hãy liên hệ quản trị viên.",
+                 "The account '{name}' is disabled; ask an administrator."),
+    "required": ("Cần đăng nhập để xem bảng theo dõi.", "Sign in to see the dashboard."),
+    "no_authlib": ("Đăng nhập một lần đã được cấu hình nhưng thiếu gói Authlib (pip install Authlib).",
+                   "Single sign-on is configured but the Authlib package is missing (pip install Authlib)."),
+    "refused": ("Bạn cần đăng nhập với quyền phù hợp để dùng trang này.",
+                "Sign in with a suitable role to use this page."),
+}
+
+
+def _t(key: str, lang: str, **params: object) -> str:
+    vi, en = TEXT[key]
+    return (en if lang == "en" else vi).format(**params)
 
 
 @dataclass
@@ -15,6 +47,9 @@ class User:
 
     name: str
     role: str
+    # 'password' or 'sso' when signed in here (re-checked against app_user on every run); '' when code or a test
+    # put the user in the session directly
+    via: str = field(default="", compare=False)
 
 
 def current_user() -> User | None:
@@ -26,14 +61,131 @@ def has_role(user: User | None, role: str) -> bool:
     """True if the user's role is at least `role`."""
     if user is None:
         return False
-    return ROLES.index(user.role) >= ROLES.index(role)
+    return auth.role_at_least(user.role, role)
 
 
 def require(role: str, lang: str = "vi") -> User:
     """Stop the page with a clear refusal unless the signed-in user has at least `role`."""
     user = current_user()
     if not has_role(user, role):
-        st.error("Bạn cần đăng nhập với quyền phù hợp để dùng trang này." if lang == "vi"
-                 else "Sign in with a suitable role to use this page.")
+        st.error(_t("refused", lang))
         st.stop()
     return user
+
+
+def secrets() -> dict:
+    """.streamlit/secrets.toml as a dict ({} when there is none)."""
+    try:
+        return st.secrets.to_dict()
+    except StreamlitSecretNotFoundError:
+        return {}
+
+
+def sign_in_required() -> bool:
+    """REFORMDASH_LOGIN_REQUIRED, from the environment or secrets.toml."""
+    return auth.login_required(secrets())
+
+
+def sso_providers() -> list[str | None]:
+    """The st.login providers configured in secrets.toml's [auth] section (None = the unnamed one)."""
+    section = secrets().get("auth")
+    if not isinstance(section, dict) or "redirect_uri" not in section or "cookie_secret" not in section:
+        return []
+    named = [k for k, v in section.items() if isinstance(v, dict) and "client_id" in v and "_" not in k]
+    return ([None] if "client_id" in section else []) + sorted(named)
+
+
+def _store():
+    from pages._common import get_store
+
+    return get_store()
+
+
+def _refresh(lang: str) -> User | None:
+    """Re-read the session's role (a disabled account is signed out at once) and adopt a single sign-on."""
+    user = current_user()
+    store = _store()
+    if user is not None and user.via == "password":
+        role = auth.current_role(store, user.name)
+        if role is None:
+            st.session_state.pop("user", None)
+            st.session_state["auth_message"] = _t("disabled", lang, name=user.name)
+            return None
+        if role != user.role:
+            user = st.session_state["user"] = User(user.name, role, via="password")
+        return user
+    if sso_providers() and st.user.get("is_logged_in"):
+        found = auth.match_identity(store, st.user.get("email"), st.user.get("email_verified"))
+        if found is None:
+            st.session_state.pop("user", None)
+            st.session_state["auth_message"] = _t("disabled", lang, name=st.user.get("email"))
+            return None
+        if user is None or (user.name, user.role) != found:
+            user = st.session_state["user"] = User(found[0], found[1], via="sso")
+        return user
+    if user is not None and user.via == "sso":  # the identity cookie is gone
+        st.session_state.pop("user", None)
+        return None
+    return user
+
+
+def _on_submit(lang: str) -> None:
+    """The form's callback: runs before the script, so the sidebar already shows the signed-in user's pages."""
+    state = st.session_state
+    wait = state.get("auth_locked_until", 0.0) - time.time()
+    if wait > 0:
+        state["auth_message"] = _t("wait", lang, s=int(wait) + 1)
+        return
+    found = auth.authenticate(_store(), state.get("auth_name", ""), state.get("auth_password", ""))
+    state["auth_password"] = ""
+    if found is None:
+        state["auth_failures"] = state.get("auth_failures", 0) + 1
+        if state["auth_failures"] >= MAX_FAILURES:
+            state["auth_failures"] = 0
+            state["auth_locked_until"] = time.time() + LOCKOUT_SECONDS
+            state["auth_message"] = _t("locked", lang, n=MAX_FAILURES, s=LOCKOUT_SECONDS)
+        else:
+            state["auth_message"] = _t("wrong", lang)
+        return
+    state["auth_failures"] = 0
+    state.pop("auth_message", None)
+    state["user"] = User(*found, via="password")
+
+
+def _on_sign_out() -> None:
+    user = st.session_state.pop("user", None)
+    if user is not None and user.via == "sso":
+        st.logout()
+
+
+def sign_in_box(lang: str) -> User | None:
+    """Name, role and sign-out in the sidebar when signed in; else the sign-in form (on the page if required)."""
+    user = _refresh(lang)
+    if user is not None:
+        st.sidebar.markdown(f"**{user.name}** · {ROLE_LABELS[user.role][lang == 'en']}")
+        st.sidebar.button(_t("sign_out", lang), key="auth_sign_out", on_click=_on_sign_out, icon=":material/logout:")
+        return user
+    required = sign_in_required()
+    if required:
+        where = st.container()
+        where.title(_t("sign_in", lang))
+        where.info(_t("required", lang))
+    else:
+        where = st.sidebar.expander(_t("sign_in", lang), icon=":material/login:",
+                                    expanded="auth_message" in st.session_state)
+    message = st.session_state.pop("auth_message", None)
+    if message:
+        where.warning(message)
+    with where.form("auth_form", clear_on_submit=False, border=False):
+        st.text_input(_t("name", lang), key="auth_name", autocomplete="username")
+        st.text_input(_t("password", lang), key="auth_password", type="password", autocomplete="current-password")
+        st.form_submit_button(_t("sign_in", lang), key="auth_submit", on_click=_on_submit, args=(lang,))
+    providers = sso_providers()
+    if providers and importlib.util.find_spec("authlib") is None:
+        where.caption(_t("no_authlib", lang))
+    elif providers:
+        for provider in providers:
+            label = _t("sso", lang, provider=provider.title() if provider else "SSO")
+            if where.button(label, key=f"auth_sso_{provider or 'default'}"):
+                st.login(provider)
+    return None

@@ -63,8 +63,14 @@ def boot() -> None:
     st.set_page_config(page_title="reformdash — Chỉ số CCHC", page_icon=":material/analytics:", layout="wide")
     _ROUTING.active = True
     try:
+        from pages._auth import sign_in_box, sign_in_required
+
         pages = app_pages(lang)
         current = st.navigation(pages, position="hidden")
+        # first, so the links below already reflect who is signed in (or who was just disabled)
+        user = sign_in_box(lang)
+        if user is None and sign_in_required():
+            st.stop()  # REFORMDASH_LOGIN_REQUIRED: the sign-in form is all an anonymous visitor gets
         sidebar_links(pages)
         current.run()
     finally:

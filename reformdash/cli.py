@@ -64,6 +64,23 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("file", metavar="FILE")
     g = goal_sub.add_parser("status", help="every goal: met, not_met or no_data, with the numbers behind it")
     g.add_argument("--format", choices=["table", "csv", "json"], default="table")
+
+    s = sub.add_parser("users", help="accounts for signing in to the dashboard (password: prompt or "
+                                     "$REFORMDASH_PASSWORD, never an argument)")
+    user_sub = s.add_subparsers(dest="users_command", required=True)
+    u = user_sub.add_parser("add", help="create an account")
+    u.add_argument("name", metavar="NAME")
+    u.add_argument("--role", required=True, metavar="viewer|editor|admin")
+    u.add_argument("--email", help="e-mail address that single sign-on matches to this account")
+    u.add_argument("--no-password", action="store_true", help="no password: sign in only through single sign-on")
+    u = user_sub.add_parser("list", help="every account (never the password hashes)")
+    u.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    u = user_sub.add_parser("disable", help="stop an account from signing in (its history stays)")
+    u.add_argument("name", metavar="NAME")
+    u = user_sub.add_parser("enable", help="let a disabled account sign in again")
+    u.add_argument("name", metavar="NAME")
+    u = user_sub.add_parser("password", help="set a new password")
+    u.add_argument("name", metavar="NAME")
     return p
 
 
@@ -209,6 +226,58 @@ def cmd_goals(store, args, lang) -> int:
     return EXIT_OK
 
 
+def read_password(lang: str) -> str:
+    """The new password from $REFORMDASH_PASSWORD, else typed twice without echo (never a command argument)."""
+    import getpass
+    import os
+
+    from reformdash.auth import UserRejected
+
+    if os.environ.get("REFORMDASH_PASSWORD"):
+        return os.environ["REFORMDASH_PASSWORD"]
+    title = {"vi": "Mật khẩu", "en": "Password"}[lang]
+    try:
+        first = getpass.getpass({"vi": "Mật khẩu: ", "en": "Password: "}[lang])
+        second = getpass.getpass({"vi": "Nhập lại mật khẩu: ", "en": "Password again: "}[lang])
+    except EOFError as e:
+        raise UserRejected({"vi": "Không đọc được mật khẩu (hãy chạy trong cửa sổ lệnh, hoặc đặt biến môi trường "
+                                  "REFORMDASH_PASSWORD).",
+                            "en": "No password could be read (run it in a terminal, or set REFORMDASH_PASSWORD)."
+                            }[lang], title) from e
+    if first != second:
+        raise UserRejected({"vi": "Hai lần nhập mật khẩu không khớp; chưa ghi gì.",
+                            "en": "The two passwords differ; nothing was written."}[lang], title)
+    return first
+
+
+def cmd_users(store, args, lang) -> int:
+    from reformdash import auth
+
+    try:
+        if args.users_command == "add":
+            # before asking for a password that would be thrown away
+            auth.check_new_account(store, args.name, args.role, args.email, lang)
+            password = None if args.no_password else read_password(lang)
+            name = auth.add_user(store, args.name, args.role, password, email=args.email, lang=lang)
+            print({"vi": f"Đã tạo tài khoản «{name}» ({args.role}).",
+                   "en": f"Account '{name}' created ({args.role})."}[lang])
+        elif args.users_command == "list":
+            output(auth.list_users(store), args.format)
+        elif args.users_command in ("disable", "enable"):
+            name = auth.disable_user(store, args.name, disabled=args.users_command == "disable", lang=lang)
+            done = {"disable": ("đã bị khóa", "disabled"), "enable": ("đã được mở lại", "enabled again")}
+            print({"vi": f"Tài khoản «{name}» {done[args.users_command][0]}.",
+                   "en": f"Account '{name}' {done[args.users_command][1]}."}[lang])
+        else:
+            name = auth.account_name(store, args.name, lang)  # NotFound before asking for a password
+            auth.set_password(store, name, read_password(lang), lang=lang)
+            print({"vi": f"Đã đổi mật khẩu của «{name}».", "en": f"Password of '{name}' changed."}[lang])
+    except auth.UserRejected as e:
+        print(e.message, file=sys.stderr)
+        return EXIT_REJECTED
+    return EXIT_OK
+
+
 def output(frame: pd.DataFrame, fmt: str) -> None:
     """Print a result as a table, UTF-8 CSV with header, or JSON records."""
     if fmt == "csv":
@@ -230,4 +299,5 @@ COMMANDS = {
     "scores": cmd_scores,
     "changes": cmd_changes,
     "goals": cmd_goals,
+    "users": cmd_users,
 }

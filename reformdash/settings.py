@@ -27,6 +27,8 @@ SETTINGS = {
         Setting("REFORMDASH_MAX_UPLOAD_MB", "25", "Largest spreadsheet accepted, in megabytes."),
         Setting("REFORMDASH_MAX_UNPACKED_MB", "200", "Largest unpacked size of an xlsx/ods archive, in megabytes."),
         Setting("REFORMDASH_FOCUS_ENTITY", "Quảng Ninh", "Default focus entity of the dashboard (name or code)."),
+        Setting("REFORMDASH_LOGIN_REQUIRED", "false",
+                "true: every page asks anonymous visitors to sign in; false: anyone may read, staff sign in to edit."),
     ]
 }
 

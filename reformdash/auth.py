@@ -1,0 +1,208 @@
+"""Accounts and roles: argon2 password hashes, sign-in checks, single sign-on matching. No Streamlit here."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pandas as pd
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from reformdash import settings
+from reformdash.errors import NotFound, ReformdashError
+from reformdash.store import Store, query_text
+
+# In order of power: each role can do everything the ones before it can.
+ROLES = ("viewer", "editor", "admin")
+MIN_PASSWORD_LENGTH = 8
+NAME_PATTERN = re.compile(r"^[\w.@\- ]{1,64}$")
+TRUE_WORDS = {"1", "true", "yes", "on", "co", "có"}
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "title": ("Tài khoản không hợp lệ", "Invalid account"),
+    "bad_name": (
+        "Tên đăng nhập «{name}» không hợp lệ: dùng 1–64 chữ, số, dấu cách hoặc . _ - @.",
+        "The user name '{name}' is not valid: use 1–64 letters, digits, spaces or . _ - @.",
+    ),
+    "bad_role": (
+        "Vai trò «{role}» không có; chọn một trong: viewer (xem), editor (cập nhật dữ liệu), admin (quản trị).",
+        "There is no role '{role}'; choose one of: viewer, editor, admin.",
+    ),
+    "weak": (
+        "Mật khẩu quá ngắn: cần ít nhất {n} ký tự.",
+        "The password is too short: it needs at least {n} characters.",
+    ),
+    "same_as_name": ("Mật khẩu không được trùng với tên đăng nhập.", "The password must not be the user name."),
+    "exists": ("Đã có tài khoản «{name}».", "There is already an account '{name}'."),
+    "email_taken": (
+        "Địa chỉ thư «{email}» đã gắn với tài khoản «{other}».",
+        "The e-mail address '{email}' already belongs to the account '{other}'.",
+    ),
+    "bad_email": ("Địa chỉ thư «{email}» không hợp lệ.", "The e-mail address '{email}' is not valid."),
+    "unknown": ("Không có tài khoản «{name}».", "There is no account '{name}'."),
+}
+
+
+class UserRejected(ReformdashError):
+    """An account request with bad input (name, role, password, e-mail); nothing was written."""
+
+
+def _msg(key: str, lang: str, **params: object) -> str:
+    vi, en = MESSAGES[key]
+    return (en if lang == "en" else vi).format(**params)
+
+
+def _reject(key: str, lang: str, **params: object) -> UserRejected:
+    return UserRejected(_msg(key, lang, **params), _msg("title", lang))
+
+
+@cache
+def _hasher() -> PasswordHasher:
+    """argon2id with the library's defaults (RFC 9106 low-memory profile)."""
+    return PasswordHasher()
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash to verify against when the account does not exist, so failure takes as long either way."""
+    return _hasher().hash("reformdash: no such account")
+
+
+def role_at_least(role: str | None, needed: str) -> bool:
+    """True if `role` is `needed` or more powerful."""
+    if role not in ROLES or needed not in ROLES:
+        return False
+    return ROLES.index(role) >= ROLES.index(needed)
+
+
+def login_required(secrets: dict | None = None) -> bool:
+    """REFORMDASH_LOGIN_REQUIRED as a yes/no."""
+    return settings.get("REFORMDASH_LOGIN_REQUIRED", secrets).strip().lower() in TRUE_WORDS
+
+
+def check_password(name: str, password: str, lang: str = "vi") -> None:
+    """Raise UserRejected when the password is too weak."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise _reject("weak", lang, n=MIN_PASSWORD_LENGTH)
+    if password.strip().lower() == name.strip().lower():
+        raise _reject("same_as_name", lang)
+
+
+def _row(store: Store, name: str) -> tuple | None:
+    rows = store.rows("user_get", user_name=name)
+    return rows[0] if rows else None
+
+
+def check_new_account(store: Store, name: str, role: str, email: str | None = None,
+                      lang: str = "vi") -> tuple[str, str | None]:
+    """The cleaned (name, email) of an account that could be created. Raises UserRejected."""
+    name = (name or "").strip()
+    if not NAME_PATTERN.match(name):
+        raise _reject("bad_name", lang, name=name)
+    if role not in ROLES:
+        raise _reject("bad_role", lang, role=role)
+    email = (email or "").strip().lower() or None
+    if email is not None and not re.match(r"^[^@\s]+@[^@\s]+$", email):
+        raise _reject("bad_email", lang, email=email)
+    row = _row(store, name)
+    if row is not None:
+        raise _reject("exists", lang, name=row[0])
+    return name, email
+
+
+def add_user(store: Store, name: str, role: str, password: str | None, email: str | None = None,
+             lang: str = "vi") -> str:
+    """Create an account and return its name; password None = single sign-on only. Raises UserRejected."""
+    name, email = check_new_account(store, name, role, email, lang)
+    if password is not None:
+        check_password(name, password, lang)
+    password_hash = _hasher().hash(password) if password is not None else None
+    with store.transaction() as tx:
+        # checked inside the single writer's transaction, so two sessions cannot both create the name
+        found = tx.execute(query_text("user_get"), {"user_name": name}).fetchall()
+        if found:
+            raise _reject("exists", lang, name=found[0][0])
+        if email is not None:
+            other = tx.execute(query_text("user_by_email"), {"email": email}).fetchall()
+            if other:
+                raise _reject("email_taken", lang, email=email, other=other[0][0])
+        tx.execute(query_text("user_insert"), {"user_name": name, "password_hash": password_hash, "role": role,
+                                               "email": email})
+    return name
+
+
+def authenticate(store: Store, name: str, password: str) -> tuple[str, str] | None:
+    """(name, role) when the password is right and the account enabled; else None, in about the same time."""
+    row = _row(store, (name or "").strip()) if name else None
+    stored = row[1] if row and row[1] else _dummy_hash()
+    try:
+        ok = _hasher().verify(stored, password or "")
+    except (VerificationError, InvalidHashError):
+        ok = False
+    if not ok or row is None or not row[1] or row[4]:
+        return None
+    account, role = row[0], row[2]
+    with store.transaction() as tx:
+        if _hasher().check_needs_rehash(stored):  # parameters were raised since: upgrade on the way in
+            new_hash = _hasher().hash(password)
+            tx.execute(query_text("user_set_password"), {"user_name": account, "password_hash": new_hash})
+        tx.execute(query_text("user_touch_login"), {"user_name": account})
+    return account, role
+
+
+def current_role(store: Store, name: str) -> str | None:
+    """The account's role now, or None if it was disabled or removed (sessions re-check on every run)."""
+    row = _row(store, name)
+    if row is None or row[4]:
+        return None
+    return row[2]
+
+
+def match_identity(store: Store, email: str | None, email_verified: bool | None = None) -> tuple[str, str] | None:
+    """The (name, role) of a single sign-on identity: its account's, else a viewer; None if that account is disabled."""
+    # Only a verified e-mail address is matched (to an account's email, or to an account named by it): the display
+    # name at an identity provider is chosen by its user, so matching it could hand out someone else's role.
+    email = (email or "").strip().lower()
+    if not email:
+        return None
+    if email_verified is not False:
+        rows = store.rows("user_by_email", email=email)
+        if not rows:
+            row = _row(store, email)
+            rows = [(row[0], row[2], row[4])] if row else []
+        if rows:
+            name, role, disabled = rows[0]
+            return None if disabled else (name, role)
+    return email, "viewer"
+
+
+def account_name(store: Store, name: str, lang: str = "vi") -> str:
+    """The stored spelling of an account's name. Raises NotFound."""
+    row = _row(store, (name or "").strip())
+    if row is None:
+        raise NotFound(_msg("unknown", lang, name=name), _msg("title", lang))
+    return row[0]
+
+
+def set_password(store: Store, name: str, password: str | None, lang: str = "vi") -> None:
+    """Replace an account's password (None = single sign-on only). Raises NotFound, UserRejected."""
+    account = account_name(store, name, lang)
+    if password is not None:
+        check_password(account, password, lang)
+    password_hash = _hasher().hash(password) if password is not None else None
+    with store.transaction() as tx:
+        tx.execute(query_text("user_set_password"), {"user_name": account, "password_hash": password_hash})
+
+
+def disable_user(store: Store, name: str, disabled: bool = True, lang: str = "vi") -> str:
+    """Disable (or enable again) an account and return its name; its history stays. Raises NotFound."""
+    account = account_name(store, name, lang)
+    with store.transaction() as tx:
+        tx.execute(query_text("user_set_disabled"), {"user_name": account, "disabled": disabled})
+    return account
+
+
+def list_users(store: Store) -> pd.DataFrame:
+    """Every account without its password hash: name, role, email, disabled, has_password, created_at, last_login."""
+    return store.df("user_list")
