@@ -71,6 +71,9 @@ def _stop(process: subprocess.Popen) -> None:
         process.wait(timeout=SERVER_STOP_TIMEOUT)
 
 
+EDITOR, EDITOR_PASSWORD = "bientap", "mat-khau-thu-nghiem-9"
+
+
 @pytest.fixture(scope="session")
 def screenshots_dir() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -86,6 +89,12 @@ def app_url(tmp_path_factory):
     for name in ("REFORMDASH_LANG", "REFORMDASH_MAX_UPLOAD_MB", "REFORMDASH_MAX_UNPACKED_MB"):
         env.pop(name, None)
     env.update(REFORMDASH_DB=str(workdir / "browser.duckdb"), REFORMDASH_USER="tester", PYTHONUNBUFFERED="1")
+    # The database is prepared before the server opens it (DuckDB lets one process write a file): demo data and
+    # an editor account for the upload test.
+    prepare = dict(env, REFORMDASH_PASSWORD=EDITOR_PASSWORD)
+    for args in (["init"], ["users", "add", EDITOR, "--role", "editor"]):
+        subprocess.run([sys.executable, "-m", "reformdash", *args], cwd=ROOT, env=prepare, check=True,
+                       capture_output=True, timeout=300)
     log_path = workdir / "streamlit.log"
     command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.address", "127.0.0.1",
                "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"]
