@@ -8,6 +8,7 @@ from pages._auth import require
 from pages._common import boot, get_store, language, registry
 from reformdash.batches import commit, make_plan
 from reformdash.catalog import Catalog
+from reformdash.catalog_admin import add_alias
 from reformdash.errors import ReformdashError
 from reformdash.i18n import format_number
 from reformdash.ingest.importer import ImportOptions, inspect_file
@@ -47,22 +48,34 @@ for upload in files or []:
                                   format_func=lambda c: reg.entities[c].name(lang), key=f"pa_{key}")
             create = c4.checkbox("Tạo đơn vị mới" if V else "Create new units", key=f"cu_{key}")
         overrides = st.session_state.setdefault(f"ov_{key}", {})
+        names = st.session_state.setdefault(f"nm_{key}", {})
+        # sheet and header row are chosen below the preview; their last values are read here
+        sheet = st.session_state.get(f"sh_{key}", AUTO)
+        header_row = st.session_state.get(f"hr_{key}", 0)
         options = ImportOptions(index=None if index == AUTO else index, year=year or None,
-                                level=None if level == AUTO else level, parent=parent, create_units=create,
-                                lang=lang, columns=dict(overrides) or None)
+                                sheet=None if sheet == AUTO else sheet, level=None if level == AUTO else level,
+                                parent=parent, create_units=create, lang=lang, columns=dict(overrides) or None,
+                                names=dict(names) or None, header_row=header_row or None)
         try:
             found = inspect_file(data, upload.name, catalog, reg, options)
         except ReformdashError as e:
             st.error(e.message)
             continue
+        s1, s2 = st.columns(2)
+        s1.selectbox("Trang tính" if V else "Sheet", [AUTO] + found.sheet_names, key=f"sh_{key}")
+        s2.number_input("Dòng tiêu đề (0 = tự nhận)" if V else "Header row (0 = detect)", 0, 100000, key=f"hr_{key}")
         if found.parts:
             sheets = ", ".join(dict.fromkeys(p.layout.sheet for p in found.parts))
+            header_rows = sorted({p.layout.place(h, 0)[0] for p in found.parts for h in p.layout.header_rows
+                                  if not p.layout.transposed})
             years = sorted({p.year for p in found.parts if p.year}) or (
                 sorted(found.scores["year"].unique()) if found.scores is not None else [])
             detected = ", ".join(dict.fromkeys(p.index_code or "?" for p in found.parts))
             st.markdown(("**Đã nhận ra:** " if V else "**Understood:** ")
                         + f"{detected} · {', '.join(map(str, years)) or '?'} · "
-                        + ("trang " if V else "sheet ") + sheets)
+                        + ("trang " if V else "sheet ") + sheets
+                        + (f" · {'dòng tiêu đề' if V else 'header rows'} {', '.join(map(str, header_rows))}"
+                           if header_rows else ""))
             columns = column_table(found, catalog, lang)
             choices = meaning_options(catalog, found.parts[0].index_code, lang)
             st.markdown("**Các cột**" if V else "**Columns**")
@@ -81,8 +94,22 @@ for upload in files or []:
                     if chosen != current:
                         overrides[(row.sheet, int(row.col))] = chosen
                         st.rerun()
-            with st.expander("Tên tỉnh / đơn vị đã nhận ra" if V else "Names matched"):
-                st.dataframe(entity_matches(found, reg, lang), hide_index=True, width="stretch")
+            matches = entity_matches(found, reg, lang)
+            unknown = matches[matches["code"] == ""]
+            with st.expander(("Tên tỉnh / đơn vị đã nhận ra" if V else "Names matched")
+                             + (f" — {len(unknown)} {'chưa nhận ra' if V else 'unknown'}" if len(unknown) else ""),
+                             expanded=bool(len(unknown))):
+                st.dataframe(matches, hide_index=True, width="stretch")
+                kinds = found.find.kinds if found.find else ("province",)
+                for row in unknown.itertuples(index=False):
+                    candidates = [c for c in (reg.resolve(n, kinds) for n in row.did_you_mean.split(", ") if n) if c]
+                    picked = st.selectbox(f"«{row.in_file}» {'là' if V else 'is'}", [""] + candidates,
+                                          key=f"nm_{key}_{row.in_file}",
+                                          format_func=lambda c: ("(chưa chọn)" if V else "(not chosen)") if not c
+                                          else reg.entities[c].name(lang))
+                    if picked and names.get(row.in_file) != picked:
+                        names[row.in_file] = picked
+                        st.rerun()
         if found.problems:
             st.error(("Chưa thể ghi: {n} vấn đề cần sửa trong tệp hoặc chọn lại ở trên." if V else
                       "Cannot commit: {n} problems to fix in the file or above.").format(n=len(found.problems)))
@@ -113,4 +140,11 @@ for upload in files or []:
                 st.success(f"Đã ghi lô {batch_id}: thêm {len(plan.added)}, thay đổi {len(plan.changed)}." if V
                             else f"Written as batch {batch_id}: {len(plan.added)} added, {len(plan.changed)} "
                             "changed.")
+                remember = [(raw, code) for raw, code in names.items()]
+                for raw, code in remember:  # a name matched by hand is remembered as an alias for next time
+                    try:
+                        add_alias(store, code, raw, user.name, lang)
+                    except ReformdashError:
+                        pass  # already known, or names another entity: the import itself is done
                 st.session_state.pop(f"ov_{key}", None)
+                st.session_state.pop(f"nm_{key}", None)

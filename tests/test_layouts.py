@@ -107,3 +107,15 @@ def test_units_are_created_only_when_asked(catalog, registry):
     scores = scores_of(csv_bytes(text), "donvi.csv", catalog, registry, index="PAR_INDEX", year=2024, level="unit",
                        parent="Quảng Ninh", create_units=True)
     assert len(scores) == 2 and all(code.startswith("22-") for code in scores.entity_code)
+
+
+def test_the_user_can_say_which_row_holds_the_headers(catalog, registry):
+    rows = [["Tỉnh", "Ghi chú"], ["Năm 2019", ""], ["Tỉnh", "Chỉ số PCI"], ["Hà Nội", 65.5], ["Quảng Ninh", 73.4]]
+    scores = scores_of(xlsx_bytes({"S": rows}), "pci_2019.xlsx", catalog, registry, header_row=3)
+    assert overall(scores) == {"22": (73.4, 1, 2), "01": (65.5, 2, 2)}
+
+
+def test_names_matched_by_hand_win(catalog, registry):
+    text = "Tỉnh,PCI\nHà Nội,65.5\nQuang Nimh,73.4\n"
+    scores = scores_of(csv_bytes(text), "pci_2019.csv", catalog, registry, names={"Quang Nimh": "22"})
+    assert overall(scores)["22"][0] == 73.4

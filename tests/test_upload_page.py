@@ -118,3 +118,38 @@ def test_a_viewer_sees_no_upload_controls_and_is_refused(empty_db):
     at = upload_page(role="viewer")
     assert at.error and not at.get("file_uploader")
     assert not any("Tải dữ liệu" in str(getattr(link, "label", "")) for link in at.get("page_link"))
+
+
+def test_an_unknown_name_is_matched_by_hand_and_remembered(empty_db):
+    at = upload_page()
+    data = "Tỉnh,PCI\nHà Nội,65.5\nQuang Nimh,73.4\nĐà Nẵng,70.1\n"
+    at.get("file_uploader")[0].upload("pci_2019.csv", data.encode(), "text/csv").run()
+    assert at.error, "the unknown name blocks the commit"
+    pick = next(s for s in at.selectbox if "Quang Nimh" in s.label)
+    assert "22" in pick.options or any("Quảng Ninh" in o for o in pick.options)
+    pick.set_value("22").run()
+    assert not at.error, [e.value for e in at.error]
+    commit_button(at).click().run()
+    assert scores(empty_db, "PCI", 2019).set_index("entity_code").loc["22", "value"] == 73.4
+    store = service.open_store(str(empty_db))
+    try:
+        from reformdash.registry import Registry
+
+        assert Registry.load(store).resolve("Quang Nimh") == "22"  # remembered for the next file
+    finally:
+        store.close()
+
+
+def test_the_sheet_and_the_header_row_can_be_said(empty_db):
+    from .helpers import xlsx_bytes
+
+    data = xlsx_bytes({"Ghi chú": [["Bảng này chỉ là ghi chú"]],
+                       "Số liệu": [["Báo cáo"], ["Tỉnh", "Chỉ số PCI"], ["Hà Nội", 65.5], ["Quảng Ninh", 73.4]]})
+    at = upload_page()
+    at.get("file_uploader")[0].upload("pci_2019.xlsx", data, XLSX).run()
+    sheet = next(s for s in at.selectbox if s.key and s.key.startswith("sh_"))
+    assert "Số liệu" in sheet.options
+    sheet.set_value("Số liệu").run()
+    assert any("dòng tiêu đề 2" in m.value for m in at.markdown), [m.value for m in at.markdown]
+    commit_button(at).click().run()
+    assert len(scores(empty_db, "PCI", 2019)) == 2

@@ -34,8 +34,10 @@ class ImportOptions:
     create_units: bool = False
     lang: str = "vi"
     # corrections from the upload preview: (sheet, column index in the table) -> "ignore", "overall", a component
-    # code, "rank", "tier" or "year"
+    # code, "rank", "tier" or "year"; names matched by hand (text in the file -> entity code); the header row
     columns: dict | None = None
+    names: dict | None = None
+    header_row: int | None = None
 
 
 @dataclass
@@ -136,14 +138,14 @@ def inspect_file(data: bytes, file_name: str, catalog: Catalog, registry: Regist
                 "suggestion": suggestion(registry, options.parent, ("province", "ministry", "unit"), options.lang)})]
             return found
     kinds = entity_kinds(catalog, index_hint, options.level)
-    find = EntityFinder(registry, kinds, parent)
+    find = EntityFinder(registry, kinds, parent, options.names)
     found.find = find
     allow_unknown = options.level == "unit" or kinds == ("unit",)
     layouts = []
     for sheet in sheets:
         overrides = {col: meaning for (name, col), meaning in (options.columns or {}).items() if name == sheet.name}
         layout = find_layout(sheet.name, sheet.rows, catalog, find, index_hint, file_name, allow_unknown,
-                             overrides)
+                             overrides, options.header_row)
         if layout is not None and layout.score > 0:
             layouts.append(layout)
     if not layouts:

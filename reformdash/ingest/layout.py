@@ -133,9 +133,11 @@ def is_summary(cell: object) -> bool:
 class EntityFinder:
     """Resolves cells to entity codes with a per-text cache (files repeat names)."""
 
-    def __init__(self, registry: Registry, kinds: tuple[str, ...], parent: str | None):
+    def __init__(self, registry: Registry, kinds: tuple[str, ...], parent: str | None,
+                 chosen: dict[str, str] | None = None):
         self.registry, self.kinds, self.parent = registry, kinds, parent
-        self.cache: dict[object, str | None] = {}
+        # names the user matched by hand in the upload preview win over the registry
+        self.cache: dict[object, str | None] = dict(chosen or {})
 
     def __call__(self, cell: object) -> str | None:
         if not isinstance(cell, str):
@@ -171,7 +173,7 @@ def header_role_columns(grid: list[list], role: str, max_rows: int = 30) -> list
 
 def find_layout(sheet_name: str, rows: list[list], catalog: Catalog, find: EntityFinder,
                 index_hint: str | None, text_hints: str, allow_unknown_entities: bool,
-                overrides: dict | None = None) -> Layout | None:
+                overrides: dict | None = None, header_row: int | None = None) -> Layout | None:
     """The most plausible table in a sheet, or None."""
     if not rows:
         return None
@@ -194,6 +196,8 @@ def find_layout(sheet_name: str, rows: list[list], catalog: Catalog, find: Entit
     if not entity_cols:
         return None
     first_row = first_data_row(grid, entity_cols, find, by_header)
+    if header_row is not None and not transposed and 0 < header_row < len(grid):
+        first_row = header_row  # the user said which row holds the headers (1-based): data starts below it
     if first_row is None:
         return None
     header_rows, title_rows = header_and_title_rows(grid, first_row)
