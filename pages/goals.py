@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from pages._auth import current_user, has_role
 from pages._common import boot, cached, get_store, language
 from reformdash.errors import ReformdashError
 from reformdash.labels import L
@@ -46,6 +47,8 @@ else:
                        "status", "distance"]]
         table.columns = columns
         st.dataframe(table, hide_index=True, width="stretch")
+if not has_role(current_user(), "editor"):
+    st.stop()  # viewers read goals; editing and importing them is for editors
 with st.expander(L("goals_edit", lang)):
     edited = st.data_editor(goals.list_goals(store), num_rows="dynamic", hide_index=True, key="goal_editor")
     if st.button(L("save", lang), key="goal_save"):

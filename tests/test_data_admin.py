@@ -397,3 +397,25 @@ def test_the_registry_page_runs_in_english(monkeypatch, demo_db):
     at = open_page("admin", User("root", "admin"), "en")
     assert not at.exception, [e.message for e in at.exception]
     assert at.title[0].value == "Registry" and at.selectbox(key="rename_code").options
+
+
+def test_reverting_on_the_data_page_restores_the_earlier_values(monkeypatch, tmp_path):
+    path = str(tmp_path / "restore.duckdb")
+    store = service.open_store(path)
+    service.init(store, demo=False)
+    import_rows(store, [["Quảng Ninh", 70.0], ["Hà Nội", 60.0]], user="an")
+    second = import_rows(store, [["Quảng Ninh", 75.5], ["Hà Nội", 60.0]], user="an", name="pci_2021_sua.xlsx")
+    add_accounts(store)
+    store.close()
+    monkeypatch.setenv("REFORMDASH_DB", path)
+    at = open_page("data", User("an", "editor"))
+    at.button(key="revert_ask").click().run()  # the newest batch is selected first
+    assert any(f"Hoàn tác lô {second}" in w.value for w in at.warning)
+    at.button(key="revert_yes").click().run()
+    assert any("khôi phục 1 giá trị cũ" in s.value for s in at.success), [s.value for s in at.success]
+    store = service.open_store(path)
+    try:
+        values = service.scores(store, "PCI", 2021).set_index("entity_code")["value"]
+    finally:
+        store.close()
+    assert values["22"] == 70.0 and values["01"] == 60.0

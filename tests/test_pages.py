@@ -113,3 +113,11 @@ def test_units_page_shows_each_units_goal(monkeypatch, demo_db):
     monkeypatch.setenv("REFORMDASH_DB", demo_db)
     at = open_page("units", "vi")
     assert any("Bệnh viện Đa khoa tỉnh" in m.value and "Chưa đạt" in m.value for m in at.markdown)
+
+
+def test_viewers_read_goals_but_only_editors_see_the_goal_editor(monkeypatch, demo_db):
+    monkeypatch.setenv("REFORMDASH_DB", demo_db)
+    viewer = open_page("goals", "vi")
+    assert not viewer.get("file_uploader") and not viewer.get("arrow_data_editor")
+    assert [b.key for b in viewer.button] == ["auth_submit"]  # only the sign-in form
+    assert any("Quảng Ninh" in m.value for m in viewer.markdown)

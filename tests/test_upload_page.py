@@ -48,6 +48,11 @@ def scores(path, index, year=None):
     ("pci/PCI 2019.xlsx", "PCI", 2019, 63),                     # English summary with look-up rows
     ("papi/PAPI 2011-2019.xlsx", "PAPI", 2017, 63),             # one sheet per year, two header rows
     ("papi/PAPI 2018 FULL vie.xlsx", "PAPI", 2018, 61),         # provinces as columns, KCDL cells
+    ("pci/PCI 2006.xls", "PCI", 2006, 64),                      # Hà Tây, a rank column with no header
+    ("pci/PCI 2009.xls", "PCI", 2009, 63),                      # blank first row, two header rows, codes
+    ("pci/PCI 2014.xlsx", "PCI", 2014, 63),                     # sheets calamine refuses (openpyxl fallback)
+    ("papi/2019_PAPI_Provincial_indicators2019_VIE_ENG.xlsx", "PAPI", 2019, 63),  # a row of GSO codes
+    ("papi/PAPI 2019 eng.xlsx", "PAPI", 2019, 63),              # dimension sheets sorted by score
 ])
 def test_an_editor_uploads_a_real_workbook_and_commits_it(empty_db, relative, index, year, provinces):
     at = upload_page()
