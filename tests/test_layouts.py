@@ -119,3 +119,10 @@ def test_names_matched_by_hand_win(catalog, registry):
     text = "Tỉnh,PCI\nHà Nội,65.5\nQuang Nimh,73.4\n"
     scores = scores_of(csv_bytes(text), "pci_2019.csv", catalog, registry, names={"Quang Nimh": "22"})
     assert overall(scores)["22"][0] == 73.4
+
+
+def test_formulas_are_never_evaluated_only_their_cached_values_read(catalog, registry):
+    # openpyxl writes formulas without a cached result; a reader that evaluated them would see 100 here
+    data = xlsx_bytes({"S": [["Tỉnh", "PCI"], ["Hà Nội", "=10*10"], ["Quảng Ninh", 73.4], ["Đà Nẵng", 70.1]]})
+    scores = scores_of(data, "pci_2019.xlsx", catalog, registry)
+    assert "01" not in overall(scores) and overall(scores)["22"][0] == 73.4
