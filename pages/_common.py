@@ -94,7 +94,9 @@ def _store(path: str):
 def cached(fn, *args, **kwargs):
     """fn(store, *args, **kwargs), cached until an import changes the data version."""
     store = get_store()
-    return _cached(f"{fn.__module__}:{fn.__qualname__}", store.data_version(), args, tuple(sorted(kwargs.items())))
+    # the database path is part of the key: two databases can share a version number
+    return _cached(f"{fn.__module__}:{fn.__qualname__}", store.path, store.data_version(), args,
+                   tuple(sorted(kwargs.items())))
 
 
 def figure(fn, *args, **kwargs):
@@ -104,16 +106,17 @@ def figure(fn, *args, **kwargs):
     figures are never mutated after they are built, so one shared object is safe.
     """
     store = get_store()
-    return _figure(f"{fn.__module__}:{fn.__qualname__}", store.data_version(), args, tuple(sorted(kwargs.items())))
+    return _figure(f"{fn.__module__}:{fn.__qualname__}", store.path, store.data_version(), args,
+                   tuple(sorted(kwargs.items())))
 
 
 @st.cache_resource(max_entries=300, show_spinner=False)
-def _figure(name: str, version: int, args: tuple, kwargs: tuple):
+def _figure(name: str, path: str, version: int, args: tuple, kwargs: tuple):
     return _call(name, args, kwargs)
 
 
 @st.cache_data(max_entries=1000, show_spinner=False)
-def _cached(name: str, version: int, args: tuple, kwargs: tuple):
+def _cached(name: str, path: str, version: int, args: tuple, kwargs: tuple):
     return _call(name, args, kwargs)
 
 
@@ -125,13 +128,14 @@ def _call(name: str, args: tuple, kwargs: tuple):
 
 
 @st.cache_data(max_entries=50, show_spinner=False)
-def _registry(version: int) -> Registry:
+def _registry(path: str, version: int) -> Registry:
     return Registry.load(get_store())
 
 
 def registry() -> Registry:
     """The registry, reloaded when the data version changes."""
-    return _registry(get_store().data_version())
+    store = get_store()
+    return _registry(store.path, store.data_version())
 
 
 @dataclass
