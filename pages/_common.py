@@ -246,6 +246,16 @@ def sample_badge(is_sample: bool, lang: str) -> str:
     return f" :orange-badge[{L('sample', lang)}]" if is_sample else ""
 
 
+def page_year(view: View, title: str) -> int:
+    """Title the page, stop with a clear note if the index has no data, else the year chosen (kept in the URL)."""
+    st.title(title)
+    if not view.index or not view.years:
+        st.info(L("no_data", view.lang, what=""))
+        st.stop()
+    years = [y for y in view.years if (view.year_from or 0) <= y <= (view.year_to or 9999)] or view.years
+    return year_picker(L("year", view.lang), years, "year", years[-1])
+
+
 def year_picker(label: str, years: list[int], key: str, default: int, column=None) -> int:
     """A year select kept in the URL under `key`."""
     wanted = _param(key)

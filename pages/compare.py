@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from pages._common import boot, cached, figure, peers_picker, sidebar, year_picker
+from pages._common import boot, cached, figure, page_year, peers_picker, sidebar
 from reformdash import figures
 from reformdash.analysis import benchmarks, field
 from reformdash.i18n import format_number
@@ -13,12 +13,7 @@ boot()
 
 view = sidebar()
 lang = view.lang
-st.title(L("compare", lang))
-if not view.index or not view.years:
-    st.info(L("no_data", lang, what=""))
-    st.stop()
-years = [y for y in view.years if (view.year_from or 0) <= y <= (view.year_to or 9999)] or view.years
-year = year_picker(L("year", lang), years, "year", years[-1])
+year = page_year(view, L("compare", lang))
 everyone = cached(field, view.index, year, "", lang)
 names = dict(zip(everyone["entity_code"], everyone["entity_name"]))
 near = everyone.set_index("entity_code")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages._common import boot, cached, figure, peers_picker, sidebar, year_picker
+from pages._common import boot, cached, figure, page_year, peers_picker, sidebar
 from reformdash import figures
 from reformdash.analysis import component_drivers, component_table
 from reformdash.i18n import format_number
@@ -12,12 +12,7 @@ boot()
 
 view = sidebar()
 lang = view.lang
-st.title(L("components", lang))
-if not view.index or not view.years:
-    st.info(L("no_data", lang, what=""))
-    st.stop()
-years = [y for y in view.years if (view.year_from or 0) <= y <= (view.year_to or 9999)] or view.years
-year = year_picker(L("year", lang), years, "year", years[-1])
+year = page_year(view, L("components", lang))
 table = cached(component_table, view.index, year, lang)
 if table.empty:
     st.info(L("no_data", lang, what=f"{view.index.replace('_', ' ')} {year}"))

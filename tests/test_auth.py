@@ -2,7 +2,6 @@
 
 import io
 import json
-from contextlib import redirect_stderr, redirect_stdout
 
 import pandas as pd
 import pytest
@@ -11,10 +10,10 @@ from streamlit.testing.v1 import AppTest
 
 from pages._auth import User, has_role
 from reformdash import auth, service
-from reformdash.cli import main
 from reformdash.errors import NotFound
 
 from .conftest import ROOT
+from .test_cli import run
 
 SECRET = "Mật-khẩu-rất-riêng-2024"
 
@@ -168,13 +167,6 @@ def test_single_sign_on_matches_only_a_verified_email(store):
 
 
 # --- CLI ------------------------------------------------------------------------------------------------------------
-
-def run(*args):
-    out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err):
-        code = main(list(args))
-    return code, out.getvalue(), err.getvalue()
-
 
 @pytest.fixture
 def db(tmp_path):
