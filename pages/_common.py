@@ -59,7 +59,8 @@ def boot() -> None:
     """
     if getattr(_ROUTING, "active", False):
         return
-    lang = "en" if st.query_params.get("lang") == "en" else "vi"
+    # the radio's new value (this run) wins over the URL, which the page updates only after the sidebar is drawn
+    lang = st.session_state.get("lang_radio") or ("en" if st.query_params.get("lang") == "en" else "vi")
     st.set_page_config(page_title="reformdash — Chỉ số CCHC", page_icon=":material/analytics:", layout="wide")
     _ROUTING.active = True
     try:

@@ -48,6 +48,7 @@ def history_table(frame: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     out = frame[list(HISTORY_COLUMNS)].copy()
     out["is_sample"] = out["is_sample"].map(lambda x: _tr("MẪU", "SAMPLE", lang) if x else "")
     out["years"] = out["years"].map(year_spans)
+    out["reverted_at"] = [f"{t:%Y-%m-%d %H:%M}" if not pd.isna(t) else "" for t in out["reverted_at"]]
     return out.rename(columns={c: _tr(*names, lang) for c, names in HISTORY_COLUMNS.items()})
 
 
