@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 
 from reformdash.catalog import OVERALL, Catalog
@@ -137,11 +136,3 @@ def unit_leaderboard(store, parent_code: str, index_code: str, year: int, lang: 
 def years_of(store, index_code: str) -> list[int]:
     """Years an index has overall scores."""
     return [int(y) for y in store.df("index_years", index_code=index_code)["year"]]
-
-
-def needed_value(frame: pd.DataFrame, rank: int) -> float | None:
-    """The value of the entity at a given rank in a year's field (what it takes to reach that place)."""
-    at = frame[frame["rank"] <= rank]
-    if at.empty:
-        return None
-    return float(np.nanmin(at["value"].to_numpy(float)))

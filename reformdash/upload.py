@@ -8,7 +8,6 @@ from reformdash.catalog import Catalog
 from reformdash.errors import Problem
 from reformdash.ingest.extract import column_headers
 from reformdash.ingest.importer import Inspection
-from reformdash.ingest.layout import column_letter
 from reformdash.registry import Registry
 
 WORDS = {
@@ -94,8 +93,3 @@ def problem_table(problems: list[Problem], lang: str) -> pd.DataFrame:
     headers = {"vi": ["Trang", "Dòng", "Cột", "Giá trị", "Vấn đề"],
                "en": ["Sheet", "Row", "Column", "Value", "Problem"]}[lang]
     return pd.DataFrame(rows, columns=headers)
-
-
-def letter_of(col: int) -> str:
-    """Column letter (A, B, …)."""
-    return column_letter(col)

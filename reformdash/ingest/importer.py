@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-from collections import Counter
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -12,7 +10,7 @@ import pandas as pd
 from reformdash.catalog import Catalog
 from reformdash.errors import ImportRejected, NotFound, Problem
 from reformdash.ingest.extract import extract
-from reformdash.ingest.layout import EntityFinder, Layout, cell_text, find_layout
+from reformdash.ingest.layout import EntityFinder, Layout, find_layout
 from reformdash.ingest.read import read_workbook
 from reformdash.ingest.validate import validate
 from reformdash.registry import Registry
@@ -245,10 +243,6 @@ def lend_ranks(primary: Layout, others: list[Layout]) -> None:
                 break
 
 
-def header_preview(layout: Layout) -> list[str]:
-    """Header texts per column, for the preview."""
-    return [cell_text(layout.grid[h][c]) for h in layout.header_rows for c in range(len(layout.grid[h]))]
-
 
 def frames_for(part: Part) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Observations and rank/tier attributes of a part, including ranks lent by another sheet."""
@@ -259,13 +253,3 @@ def frames_for(part: Part) -> tuple[pd.DataFrame, pd.DataFrame]:
         other_attrs["sheet"] = other.sheet
         attrs = pd.concat([attrs, other_attrs], ignore_index=True) if len(attrs) else other_attrs
     return obs, attrs
-
-
-def today() -> dt.date:
-    """Today (a function so tests can pin it)."""
-    return dt.date.today()
-
-
-def count_by(values) -> Counter:
-    """Counter helper for notes."""
-    return Counter(values)

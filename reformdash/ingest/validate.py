@@ -508,5 +508,3 @@ def unit_code(parent: str | None, name: str, registry: Registry, taken: dict) ->
         code, n = f"{base}-{n}", n + 1
     return code
 
-
-__all__ = ["validate", "competition_rank", "np"]
