@@ -239,7 +239,7 @@ def lend_ranks(primary: Layout, others: list[Layout]) -> None:
             cols = [c for c in other.columns if c.role == role]
             if cols:
                 primary.notes.append(f"{role}:{other.sheet}")
-                primary.borrowed = getattr(primary, "borrowed", []) + [(other, cols[0])]
+                primary.borrowed.append((other, cols[0]))
                 break
 
 
@@ -247,7 +247,7 @@ def lend_ranks(primary: Layout, others: list[Layout]) -> None:
 def frames_for(part: Part) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Observations and rank/tier attributes of a part, including ranks lent by another sheet."""
     obs, attrs = extract(part.layout)
-    for other, col in getattr(part.layout, "borrowed", []):
+    for other, col in part.layout.borrowed:
         _, other_attrs = extract(other)
         other_attrs = other_attrs[other_attrs["attr"] == col.role].copy()
         other_attrs["sheet"] = other.sheet

@@ -77,6 +77,7 @@ class Layout:
     score: int = 0
     notes: list[str] = field(default_factory=list)
     ignored: list[int] = field(default_factory=list)
+    borrowed: list = field(default_factory=list)  # (other layout, its rank/tier column) lent to this table
 
     def place(self, row: int, col: int) -> tuple[int, str]:
         """1-based row number and column letter in the sheet as the user sees it."""
