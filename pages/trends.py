@@ -5,6 +5,7 @@ import streamlit as st
 from pages._common import boot, cached, field_note, figure, sample_badge, sidebar
 from reformdash import figures
 from reformdash.analysis import entity_trend, method_breaks_of
+from reformdash.i18n import format_number
 from reformdash.labels import L
 
 boot()
@@ -35,9 +36,12 @@ for br in breaks:
 note = field_note(list(trend["rank_of"].dropna()), list(trend["year"]), lang)
 if note:
     st.caption(note)
-table = trend[["year", "value", "rank", "rank_of", "percentile"]].rename(columns={
-    "year": L("year", lang), "value": L("value", lang), "rank": L("rank", lang), "rank_of": "/",
-    "percentile": "%"})
+table = trend[["year", "value", "rank", "rank_of", "percentile"]].assign(
+    value=[format_number(v, lang) for v in trend["value"]],
+    percentile=[format_number(v, lang, 0) for v in trend["percentile"]]).rename(columns={
+    "year": L("year", lang), "value": L("value", lang), "rank": L("rank", lang),
+    "rank_of": "Số đơn vị xếp hạng" if lang == "vi" else "Field size",
+    "percentile": "Phần trăm (100 = đầu)" if lang == "vi" else "Percentile (100 = first)"})
 st.dataframe(table, hide_index=True, width="stretch")
 st.download_button(L("download_data", lang), table.to_csv(index=False).encode("utf-8-sig"),
                    file_name=f"{view.index}_{view.entity}.csv", mime="text/csv")
