@@ -81,6 +81,15 @@ def build_parser() -> argparse.ArgumentParser:
     u.add_argument("name", metavar="NAME")
     u = user_sub.add_parser("password", help="set a new password")
     u.add_argument("name", metavar="NAME")
+
+    s = sub.add_parser("export", help="the meeting briefing of an entity and year as a deck (pptx) or workbook (xlsx)")
+    s.add_argument("format", choices=["pptx", "pdf", "xlsx"])
+    s.add_argument("--entity", required=True, help="name or code of the province, ministry or unit")
+    s.add_argument("--year", type=int, required=True)
+    s.add_argument("--out", required=True, metavar="FILE")
+    s.add_argument("--organisation", help="organisation named on the title slide")
+    s.add_argument("--meeting", help="meeting named on the title slide (giao ban, sơ kết…)")
+    s.add_argument("--template", metavar="FILE", help="PowerPoint template (default $REFORMDASH_PPTX_TEMPLATE)")
     return p
 
 
@@ -278,6 +287,26 @@ def cmd_users(store, args, lang) -> int:
     return EXIT_OK
 
 
+def cmd_export(store, args, lang) -> int:
+    if args.format == "pdf":
+        print({"vi": "Chưa xuất được PDF; hãy dùng pptx hoặc xlsx.",
+               "en": "PDF export is not available yet; use pptx or xlsx."}[lang], file=sys.stderr)
+        return EXIT_ERROR
+    from reformdash.briefing import build_briefing
+
+    briefing = build_briefing(store, args.entity, args.year, lang, args.organisation, args.meeting)
+    if args.format == "pptx":
+        from reformdash.export_pptx import write_pptx
+
+        write_pptx(briefing, args.out, args.template)
+    else:
+        from reformdash.export_xlsx import write_xlsx
+
+        write_xlsx(briefing, args.out)
+    print(args.out)
+    return EXIT_OK
+
+
 def output(frame: pd.DataFrame, fmt: str) -> None:
     """Print a result as a table, UTF-8 CSV with header, or JSON records."""
     if fmt == "csv":
@@ -300,4 +329,5 @@ COMMANDS = {
     "changes": cmd_changes,
     "goals": cmd_goals,
     "users": cmd_users,
+    "export": cmd_export,
 }

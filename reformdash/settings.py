@@ -29,6 +29,8 @@ SETTINGS = {
         Setting("REFORMDASH_FOCUS_ENTITY", "Quảng Ninh", "Default focus entity of the dashboard (name or code)."),
         Setting("REFORMDASH_LOGIN_REQUIRED", "false",
                 "true: every page asks anonymous visitors to sign in; false: anyone may read, staff sign in to edit."),
+        Setting("REFORMDASH_PPTX_TEMPLATE", "",
+                "The organisation's PowerPoint template (.pptx) for briefing decks: its layouts, fonts and colours."),
     ]
 }
 

@@ -22,7 +22,8 @@ REAL = ROOT.parent / "shared" / "data" / "real"
 def _isolated_settings(monkeypatch, tmp_path):
     """Keep the machine running the tests out of them: no real database, user or limits leak in."""
     for name in ("REFORMDASH_DB", "REFORMDASH_LANG", "REFORMDASH_MAX_UPLOAD_MB", "REFORMDASH_MAX_UNPACKED_MB",
-                 "REFORMDASH_LOGIN_REQUIRED", "REFORMDASH_PASSWORD", "REFORMDASH_FOCUS_ENTITY"):
+                 "REFORMDASH_LOGIN_REQUIRED", "REFORMDASH_PASSWORD", "REFORMDASH_FOCUS_ENTITY",
+                 "REFORMDASH_PPTX_TEMPLATE"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("REFORMDASH_USER", "tester")
 

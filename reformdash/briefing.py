@@ -1,0 +1,573 @@
+"""The meeting briefing as plain data: slides with their chart data, ready sentences and sample flags.
+
+Built from the analysis functions the pages use, so the deck (export_pptx), the workbook (export_xlsx) and the
+presentation page show the same figures. Every index is shown as of the chosen year: for an index without a
+result that year the latest earlier year is used, and nothing published after the chosen year is shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from reformdash import analysis
+from reformdash.catalog import Catalog
+from reformdash.errors import NotFound
+from reformdash.goals import evaluate_goals
+from reformdash.i18n import format_number
+from reformdash.labels import L
+from reformdash.narrative import entity_phrase, unit_word, year_summary
+from reformdash.overview import Card, focus_cards
+from reformdash.registry import Registry
+from reformdash.trends import goal_lines
+
+MAIN_INDICES = ("PAR_INDEX", "SIPAS", "PAPI", "PCI")
+TOP_MOVERS = 5  # entities shown moving up, and as many moving down, on a rank-change slide
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December")
+
+
+def _tr(vi: str, en: str, lang: str) -> str:
+    return en if lang == "en" else vi
+
+
+@dataclass
+class Series:
+    """One series of a chart: its name and one value per category (None = no data)."""
+
+    name: str
+    values: list[float | None]
+    role: str = "data"  # data | goal (a goal line is drawn dashed)
+    labels: list[str] | None = None  # text shown on each point (e.g. '19/34'), if not the value
+
+
+@dataclass
+class Chart:
+    """A native chart's definition: form, categories and series."""
+
+    kind: str  # line | bar
+    title: str
+    categories: list[str]
+    series: list[Series]
+    reverse: bool = False  # rank axis: 1 at the top
+    number_format: str = "0.00"
+    highlight: int | None = None  # category drawn in the focus colour
+
+
+@dataclass
+class Slide:
+    """One slide: title, the figures behind it, its charts or table, sentences and the sample flag."""
+
+    key: str  # title | glance | trend | changes | components | units | goals
+    title: str
+    subtitle: str = ""
+    data: pd.DataFrame | None = None  # what the xlsx export writes (headers in the reader's language)
+    charts: list[Chart] = field(default_factory=list)
+    table: bool = False  # data is shown as a table on the slide
+    sentences: list[str] = field(default_factory=list)
+    sample: bool = False
+    index_code: str | None = None
+
+
+@dataclass
+class Briefing:
+    """The whole deck for one entity and year."""
+
+    entity_code: str
+    entity_name: str
+    year: int
+    lang: str
+    organisation: str | None
+    meeting: str | None
+    date: dt.date
+    slides: list[Slide]
+
+
+def date_text(day: dt.date, lang: str = "vi") -> str:
+    """'ngày 22 tháng 11 năm 2026' / '22 November 2026'."""
+    if lang == "en":
+        return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+    return f"ngày {day.day} tháng {day.month} năm {day.year}"
+
+
+def build_briefing(store, entity: str, year: int, lang: str = "vi", organisation: str | None = None,
+                   meeting: str | None = None, date: dt.date | None = None) -> Briefing:
+    """The briefing of an entity (name or code) for a year; NotFound for an unknown entity or a year without data."""
+    registry = Registry.load(store)
+    e = registry.get(entity)
+    catalog = Catalog.load(store)
+    year = int(year)
+    trends = {}
+    for code in _ordered(catalog, e.code, store):
+        trend = analysis.entity_trend(store, code, e.code)
+        trend = trend[trend["year"] <= year].reset_index(drop=True)
+        if not trend.empty:
+            trends[code] = trend
+    if not any((t["year"] == year).any() for t in trends.values()):
+        raise NotFound(_tr(f"Không có số liệu năm {year} của {e.name(lang)}",
+                           f"There are no {year} figures for {e.name(lang)}", lang),
+                       _tr("Không có số liệu", "No data", lang))
+    b = _Builder(store, catalog, registry, e, year, lang)
+    slides = [b.title_slide(organisation, meeting, date or dt.date.today()), b.glance(trends)]
+    slides += [b.trend(code, t) for code, t in trends.items()]
+    slides += [s for code in trends if (s := b.changes(code)) is not None]
+    slides += [s for code in trends if (s := b.components(code)) is not None]
+    slides += b.units()
+    goals = b.goals()
+    if goals is not None:
+        slides.append(goals)
+    return Briefing(e.code, e.name(lang), year, lang, organisation, meeting, date or dt.date.today(), slides)
+
+
+def _ordered(catalog: Catalog, entity_code: str, store) -> list[str]:
+    """The four indices first, then any other index the entity has results for (a unit's own index)."""
+    held = set(store.df("entity_latest", entity_code=entity_code, lang="vi")["index_code"])
+    return [c for c in MAIN_INDICES if c in held] + sorted(c for c in held if c not in MAIN_INDICES)
+
+
+def _int(x) -> int | None:
+    return None if x is None or pd.isna(x) else int(x)
+
+
+def _float(x) -> float | None:
+    return None if x is None or pd.isna(x) else float(x)
+
+
+class _Builder:
+    """Slides of one entity and year; holds what every slide needs."""
+
+    def __init__(self, store, catalog: Catalog, registry: Registry, entity, year: int, lang: str):
+        self.store, self.catalog, self.registry, self.e, self.year, self.lang = (store, catalog, registry, entity,
+                                                                                year, lang)
+        self.who = entity_phrase(entity.name(lang), entity.kind, lang)
+        self._samples: dict[str, dict[int, bool]] = {}
+
+    def tr(self, vi: str, en: str) -> str:
+        return _tr(vi, en, self.lang)
+
+    def num(self, value, decimals: int = 2) -> str:
+        return format_number(_float(value), self.lang, decimals)
+
+    def label(self, code: str) -> str:
+        """'Chỉ số PCI' (the four) or the index's own name."""
+        if code in MAIN_INDICES:
+            short = code.replace("_", " ")
+            return self.tr(f"Chỉ số {short}", short)
+        return self.catalog.indices[code].name(self.lang)
+
+    def unit(self, code: str) -> str:
+        return self.catalog.indices[code].unit
+
+    def sample_in(self, code: str, year: int) -> bool:
+        """True if the index's figures of that year come from a sample batch."""
+        if code not in self._samples:
+            years = self.store.df("index_years", index_code=code)
+            self._samples[code] = {int(r.year): bool(r.sample) for r in years.itertuples(index=False)}
+        return self._samples[code].get(int(year), False)
+
+    # slides ------------------------------------------------------------------------------------------
+    def title_slide(self, organisation, meeting, day: dt.date) -> Slide:
+        title = self.tr(f"Kết quả các chỉ số cải cách hành chính năm {self.year}",
+                        f"Public-administration reform indices, {self.year}")
+        lines = [self.who[0].upper() + self.who[1:] if self.lang == "vi" else self.who]
+        lines += [x for x in (organisation, meeting) if x]
+        lines.append(date_text(day, self.lang))
+        return Slide("title", title, "\n".join(lines), sentences=lines)
+
+    def glance(self, trends: dict[str, pd.DataFrame]) -> Slide:
+        latest = {c.index_code: c for c in focus_cards(self.store, self.e.code, self.lang).cards}
+        cards = []
+        for code, trend in trends.items():
+            card = latest.get(code)
+            shown = int(trend["year"].iloc[-1])
+            if card is None or not card.label.endswith(str(shown)):
+                card = self.card_as_of(code, trend)  # the overview shows a later year than the briefing's
+            cards.append((code, shown, card))
+        rows = [(card.label.rsplit(" ", 1)[0], year, card.value, card.caption, card.delta or "",
+                 L("sample", self.lang) if card.sample else "") for code, year, card in cards]
+        data = pd.DataFrame(rows, columns=[self.tr("Chỉ số", "Index"), self.tr("Năm", "Year"),
+                                           self.tr("Giá trị", "Value"), self.tr("Thứ hạng", "Rank"),
+                                           self.tr("Thay đổi", "Change"), self.tr("Mẫu", "Sample")])
+        return Slide("glance", self.tr(f"Bốn chỉ số năm {self.year}: nhìn chung", f"The indices in {self.year}")
+                     if len(cards) == 4 else self.tr(f"Các chỉ số năm {self.year}: nhìn chung",
+                                                     f"The indices in {self.year}"),
+                     self.e.name(self.lang), data, table=True, sentences=[c.sentence for _, _, c in cards],
+                     sample=any(c.sample for _, _, c in cards))
+
+    def card_as_of(self, code: str, trend: pd.DataFrame) -> Card:
+        """An overview card for the last year of a trend cut at the briefing's year."""
+        r = trend.iloc[-1]
+        prev = trend[trend["year"] == r["year"] - 1]
+        p = prev.iloc[0] if len(prev) else None
+        rank, rank_of = _int(r["rank"]), _int(r["rank_of"])
+        prev_rank = _int(p["rank"]) if p is not None else None
+        prev_of = _int(p["rank_of"]) if p is not None else None
+        delta, extra = None, ""
+        if rank is not None and prev_rank is not None:
+            if prev_of != rank_of:
+                extra = " · " + L("field_changed", self.lang, prev=prev_rank, before=prev_of, after=rank_of)
+            elif prev_rank != rank:
+                delta = L("places_up", self.lang, n=prev_rank - rank)
+            else:
+                extra = " · " + L("same_place", self.lang)
+        caption = (L("rank_of", self.lang, rank=rank, of=rank_of) if rank is not None else "—") + extra
+        unit = self.unit(code)
+        sentence = year_summary(self.label(code), self.e.name(self.lang), self.e.kind, unit, int(r["year"]),
+                                float(r["value"]), rank, rank_of, int(r["year"]) - 1 if p is not None else None,
+                                prev_rank, prev_of, self.lang)
+        value = self.num(r["value"]) + unit_word(unit, self.lang)
+        return Card(code, f"{code.replace('_', ' ')} {int(r['year'])}", value, delta, caption, sentence,
+                    bool(r["sample"]))
+
+    def trend(self, code: str, trend: pd.DataFrame) -> Slide:
+        years = list(range(int(trend["year"].min()), int(trend["year"].max()) + 1))
+        by_year = trend.set_index("year")
+        def column(name):
+            return [_float(by_year.at[y, name]) if y in by_year.index else None for y in years]
+        values, ranks, rank_of = column("value"), column("rank"), column("rank_of")
+        value_goal, rank_goal = goal_lines(self.store, code, self.e.code)
+        due = {g.kind for g in self.due_goals().itertuples(index=False)
+               if g.index == code and g.component == "" and g.entity_code == self.e.code}
+        value_goal = value_goal if "value_at_least" in due else None  # a goal of a later plan is not drawn
+        rank_goal = rank_goal if "rank_at_most" in due else None
+        unit = self.unit(code)
+        value_series = [Series(self.tr("Giá trị", "Value"), values)]
+        if value_goal is not None:
+            shown = self.num(value_goal, 0 if float(value_goal).is_integer() else 2)
+            value_series.append(Series(self.tr(f"Mục tiêu: ≥ {shown}", f"Goal: ≥ {shown}"),
+                                       [value_goal] * len(years), "goal"))
+        labels = [f"{int(r)}/{int(n)}" if r is not None and n is not None else "" for r, n in zip(ranks, rank_of)]
+        rank_series = [Series(self.tr("Thứ hạng", "Rank"), ranks, labels=labels)]
+        if rank_goal is not None:
+            rank_series.append(Series(self.tr(f"Mục tiêu: trong nhóm {rank_goal}", f"Goal: top {rank_goal}"),
+                                      [float(rank_goal)] * len(years), "goal"))
+        cats = [str(y) for y in years]
+        charts = [Chart("line", self.tr(f"Giá trị ({unit_word(unit, 'vi').strip()})",
+                                        f"Value ({unit_word(unit, 'en').strip()})"), cats, value_series),
+                  Chart("line", self.tr("Thứ hạng (1 = đứng đầu)", "Rank (1 = first)"), cats, rank_series,
+                        reverse=True, number_format="0")]
+        data = pd.DataFrame({self.tr("Năm", "Year"): years, self.tr("Giá trị", "Value"): values,
+                             self.tr("Thứ hạng", "Rank"): ranks, self.tr("Trên tổng số", "Rank of"): rank_of,
+                             self.tr("Mẫu", "Sample"): [L("sample", self.lang) if self.sample_in(code, y) else ""
+                                                        for y in years]})
+        if value_goal is not None:
+            data[self.tr("Mục tiêu giá trị", "Value goal")] = value_goal
+        if rank_goal is not None:
+            data[self.tr("Mục tiêu thứ hạng", "Rank goal")] = rank_goal
+        last = trend.iloc[-1]
+        sentences = [self.summary(code, trend, int(last["year"]))]
+        sentences += self.field_notes(trend)
+        for b in analysis.method_breaks_of(self.store, code, tuple(int(y) for y in trend["year"]), self.lang):
+            added = "; ".join(b.added) or "—"
+            sentences.append(self.tr(f"Năm {b.year} thay đổi phương pháp (bộ chỉ số thành phần mới: {added}): "
+                                     "đường xu hướng qua năm này không so sánh trực tiếp.",
+                                     f"Method change in {b.year} (new components: {added}): the line across that "
+                                     "year is not directly comparable."))
+        for g in self.due_goals().itertuples(index=False):
+            if g.index == code and g.component == "" and g.entity_code == self.e.code:
+                sentences.append(g.detail)
+        return Slide("trend", self.tr(f"{self.label(code)}: giá trị và thứ hạng qua các năm",
+                                      f"{self.label(code)}: value and rank over the years"),
+                     f"{self.e.name(self.lang)}, {years[0]}–{years[-1]}", data, charts,
+                     sentences=sentences, sample=bool(trend["sample"].any()), index_code=code)
+
+    def summary(self, code: str, trend: pd.DataFrame, year: int) -> str:
+        """narrative.year_summary of the entity's score of a year, with the year before when there is one."""
+        row = trend[trend["year"] == year].iloc[0]
+        prev = trend[trend["year"] == year - 1]
+        p = prev.iloc[0] if len(prev) else None
+        return year_summary(self.label(code), self.e.name(self.lang), self.e.kind, self.unit(code), year,
+                            float(row["value"]), _int(row["rank"]), _int(row["rank_of"]),
+                            year - 1 if p is not None else None, _int(p["rank"]) if p is not None else None,
+                            _int(p["rank_of"]) if p is not None else None, self.lang)
+
+    def field_notes(self, trend: pd.DataFrame) -> list[str]:
+        """A sentence for each change of the field's size along the trend (provinces merged in 2025…)."""
+        notes, before = [], None
+        for r in trend.itertuples(index=False):
+            size = _int(r.rank_of)
+            if before is not None and size is not None and size != before[1]:
+                merger = self.tr(" (sắp xếp đơn vị hành chính từ ngày 01/07/2025)", " (provinces merged on 1 July "
+                                 "2025)") if r.year == analysis.MERGER_YEAR else ""
+                notes.append(self.tr(f"Năm {r.year} xếp hạng trên {size} đơn vị, năm {before[0]} trên {before[1]}"
+                                     f"{merger}: thứ hạng hai năm không so sánh trực tiếp.",
+                                     f"In {r.year} the field had {size} entities, in {before[0]} {before[1]}{merger}: "
+                                     "ranks of the two years are not directly comparable."))
+            if size is not None:
+                before = (r.year, size)
+        return notes
+
+    def changes(self, code: str) -> Slide | None:
+        """Rank change against the field between the year before and the briefing's year (None without both)."""
+        frame = analysis.changes(self.store, code, self.year - 1, self.year, lang=self.lang)
+        both = frame.dropna(subset=["rank_from", "rank_to"])
+        if both.empty:
+            return None
+        before = analysis.field(self.store, code, self.year - 1, lang=self.lang)["rank_of"].max()
+        after = analysis.field(self.store, code, self.year, lang=self.lang)["rank_of"].max()
+        comparable = _int(before) == _int(after)
+        measure = "places_up" if comparable else "change"
+        both = both.assign(change=both["value_to"] - both["value_from"])
+        both = both.sort_values([measure, "rank_to", "entity_code"], ascending=[False, True, True])
+        shown = pd.concat([both.head(TOP_MOVERS), both.tail(TOP_MOVERS), both[both["entity_code"] == self.e.code]])
+        shown = shown.drop_duplicates("entity_code").sort_values([measure, "rank_to", "entity_code"],
+                                                                 ascending=[False, True, True])
+        unit = self.unit(code)
+        names = list(shown["entity_name"])
+        focus = [i for i, c in enumerate(shown["entity_code"]) if c == self.e.code]
+        if comparable:
+            chart = Chart("bar", self.tr(f"Số bậc tăng (+) / giảm (−), {self.year - 1} → {self.year}",
+                                         f"Places gained (+) / lost (−), {self.year - 1} → {self.year}"), names,
+                          [Series(self.tr("Số bậc", "Places"), [float(x) for x in shown["places_up"]])],
+                          number_format="+0;-0;0", highlight=focus[0] if focus else None)
+        else:
+            chart = Chart("bar", self.tr(f"Thay đổi giá trị, {self.year - 1} → {self.year}",
+                                         f"Change in value, {self.year - 1} → {self.year}"), names,
+                          [Series(self.tr("Thay đổi", "Change"), [round(float(x), 4) for x in shown["change"]])],
+                          highlight=focus[0] if focus else None)
+        data = pd.DataFrame({
+            self.tr("Tỉnh/Đơn vị", "Entity"): names,
+            self.tr(f"Hạng {self.year - 1}", f"Rank {self.year - 1}"): [_int(x) for x in shown["rank_from"]],
+            self.tr(f"Hạng {self.year}", f"Rank {self.year}"): [_int(x) for x in shown["rank_to"]],
+            self.tr("Số bậc tăng (+)/giảm (−)", "Places up"): [_int(x) if comparable else None
+                                                              for x in shown["places_up"]],
+            self.tr(f"Giá trị {self.year - 1}", f"Value {self.year - 1}"): [_float(x) for x in shown["value_from"]],
+            self.tr(f"Giá trị {self.year}", f"Value {self.year}"): [_float(x) for x in shown["value_to"]],
+        })
+        sentences = []
+        mine = both[both["entity_code"] == self.e.code]
+        if len(mine):
+            m = mine.iloc[0]
+            sentences.append(year_summary(self.label(code), self.e.name(self.lang), self.e.kind, unit, self.year,
+                                          float(m["value_to"]), _int(m["rank_to"]), _int(after), self.year - 1,
+                                          _int(m["rank_from"]), _int(before), self.lang))
+        else:
+            sentences.append(self.tr(f"{self.who[0].upper() + self.who[1:]} không có số liệu năm {self.year - 1} "
+                                     f"hoặc năm {self.year}.", f"{self.who} has no figures for {self.year - 1} or "
+                                     f"{self.year}."))
+        if comparable:
+            up, down = both.iloc[0], both.sort_values(["places_up", "rank_to"]).iloc[0]
+            if up["places_up"] > 0:
+                sentences.append(self.tr(
+                    f"Tăng bậc nhiều nhất: {up['entity_name']} (tăng {int(up['places_up'])} bậc, từ thứ "
+                    f"{int(up['rank_from'])} lên thứ {int(up['rank_to'])}).",
+                    f"Largest gain: {up['entity_name']} (up {int(up['places_up'])} places, from "
+                    f"{int(up['rank_from'])} to {int(up['rank_to'])})."))
+            if down["places_up"] < 0:
+                sentences.append(self.tr(
+                    f"Giảm bậc nhiều nhất: {down['entity_name']} (giảm {-int(down['places_up'])} bậc, từ thứ "
+                    f"{int(down['rank_from'])} xuống thứ {int(down['rank_to'])}).",
+                    f"Largest fall: {down['entity_name']} (down {-int(down['places_up'])} places, from "
+                    f"{int(down['rank_from'])} to {int(down['rank_to'])})."))
+        else:
+            sentences.append(self.tr(
+                f"Năm {self.year - 1} xếp hạng trên {_int(before)} đơn vị, năm {self.year} trên {_int(after)}: "
+                "không so sánh số bậc; biểu đồ so sánh mức thay đổi giá trị.",
+                f"The field had {_int(before)} entities in {self.year - 1} and {_int(after)} in {self.year}: places "
+                "are not compared; the chart compares the change in value."))
+        sample = self.sample_in(code, self.year) or self.sample_in(code, self.year - 1)
+        return Slide("changes", self.tr(f"{self.label(code)}: thay đổi thứ hạng so với năm {self.year - 1}",
+                                        f"{self.label(code)}: rank changes since {self.year - 1}"),
+                     self.e.name(self.lang), data, [chart], sentences=sentences, sample=sample, index_code=code)
+
+    def components(self, code: str) -> Slide | None:
+        """The entity's components in the briefing's year, ordered by how far their rank moved."""
+        drivers = analysis.component_drivers(self.store, code, self.e.code, self.year, self.lang)
+        drivers = drivers.dropna(subset=["prev_value"])
+        if drivers.empty:
+            return None
+        before = analysis.field(self.store, code, self.year - 1, lang=self.lang)["rank_of"].max()
+        after = analysis.field(self.store, code, self.year, lang=self.lang)["rank_of"].max()
+        comparable = _int(before) == _int(after) and drivers["places_up"].notna().all()
+        measure = "places_up" if comparable else "change"
+        drivers = drivers.sort_values([measure, "component_code"], ascending=[False, True]).reset_index(drop=True)
+        names = list(drivers["component_name"])
+        if comparable:
+            chart = Chart("bar", self.tr(f"Số bậc tăng (+) / giảm (−) của chỉ số thành phần, {self.year - 1} → "
+                                         f"{self.year}", f"Places gained (+) / lost (−) by component, "
+                                         f"{self.year - 1} → {self.year}"), names,
+                          [Series(self.tr("Số bậc", "Places"), [float(x) for x in drivers["places_up"]])],
+                          number_format="+0;-0;0")
+        else:
+            chart = Chart("bar", self.tr(f"Thay đổi giá trị chỉ số thành phần, {self.year - 1} → {self.year}",
+                                         f"Change in component values, {self.year - 1} → {self.year}"), names,
+                          [Series(self.tr("Thay đổi", "Change"), [round(float(x), 4) for x in drivers["change"]])])
+        data = pd.DataFrame({
+            self.tr("Chỉ số thành phần", "Component"): names,
+            self.tr(f"Giá trị {self.year - 1}", f"Value {self.year - 1}"): [_float(x) for x in drivers["prev_value"]],
+            self.tr(f"Giá trị {self.year}", f"Value {self.year}"): [_float(x) for x in drivers["value"]],
+            self.tr("Thay đổi", "Change"): [_float(x) for x in drivers["change"]],
+            self.tr(f"Hạng {self.year - 1}", f"Rank {self.year - 1}"): [_int(x) for x in drivers["prev_rank"]],
+            self.tr(f"Hạng {self.year}", f"Rank {self.year}"): [_int(x) for x in drivers["rank"]],
+            self.tr("Số bậc tăng (+)/giảm (−)", "Places up"): [_int(x) if comparable else None
+                                                              for x in drivers["places_up"]],
+            self.tr("Cao nhất cả nước", "Best"): [_float(x) for x in drivers["best"]],
+        })
+        unit = self.unit(code)
+        sentences = []
+        first, last = drivers.iloc[0], drivers.iloc[-1]
+        for row, word_vi, word_en in ((first, "tăng", "up"), (last, "giảm", "down")):
+            amount = row[measure]
+            if pd.isna(amount) or (word_vi == "tăng" and amount <= 0) or (word_vi == "giảm" and amount >= 0):
+                continue
+            values = (f"{self.num(row['prev_value'])} → {self.num(row['value'])}{unit_word(unit, self.lang)}")
+            if comparable:
+                sentences.append(self.tr(
+                    f"Chỉ số thành phần {word_vi} bậc nhiều nhất: {row['component_name']} ({word_vi} "
+                    f"{abs(int(amount))} bậc, từ thứ {int(row['prev_rank'])} {'lên' if amount > 0 else 'xuống'} "
+                    f"thứ {int(row['rank'])}; {values}).",
+                    f"Component moving {word_en} most: {row['component_name']} ({word_en} {abs(int(amount))} "
+                    f"places, from {int(row['prev_rank'])} to {int(row['rank'])}; {values})."))
+            else:
+                sentences.append(self.tr(
+                    f"Chỉ số thành phần {word_vi} điểm nhiều nhất: {row['component_name']} ({values}).",
+                    f"Component whose value went {word_en} most: {row['component_name']} ({values})."))
+        sample = self.sample_in(code, self.year) or self.sample_in(code, self.year - 1)
+        return Slide("components", self.tr(f"{self.label(code)}: chỉ số thành phần thay đổi nhiều nhất",
+                                           f"{self.label(code)}: components that moved most"),
+                     f"{self.e.name(self.lang)}, {self.year - 1} → {self.year}", data, [chart], sentences=sentences,
+                     sample=sample, index_code=code)
+
+    def unit_parents(self) -> list[str]:
+        """Entities with scored units that are the focus entity or sit under it (its departments)."""
+        codes = []
+        for code in self.store.df("unit_parents", lang=self.lang)["code"]:
+            seen, c = set(), code
+            while c is not None and c not in seen:
+                if c == self.e.code:
+                    codes.append(code)
+                    break
+                seen.add(c)
+                parent = self.registry.entities.get(c)
+                c = parent.parent_code if parent else None
+        return codes
+
+    def units(self) -> list[Slide]:
+        """A leaderboard of the units under the entity (or its departments) for each of their indices."""
+        slides = []
+        for parent in self.unit_parents():
+            parent_name = self.registry.entities[parent].name(self.lang)
+            for r in self.store.df("unit_indices", parent_code=parent).itertuples(index=False):
+                board = analysis.unit_leaderboard(self.store, parent, r.index_code, self.year, self.lang)
+                board = board.dropna(subset=["value"])
+                if board.empty:
+                    continue
+                unit = self.unit(r.index_code)
+                names = list(board["entity_name"])
+                series = [Series(str(self.year), [float(x) for x in board["value"]])]
+                if board["prev_value"].notna().any():
+                    series.append(Series(str(self.year - 1), [_float(x) for x in board["prev_value"]]))
+                chart = Chart("bar", self.tr(f"Kết quả các đơn vị năm {self.year}", f"Units' results, {self.year}"),
+                              names, series)
+                data = pd.DataFrame({
+                    self.tr("Đơn vị", "Unit"): names,
+                    self.tr(f"Giá trị {self.year}", f"Value {self.year}"): [float(x) for x in board["value"]],
+                    self.tr("Thứ hạng", "Rank"): [_int(x) for x in board["rank"]],
+                    self.tr(f"Giá trị {self.year - 1}", f"Value {self.year - 1}"): [_float(x)
+                                                                                    for x in board["prev_value"]],
+                    self.tr(f"Hạng {self.year - 1}", f"Rank {self.year - 1}"): [_int(x) for x in board["prev_rank"]],
+                    self.tr("Số bậc tăng (+)/giảm (−)", "Places up"): [_int(x) for x in board["places_up"]],
+                    self.tr("Mẫu", "Sample"): [L("sample", self.lang) if s else "" for s in board["sample"]],
+                })
+                top, bottom = board.iloc[0], board.iloc[-1]
+                u = unit_word(unit, self.lang)
+                sentences = [self.tr(
+                    f"Năm {self.year}, {len(board)} đơn vị trực thuộc {parent_name} được đánh giá; dẫn đầu là "
+                    f"{top['entity_name']} ({self.num(top['value'])}{u}), thấp nhất là {bottom['entity_name']} "
+                    f"({self.num(bottom['value'])}{u}).",
+                    f"In {self.year}, {len(board)} units of {parent_name} were scored; first is "
+                    f"{top['entity_name']} ({self.num(top['value'])}{u}), last {bottom['entity_name']} "
+                    f"({self.num(bottom['value'])}{u}).")]
+                moved = board.dropna(subset=["places_up"]).sort_values(["places_up", "rank"], ascending=[False, True])
+                if len(moved) and moved.iloc[0]["places_up"] > 0:
+                    m = moved.iloc[0]
+                    sentences.append(self.tr(
+                        f"Tăng bậc nhiều nhất: {m['entity_name']} (tăng {int(m['places_up'])} bậc, từ thứ "
+                        f"{int(m['prev_rank'])} lên thứ {int(m['rank'])}).",
+                        f"Largest gain: {m['entity_name']} (up {int(m['places_up'])} places, from "
+                        f"{int(m['prev_rank'])} to {int(m['rank'])})."))
+                slides.append(Slide("units", self.tr(f"Bảng xếp hạng các đơn vị trực thuộc {parent_name}",
+                                                     f"Leaderboard of the units of {parent_name}"),
+                                    self.catalog.indices[r.index_code].name(self.lang), data, [chart],
+                                    sentences=sentences, sample=bool(board["sample"].any()),
+                                    index_code=r.index_code))
+        return slides
+
+    def goal_frame(self) -> pd.DataFrame:
+        if not hasattr(self, "_goals"):
+            self._goals = evaluate_goals(self.store, self.lang)
+            self._goals["component"] = self._goals["component"].fillna("")
+        return self._goals
+
+    def due_goals(self) -> pd.DataFrame:
+        """Goals of the entity and its units due in the briefing's year, and later goals still open then.
+
+        A goal due after the chosen year is shown only when its index has no results after that year, so a
+        briefing for a past year never shows figures published later.
+        """
+        frame = self.goal_frame()
+        mine = {self.e.code} | {c for c, ent in self.registry.entities.items() if self._under(ent)}
+        if not hasattr(self, "_latest"):
+            self._latest = {}
+            for code in frame["index"].unique():
+                years = analysis.years_of(self.store, code)
+                self._latest[code] = max(years) if years else None
+        keep = [r.entity_code in mine and (int(r.target_year) == self.year or (
+                int(r.target_year) > self.year and (self._latest.get(r.index) or 0) <= self.year))
+                for r in frame.itertuples(index=False)]
+        return frame[keep]
+
+    def goals(self) -> Slide | None:
+        """Goals met and not met (see due_goals), with each goal's sentence."""
+        goals = self.due_goals()
+        if goals.empty:
+            return None
+        latest = self._latest
+        status = {"met": L("goal_met", self.lang), "not_met": L("goal_not_met", self.lang),
+                  "no_data": L("goal_no_data", self.lang)}
+        samples = [self.sample_in(r.index, min(int(r.target_year), latest.get(r.index) or int(r.target_year)))
+                   for r in goals.itertuples(index=False)]
+        data = pd.DataFrame({
+            self.tr("Chỉ số", "Index"): [self.label(c) if c in MAIN_INDICES else c for c in goals["index"]],
+            self.tr("Đơn vị", "Entity"): list(goals["entity_name"]),
+            self.tr("Mục tiêu", "Goal"): [self.goal_words(r) for r in goals.itertuples(index=False)],
+            self.tr("Năm mục tiêu", "Target year"): [int(y) for y in goals["target_year"]],
+            self.tr("Kết quả", "Status"): [status[s] for s in goals["status"]],
+            self.tr("Mẫu", "Sample"): [L("sample", self.lang) if s else "" for s in samples],
+            self.tr("Chi tiết", "Detail"): list(goals["detail"]),
+        })
+        counts = goals["status"].value_counts()
+        sentences = [self.tr(
+            f"{len(goals)} mục tiêu: {int(counts.get('met', 0))} đạt, {int(counts.get('not_met', 0))} chưa đạt, "
+            f"{int(counts.get('no_data', 0))} chưa có dữ liệu.",
+            f"{len(goals)} goals: {int(counts.get('met', 0))} met, {int(counts.get('not_met', 0))} not met, "
+            f"{int(counts.get('no_data', 0))} without data.")]
+        sentences += [f"{label} — {d}" for label, d in zip(data.iloc[:, 0] + ": " + data.iloc[:, 2], goals["detail"])]
+        return Slide("goals", self.tr("Mục tiêu đạt và chưa đạt", "Goals met and not met"),
+                     self.e.name(self.lang), data, table=True, sentences=sentences, sample=any(samples))
+
+    def _under(self, entity) -> bool:
+        seen, c = set(), entity.parent_code
+        while c is not None and c not in seen:
+            if c == self.e.code:
+                return True
+            seen.add(c)
+            parent = self.registry.entities.get(c)
+            c = parent.parent_code if parent else None
+        return False
+
+    def goal_words(self, g) -> str:
+        """'Trong nhóm 10 dẫn đầu', 'Tăng 5 bậc so với năm 2022', '≥ 90%', 'Năm sau cao hơn năm trước'."""
+        target = _float(g.target)
+        if g.kind == "rank_at_most":
+            return self.tr(f"Trong nhóm {int(target)} dẫn đầu", f"Top {int(target)}")
+        if g.kind == "rank_up":
+            return self.tr(f"Tăng {int(target)} bậc so với năm {int(g.base_year)}",
+                           f"Up {int(target)} places on {int(g.base_year)}")
+        if g.kind == "value_at_least":
+            unit = self.unit(g.index) if g.index in self.catalog.indices else ""
+            return f"≥ {self.num(target, 0 if float(target).is_integer() else 2)}{unit_word(unit, self.lang)}"
+        every = self.tr(" (mọi chỉ số thành phần)", " (every component)") if g.component == "*" else ""
+        return self.tr("Năm sau cao hơn năm trước", "Higher every year") + every

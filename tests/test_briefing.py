@@ -1,0 +1,300 @@
+"""The meeting briefing: its slides and sentences, the PowerPoint deck (native charts), the workbook and the CLI."""
+
+import datetime as dt
+import io
+from contextlib import redirect_stderr, redirect_stdout
+
+import openpyxl
+import pytest
+from pptx import Presentation
+from pptx.util import Inches
+
+from reformdash import analysis, service
+from reformdash.briefing import build_briefing, date_text
+from reformdash.cli import main
+from reformdash.errors import NotFound
+from reformdash.export_pptx import SAMPLE_BADGE, pptx_bytes, write_pptx
+from reformdash.export_xlsx import sheet_names, xlsx_bytes
+from reformdash.store import Store
+
+DAY = dt.date(2026, 11, 22)
+INDICES = ["PAR_INDEX", "SIPAS", "PAPI", "PCI"]
+
+
+@pytest.fixture(autouse=True)
+def _no_template_setting(monkeypatch):
+    """A template configured on the machine running the tests must not reach them."""
+    monkeypatch.delenv("REFORMDASH_PPTX_TEMPLATE", raising=False)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    """The demo database (real PCI and PAPI to 2019, sample PAR INDEX, SIPAS and units to 2025)."""
+    s = Store(tmp_path_factory.mktemp("briefing") / "demo.duckdb")
+    s.migrate()
+    service.init(s)
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="module")
+def brief2019(demo):
+    return build_briefing(demo, "Quảng Ninh", 2019, organisation="UBND tỉnh Quảng Ninh",
+                          meeting="Hội nghị giao ban quý IV", date=DAY)
+
+
+@pytest.fixture(scope="module")
+def brief2025(demo):
+    return build_briefing(demo, "22", 2025, date=DAY)
+
+
+@pytest.fixture(scope="module")
+def deck2019(brief2019):
+    return Presentation(io.BytesIO(pptx_bytes(brief2019)))
+
+
+def slide(briefing, key, index=None):
+    found = [s for s in briefing.slides if s.key == key and (index is None or s.index_code == index)]
+    assert found, f"no {key} slide for {index}"
+    return found[0]
+
+
+def test_the_demo_fixture_from_conftest_initialises_the_briefing_data(store):
+    service.init(store)
+    b = build_briefing(store, "Quảng Ninh", 2019, date=DAY)
+    assert slide(b, "trend", "PCI").data is not None
+
+
+def test_briefing_has_the_slides_of_the_issue_in_order(brief2019, brief2025):
+    keys = [s.key for s in brief2019.slides]
+    assert keys == ["title", "glance", *["trend"] * 4, *["changes"] * 4, *["components"] * 4, "goals"]
+    assert [s.index_code for s in brief2019.slides if s.key == "trend"] == INDICES
+    keys = [s.key for s in brief2025.slides]
+    assert keys[:6] == ["title", "glance", "trend", "trend", "trend", "trend"]
+    assert "units" in keys and keys[-1] == "goals"
+
+
+def test_title_slide_names_organisation_meeting_and_the_date_in_vietnamese(brief2019):
+    assert date_text(DAY) == "ngày 22 tháng 11 năm 2026"
+    assert date_text(DAY, "en") == "22 November 2026"
+    title = brief2019.slides[0]
+    assert title.title == "Kết quả các chỉ số cải cách hành chính năm 2019"
+    assert title.subtitle.split("\n") == ["Tỉnh Quảng Ninh", "UBND tỉnh Quảng Ninh", "Hội nghị giao ban quý IV",
+                                          "ngày 22 tháng 11 năm 2026"]
+
+
+def test_sentences_carry_the_exact_numbers(brief2019):
+    pci = slide(brief2019, "trend", "PCI")
+    assert pci.sentences[0] == ("Năm 2019, Chỉ số PCI của tỉnh Quảng Ninh đạt 73,40 điểm, xếp thứ 1/63, giữ nguyên "
+                                "thứ hạng so với năm 2018.")
+    glance = slide(brief2019, "glance")
+    assert any("73,40" in s and "1/63" in s for s in glance.sentences)
+    assert list(glance.data.iloc[:, 0]) == ["PAR INDEX", "SIPAS", "PAPI", "PCI"]
+    assert set(glance.data.iloc[:, 1]) == {2019}  # every index as of the briefing's year
+    assert any("đạt 46,66 điểm, xếp thứ 3/63" in s for s in slide(brief2019, "trend", "PAPI").sentences)
+    # the goal detail sentences of the PCI goals due in 2019
+    assert "Năm 2019 xếp thứ 1/63 (mục tiêu: trong nhóm 5 dẫn đầu): đạt." in pci.sentences
+    changes = slide(brief2019, "changes", "PCI")
+    assert "Tăng bậc nhiều nhất: Bắc Ninh (tăng 11 bậc, từ thứ 15 lên thứ 4)." in changes.sentences
+
+
+def test_trend_data_equal_the_stored_series_with_goal_lines(demo, brief2019):
+    pci = slide(brief2019, "trend", "PCI")
+    trend = analysis.entity_trend(demo, "PCI", "22")
+    value, rank = pci.charts
+    assert value.categories == [str(y) for y in trend["year"]]
+    assert value.series[0].values == pytest.approx(list(trend["value"]))
+    assert rank.reverse and rank.series[0].values == list(trend["rank"].astype(float))
+    assert rank.series[0].labels[-1] == "1/63"
+    assert rank.series[1].role == "goal" and set(rank.series[1].values) == {5.0}  # "top 5" goal of 2019
+
+
+def test_a_past_year_shows_nothing_published_later(brief2019):
+    for s in brief2019.slides:
+        if s.key == "trend":
+            assert int(s.charts[0].categories[-1]) == 2019
+    goals = slide(brief2019, "goals")
+    assert set(goals.data.iloc[:, 3]) == {2019}
+    assert not any("2025" in s for s in goals.sentences)
+
+
+def test_sample_figures_are_flagged(brief2019, brief2025):
+    assert slide(brief2019, "trend", "PAR_INDEX").sample and slide(brief2019, "trend", "SIPAS").sample
+    assert not slide(brief2019, "trend", "PCI").sample and not slide(brief2019, "changes", "PAPI").sample
+    assert slide(brief2019, "glance").sample  # the glance mixes real and sample figures
+    assert list(slide(brief2019, "glance").data.iloc[:, -1]) == ["MẪU", "MẪU", "", ""]
+    assert slide(brief2025, "units").sample and slide(brief2025, "goals").sample
+
+
+def test_places_are_not_compared_across_the_2025_merger(brief2025):
+    par = slide(brief2025, "changes", "PAR_INDEX")
+    assert par.charts[0].title.startswith("Thay đổi giá trị")
+    assert any("63 đơn vị, năm 2025 trên 34" in s for s in par.sentences)
+    assert par.data.iloc[:, 3].isna().all()
+
+
+def test_units_leaderboard_of_the_provinces_department(demo, brief2025):
+    units = slide(brief2025, "units")
+    board = analysis.unit_leaderboard(demo, "22-SYT", "SYT_CCHC", 2025)
+    assert units.charts[0].categories == list(board["entity_name"])
+    assert units.charts[0].series[0].values == list(board["value"])
+    assert units.sentences[0].startswith("Năm 2025, 14 đơn vị trực thuộc Sở Y tế Quảng Ninh (mẫu)")
+
+
+def test_goals_met_and_not_met_of_the_entity_and_its_units(brief2025):
+    goals = slide(brief2025, "goals")
+    assert "Bệnh viện Đa khoa tỉnh" in set(goals.data.iloc[:, 1])
+    assert goals.sentences[0] == "6 mục tiêu: 1 đạt, 4 chưa đạt, 1 chưa có dữ liệu."
+
+
+@pytest.mark.parametrize("entity, year", [("Quang Nimh", 2019), ("Quảng Ninh", 2031)])
+def test_unknown_entity_or_year_without_data_is_not_found(demo, entity, year):
+    with pytest.raises(NotFound) as e:
+        build_briefing(demo, entity, year)
+    if entity == "Quang Nimh":
+        assert "Quảng Ninh" in e.value.message
+
+
+# the deck ------------------------------------------------------------------------------------------
+def test_deck_has_one_slide_per_briefing_slide_with_its_title(brief2019, deck2019):
+    assert len(deck2019.slides) == len(brief2019.slides)
+    assert [p.shapes.title.text for p in deck2019.slides] == [s.title for s in brief2019.slides]
+    assert deck2019.slides[0].placeholders[1].text_frame.text.endswith("ngày 22 tháng 11 năm 2026")
+
+
+def test_deck_charts_are_native_and_hold_the_database_figures(demo, brief2019, deck2019):
+    n = [s.key == "trend" and s.index_code == "PCI" for s in brief2019.slides].index(True)
+    charts = [shape.chart for shape in deck2019.slides[n].shapes if shape.has_chart]
+    assert len(charts) == 2
+    trend = analysis.entity_trend(demo, "PCI", "22")
+    value, rank = charts
+    assert list(value.plots[0].categories) == [str(y) for y in trend["year"]]
+    assert list(value.plots[0].series[0].values) == pytest.approx(list(trend["value"]))
+    assert list(rank.plots[0].series[0].values) == list(trend["rank"].astype(float))
+    assert rank.value_axis.reverse_order and not value.value_axis.reverse_order
+    # every chart slide of the briefing carries native charts
+    for page, s in zip(deck2019.slides, brief2019.slides):
+        assert sum(shape.has_chart for shape in page.shapes) == len(s.charts)
+
+
+def test_deck_bar_charts_hold_the_rank_changes(brief2019, deck2019):
+    n = [s.key == "changes" and s.index_code == "PCI" for s in brief2019.slides].index(True)
+    chart = next(shape.chart for shape in deck2019.slides[n].shapes if shape.has_chart)
+    spec = brief2019.slides[n].charts[0]
+    assert list(chart.plots[0].categories) == spec.categories and "Quảng Ninh" in spec.categories
+    assert list(chart.plots[0].series[0].values) == spec.series[0].values
+
+
+def test_speaker_notes_hold_the_sentences_with_diacritics(brief2019, deck2019):
+    for page, s in zip(deck2019.slides, brief2019.slides):
+        notes = page.notes_slide.notes_text_frame.text
+        assert notes.split("\n") == s.sentences
+    notes = deck2019.slides[[s.index_code for s in brief2019.slides].index("PCI")].notes_slide.notes_text_frame.text
+    assert "tỉnh Quảng Ninh đạt 73,40 điểm, xếp thứ 1/63" in notes
+
+
+def test_sample_slides_carry_the_mark(brief2019, deck2019):
+    for page, s in zip(deck2019.slides, brief2019.slides):
+        marked = any(shape.has_text_frame and shape.text_frame.text == SAMPLE_BADGE for shape in page.shapes)
+        assert marked == s.sample, s.title
+    assert any(s.sample for s in brief2019.slides) and not all(s.sample for s in brief2019.slides)
+
+
+def make_template(path):
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Inches(10), Inches(7.5)
+    master = prs.slide_masters[0]
+    master.element.cSld.set("name", "Mẫu Sở Nội vụ")
+    for layout in prs.slide_layouts:
+        layout.element.cSld.set("name", "Sở Nội vụ — " + layout.name)
+    example = prs.slides.add_slide(prs.slide_layouts[1])
+    example.shapes.title.text = "Trang ví dụ của mẫu"
+    prs.save(path)
+
+
+def test_the_organisations_template_is_used(tmp_path, brief2019):
+    template = tmp_path / "mau.pptx"
+    make_template(template)
+    out = tmp_path / "briefing.pptx"
+    write_pptx(brief2019, out, template=template)
+    prs = Presentation(str(out))
+    assert prs.slide_width == Inches(10)  # the template's size, not ours
+    assert prs.slide_masters[0].element.cSld.get("name") == "Mẫu Sở Nội vụ"
+    assert all(p.slide_layout.name.startswith("Sở Nội vụ — ") for p in prs.slides)
+    assert prs.slides[0].slide_layout.name == "Sở Nội vụ — Title Slide"
+    assert len(prs.slides) == len(brief2019.slides)  # the template's example slide is dropped
+    assert all(p.shapes.title.text != "Trang ví dụ của mẫu" for p in prs.slides)
+
+
+def test_the_template_setting_is_read(tmp_path, monkeypatch, brief2019):
+    template = tmp_path / "mau.pptx"
+    make_template(template)
+    monkeypatch.setenv("REFORMDASH_PPTX_TEMPLATE", str(template))
+    prs = Presentation(io.BytesIO(pptx_bytes(brief2019)))
+    assert prs.slides[0].slide_layout.name == "Sở Nội vụ — Title Slide"
+
+
+def test_a_missing_template_is_not_found(tmp_path, brief2019):
+    with pytest.raises(NotFound):
+        write_pptx(brief2019, tmp_path / "x.pptx", template=tmp_path / "khong_co.pptx")
+
+
+def test_english_briefing_builds(demo):
+    b = build_briefing(demo, "Quảng Ninh", 2025, lang="en", date=DAY)
+    assert b.slides[0].subtitle.endswith("22 November 2026")
+    assert Presentation(io.BytesIO(pptx_bytes(b))).slides[1].shapes.title.text == "The indices in 2025"
+
+
+# the workbook --------------------------------------------------------------------------------------
+def test_xlsx_has_one_sheet_per_slide_with_data(demo, brief2019):
+    wb = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(brief2019)))
+    with_data = [s for s in brief2019.slides if s.data is not None]
+    assert wb.sheetnames[:-1] == [name for name, _ in sheet_names(brief2019)]
+    assert len(wb.sheetnames) - 1 == len(with_data) == sum(1 for s in brief2019.slides if s.charts or s.table)
+    assert wb.sheetnames[-1] == "Thông tin"
+    ws = wb[next(name for name, s in sheet_names(brief2019) if s.key == "trend" and s.index_code == "PCI")]
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0][:3] == ("Năm", "Giá trị", "Thứ hạng")
+    trend = analysis.entity_trend(demo, "PCI", "22")
+    assert [r[1] for r in rows[1:]] == pytest.approx(list(trend["value"]))
+    info = [r[0] for r in wb["Thông tin"].iter_rows(values_only=True) if r[0]]
+    assert any("73,40" in line for line in info)
+
+
+# the command line ----------------------------------------------------------------------------------
+def run(*args):
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main(list(args))
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = str(tmp_path_factory.mktemp("cli") / "cli.duckdb")
+    assert run("--db", path, "init")[0] == 0
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["pptx", "xlsx"])
+def test_cli_export_writes_the_file_and_prints_its_path(tmp_path, db, fmt):
+    out = tmp_path / f"bao_cao.{fmt}"
+    code, stdout, _ = run("--db", db, "export", fmt, "--entity", "Quảng Ninh", "--year", "2019", "--out", str(out),
+                          "--organisation", "UBND tỉnh Quảng Ninh", "--meeting", "Giao ban")
+    assert code == 0 and stdout.strip() == str(out) and out.stat().st_size > 0
+    if fmt == "pptx":
+        assert "UBND tỉnh Quảng Ninh" in Presentation(str(out)).slides[0].placeholders[1].text_frame.text
+
+
+@pytest.mark.parametrize("entity, year", [("Quang Nimh", "2019"), ("Quảng Ninh", "2031")])
+def test_cli_export_rejects_an_unknown_entity_or_a_year_without_data(tmp_path, db, entity, year):
+    code, _, err = run("--db", db, "export", "pptx", "--entity", entity, "--year", year, "--out",
+                       str(tmp_path / "x.pptx"))
+    assert code == 2 and not (tmp_path / "x.pptx").exists()
+    assert ("có phải là: Quảng Ninh" in err) if entity == "Quang Nimh" else ("2031" in err)
+
+
+def test_cli_export_pdf_is_not_available_yet(tmp_path, db):
+    code, _, err = run("--db", db, "export", "pdf", "--entity", "22", "--year", "2019", "--out",
+                       str(tmp_path / "x.pdf"))
+    assert code == 1 and "PDF" in err
