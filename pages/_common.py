@@ -29,6 +29,8 @@ def app_pages(lang: str) -> list:
         st.Page("pages/compare.py", title=t[4], icon=":material/compare_arrows:", url_path="compare"),
         st.Page("pages/units.py", title=t[5], icon=":material/account_tree:", url_path="units"),
         st.Page("pages/goals.py", title=t[6], icon=":material/flag:", url_path="goals"),
+        st.Page("pages/present.py", title="Trình chiếu" if lang == "vi" else "Present", icon=":material/slideshow:",
+                url_path="present"),
         st.Page("pages/upload.py", title=staff[0], icon=":material/upload_file:", url_path="upload"),
         st.Page("pages/data.py", title=staff[1], icon=":material/database:", url_path="data"),
         st.Page("pages/admin.py", title=staff[2], icon=":material/admin_panel_settings:", url_path="admin"),

@@ -214,3 +214,31 @@ def leaderboard_figure(board: pd.DataFrame, title: str, unit: str, lang: str = "
                            cliponaxis=False))
     fig.update_xaxes(title_text=f"{t('value', lang)} ({unit_label(unit, lang)})")
     return _base(fig, title, lang, height=max(380, 34 * len(data) + 140))
+
+
+def briefing_figure(chart, lang: str = "vi") -> go.Figure:
+    """A briefing chart (reformdash.briefing.Chart) drawn large for the presentation page."""
+    fig = go.Figure()
+    for i, series in enumerate(chart.series):
+        goal = series.role == "goal"
+        colour = "#1e8449" if goal else PALETTE[i % len(PALETTE)]
+        if chart.kind == "line":
+            fig.add_trace(go.Scatter(x=chart.categories, y=series.values, name=series.name,
+                                     mode="lines" if goal else "lines+markers+text",
+                                     line=dict(color=colour, width=2 if goal else 4, dash="dot" if goal else None),
+                                     text=None if goal else (series.labels or [
+                                         format_number(v, lang) if v is not None else "" for v in series.values]),
+                                     textposition="top center", marker=dict(size=10)))
+        else:
+            colours = [FOCUS if chart.highlight == k else colour for k in range(len(chart.categories))]
+            fig.add_trace(go.Bar(x=series.values, y=chart.categories, name=series.name, orientation="h",
+                                 marker_color=colours if len(chart.series) == 1 else colour,
+                                 text=[format_number(v, lang) if v is not None else "" for v in series.values],
+                                 textposition="outside", cliponaxis=False))
+    if chart.reverse:
+        fig.update_yaxes(autorange="reversed")
+    if chart.kind == "bar":
+        fig.update_yaxes(autorange="reversed")  # the first category on top
+    fig.update_layout(font=dict(size=20), legend=dict(orientation="h", y=-0.12))
+    fig.update_xaxes(type="category") if chart.kind == "line" else None
+    return _base(fig, chart.title, lang, height=520)

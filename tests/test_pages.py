@@ -121,3 +121,15 @@ def test_viewers_read_goals_but_only_editors_see_the_goal_editor(monkeypatch, de
     assert not viewer.get("file_uploader") and not viewer.get("arrow_data_editor")
     assert [b.key for b in viewer.button] == ["auth_submit"]  # only the sign-in form
     assert any("Quảng Ninh" in m.value for m in viewer.markdown)
+
+
+def test_the_presentation_steps_through_slides_kept_in_the_url(monkeypatch, demo_db):
+    monkeypatch.setenv("REFORMDASH_DB", demo_db)
+    at = open_page("present", "vi", entity="22", year="2019", slide="3")
+    assert not at.exception, [e.message for e in at.exception]
+    assert len(at.get("plotly_chart")) == 2  # value and rank of the third slide
+    at.button(key="next_slide").click().run()
+    assert at.query_params["slide"] in ("4", ["4"])
+    at.button(key="prev_slide").click().run()
+    assert at.query_params["slide"] in ("3", ["3"])
+    assert any("xếp thứ" in m.value for m in at.markdown)

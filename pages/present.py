@@ -1,0 +1,72 @@
+"""Trình chiếu: the briefing for the focus entity and year, one slide at a time, large type, no chrome."""
+
+import streamlit as st
+
+from pages._common import boot, cached, get_store, language, registry
+from reformdash.briefing import build_briefing
+from reformdash.charts import briefing_figure
+
+boot()
+
+lang = language()
+V = lang == "vi"
+store = get_store()
+reg = registry()
+entity = st.query_params.get("entity") or "22"
+if entity not in reg.entities:
+    entity = reg.get(entity).code
+years = sorted({int(y) for y in store.df("entity_years", entity_code=entity)["year"]})
+if not years:
+    st.info("Chưa có số liệu để trình chiếu." if V else "Nothing to present yet.")
+    st.stop()
+year = int(st.query_params.get("year") or years[-1])
+year = year if year in years else years[-1]
+briefing = cached(build_briefing, entity, year, lang)
+slides = briefing.slides
+number = min(max(int(st.query_params.get("slide") or 1), 1), len(slides))
+st.query_params.update({"entity": entity, "year": str(year), "slide": str(number)})
+
+# large type, no Streamlit chrome, no sidebar: readable from the back of a room
+st.markdown("""<style>
+[data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"], footer {display: none;}
+[data-testid="stMainBlockContainer"] {max-width: 1500px; padding-top: 1.5rem;}
+.slide h1 {font-size: 3.2rem !important;} .slide p, .slide li {font-size: 1.7rem !important; line-height: 1.5;}
+</style>""", unsafe_allow_html=True)
+
+slide = slides[number - 1]
+with st.container(key="slide", border=False):
+    st.markdown(f'<div class="slide"><h1>{slide.title}</h1></div>', unsafe_allow_html=True)
+    if slide.subtitle:
+        st.markdown(f'<div class="slide"><p>{slide.subtitle}</p></div>', unsafe_allow_html=True)
+    if slide.sample:
+        st.markdown(":orange-badge[MẪU]" if V else ":orange-badge[SAMPLE]")
+    if slide.table and slide.data is not None:
+        st.dataframe(slide.data, hide_index=True, width="stretch")
+    columns = st.columns(len(slide.charts)) if slide.charts else []
+    for column, chart in zip(columns, slide.charts):
+        column.plotly_chart(briefing_figure(chart, lang), width="stretch", key=f"chart_{number}_{chart.title}")
+    for sentence in slide.sentences[:4]:
+        st.markdown(f'<div class="slide"><p>• {sentence}</p></div>', unsafe_allow_html=True)
+
+left, middle, right = st.columns([1, 4, 1])
+if left.button("← Trước" if V else "← Previous", key="prev_slide", disabled=number == 1, width="stretch"):
+    st.query_params["slide"] = str(number - 1)
+    st.rerun()
+middle.markdown(f"<p style='text-align:center;font-size:1.3rem'>{number} / {len(slides)}</p>",
+                unsafe_allow_html=True)
+if right.button("Tiếp →" if V else "Next →", key="next_slide", disabled=number == len(slides), width="stretch"):
+    st.query_params["slide"] = str(number + 1)
+    st.rerun()
+# the arrow keys press the buttons (the component's iframe is served by this app, so it may reach its parent)
+st.iframe("""<script>
+const doc = window.parent.document;
+if (!doc.reformdashKeys) {
+  doc.reformdashKeys = true;
+  doc.addEventListener('keydown', (e) => {
+    const label = e.key === 'ArrowRight' ? '→' : e.key === 'ArrowLeft' ? '←' : null;
+    if (!label) return;
+    const button = [...doc.querySelectorAll('button')].find(b => b.innerText.includes(label));
+    if (button && !button.disabled) button.click();
+  });
+}
+</script>""", height=1)
