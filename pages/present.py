@@ -29,8 +29,9 @@ st.query_params.update({"entity": entity, "year": str(year), "slide": str(number
 # large type, no Streamlit chrome, no sidebar: readable from the back of a room
 st.markdown("""<style>
 [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"], footer {display: none;}
-[data-testid="stMainBlockContainer"] {max-width: 1500px; padding-top: 1.5rem;}
-.slide h1 {font-size: 3.2rem !important;} .slide p, .slide li {font-size: 1.7rem !important; line-height: 1.5;}
+[data-testid="stMainBlockContainer"] {max-width: 1500px; padding-top: 0.8rem;}
+.slide h1 {font-size: 2.6rem !important; padding-bottom: 0.2rem;}
+.slide p, .slide li {font-size: 1.45rem !important; line-height: 1.4; margin-bottom: 0.3rem;}
 </style>""", unsafe_allow_html=True)
 
 slide = slides[number - 1]
@@ -45,14 +46,14 @@ with st.container(key="slide", border=False):
     columns = st.columns(len(slide.charts)) if slide.charts else []
     for column, chart in zip(columns, slide.charts):
         column.plotly_chart(briefing_figure(chart, lang), width="stretch", key=f"chart_{number}_{chart.title}")
-    for sentence in slide.sentences[:4]:
+    for sentence in slide.sentences[:2]:
         st.markdown(f'<div class="slide"><p>• {sentence}</p></div>', unsafe_allow_html=True)
 
 left, middle, right = st.columns([1, 4, 1])
 if left.button("← Trước" if V else "← Previous", key="prev_slide", disabled=number == 1, width="stretch"):
     st.query_params["slide"] = str(number - 1)
     st.rerun()
-middle.markdown(f"<p style='text-align:center;font-size:1.3rem'>{number} / {len(slides)}</p>",
+middle.markdown(f"<p id='slide-counter' style='text-align:center;font-size:1.3rem'>{number} / {len(slides)}</p>",
                 unsafe_allow_html=True)
 if right.button("Tiếp →" if V else "Next →", key="next_slide", disabled=number == len(slides), width="stretch"):
     st.query_params["slide"] = str(number + 1)

@@ -216,7 +216,7 @@ def leaderboard_figure(board: pd.DataFrame, title: str, unit: str, lang: str = "
     return _base(fig, title, lang, height=max(380, 34 * len(data) + 140))
 
 
-def briefing_figure(chart, lang: str = "vi") -> go.Figure:
+def briefing_figure(chart, lang: str = "vi", height: int = 380) -> go.Figure:
     """A briefing chart (reformdash.briefing.Chart) drawn large for the presentation page."""
     fig = go.Figure()
     for i, series in enumerate(chart.series):
@@ -230,7 +230,8 @@ def briefing_figure(chart, lang: str = "vi") -> go.Figure:
                                          format_number(v, lang) if v is not None else "" for v in series.values]),
                                      textposition="top center", marker=dict(size=10)))
         else:
-            colours = [FOCUS if chart.highlight == k else colour for k in range(len(chart.categories))]
+            colours = ["#1f3b73" if chart.highlight == k else UP if (v or 0) > 0 else DOWN if (v or 0) < 0
+                       else GREY for k, v in enumerate(series.values)]
             fig.add_trace(go.Bar(x=series.values, y=chart.categories, name=series.name, orientation="h",
                                  marker_color=colours if len(chart.series) == 1 else colour,
                                  text=[format_number(v, lang) if v is not None else "" for v in series.values],
@@ -239,6 +240,8 @@ def briefing_figure(chart, lang: str = "vi") -> go.Figure:
         fig.update_yaxes(autorange="reversed")
     if chart.kind == "bar":
         fig.update_yaxes(autorange="reversed")  # the first category on top
-    fig.update_layout(font=dict(size=20), legend=dict(orientation="h", y=-0.12))
-    fig.update_xaxes(type="category") if chart.kind == "line" else None
-    return _base(fig, chart.title, lang, height=520)
+    fig.update_layout(font=dict(size=18), legend=dict(orientation="h", y=-0.15))
+    if chart.kind == "line":
+        fig.update_xaxes(type="category")
+    # sized for a projector: the slide, its sentences and the buttons fit a 1280×720 screen
+    return _base(fig, chart.title, lang, height=height)
