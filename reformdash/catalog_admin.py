@@ -174,10 +174,7 @@ def rename_unit(store: Store, code: str, new_name: str, user: str | None = None,
     if not new_name or not name_key(new_name):
         raise _fail("Chưa có tên mới", "The new name is missing", "Thiếu tên", "Name missing", lang)
     with store.transaction() as tx:
-        row = _entity(tx, code)
-        if row is None:
-            raise NotFound(_tr(f"Không có đơn vị mã «{code}»", f"There is no unit «{code}»", lang),
-                           _tr("Không tìm thấy", "Not found", lang))
+        row = _entity_or_fail(tx, code, lang)
         if row[1] != "unit":
             raise _fail(f"«{row[2]}» không phải đơn vị trực thuộc: tên tỉnh, bộ, ngành lấy từ danh mục chuẩn; hãy "
                         "thêm tên gọi khác", f"«{row[2]}» is not a unit: provinces and ministries come from the "
@@ -195,6 +192,15 @@ def rename_unit(store: Store, code: str, new_name: str, user: str | None = None,
         _record(tx, user, "rename_unit", f"{old_name} → {new_name}", entity_code=code)
         bump_version(tx)
     return old_name
+
+
+def _entity_or_fail(tx, code: str, lang: str) -> tuple:
+    """The entity row of a code; NotFound naming the code otherwise."""
+    row = _entity(tx, code)
+    if row is None:
+        raise NotFound(_tr(f"Không có đơn vị mã «{code}»", f"There is no entity «{code}»", lang),
+                       _tr("Không tìm thấy", "Not found", lang))
+    return row
 
 
 def _refuse_alias_of_other(tx, key: str, code: str, alias: str, lang: str) -> None:
@@ -222,10 +228,7 @@ def add_alias(store: Store, entity_code: str, alias: str, user: str | None = Non
     if not key:
         raise _fail("Chưa có tên gọi khác", "The alias is missing", "Thiếu tên", "Name missing", lang)
     with store.transaction() as tx:
-        row = _entity(tx, entity_code)
-        if row is None:
-            raise NotFound(_tr(f"Không có đơn vị mã «{entity_code}»", f"There is no entity «{entity_code}»", lang),
-                           _tr("Không tìm thấy", "Not found", lang))
+        row = _entity_or_fail(tx, entity_code, lang)
         owners = [r[0] for r in tx.execute(query_text("alias_owners"), {"alias_key": key}).fetchall()]
         if entity_code in owners:
             raise _fail(f"«{alias}» đã là tên của {row[2]}", f"«{alias}» already names {row[2]}", "Đã có",

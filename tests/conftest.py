@@ -63,3 +63,15 @@ def pytest_report_header(config):
     if REAL.is_dir():
         return f"real workbooks: {REAL}"
     return f"real workbooks: ABSENT at {REAL} — the real-data tests will be skipped"
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> str:
+    """Path of a database with the demo data, built once per session (tests that write use their own copy)."""
+    from reformdash import service
+
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    store = service.open_store(str(path))
+    service.init(store)
+    store.close()
+    return str(path)

@@ -4,6 +4,7 @@ import io
 import json
 import shutil
 from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -40,13 +41,9 @@ def field(store):
 
 
 @pytest.fixture(scope="session")
-def demo_file(tmp_path_factory):
-    """A database with the demo data, built once; tests work on copies."""
-    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    s = service.open_store(str(path))
-    service.init(s)
-    s.close()
-    return path
+def demo_file(demo_db):
+    """The shared demo database (tests work on copies)."""
+    return Path(demo_db)
 
 
 @pytest.fixture

@@ -11,15 +11,6 @@ PAGES = ["overview", "trends", "ranks", "components", "compare", "units", "goals
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("pages") / "demo.duckdb"
-    store = service.open_store(str(path))
-    service.init(store)
-    store.close()
-    return str(path)
-
-
-@pytest.fixture(scope="module")
 def empty_db(tmp_path_factory):
     path = tmp_path_factory.mktemp("pages") / "empty.duckdb"
     store = service.open_store(str(path))
