@@ -124,6 +124,23 @@ def import_benchmark(args) -> int:
     print(f"{'python-calamine read only':<34}{read:8.3f} s")
     print(f"{'reformdash import (read+validate+commit)':<34}{full:8.3f} s")
     print(f"{'ratio':<34}{full / read:8.2f} x   (goal ≤ 1.50)")
+    # memory: Python allocations at their peak (tracemalloc), in a separate untimed pass; DuckDB's own C++
+    # memory is not counted by tracemalloc
+    import tracemalloc
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = prepared_store(Path(tmp), units)
+        tracemalloc.start()
+        calamine_read(data)
+        read_peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.reset_peak()
+        full_import(store, data)
+        import_peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        store.close()
+    print(f"{'peak Python memory, calamine read':<34}{read_peak / 1e6:8.1f} MB")
+    print(f"{'peak Python memory, import':<34}{import_peak / 1e6:8.1f} MB")
+    print(f"{'memory ratio':<34}{import_peak / read_peak:8.2f} x")
     return 0
 
 
