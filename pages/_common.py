@@ -113,6 +113,34 @@ def figure(fn, *args, **kwargs):
                    tuple(sorted(kwargs.items())))
 
 
+def chart(fig, key: str, data=None, text: str = "", name: str = "bieu-do") -> None:
+    """A chart with downloads of its image (PNG, SVG) and data (xlsx), and its paragraph for a written report.
+
+    The images and the workbook are made only when a button is pressed (deferred downloads), so a page run
+    never waits for the browser that draws them.
+    """
+    from reformdash import exports, images
+
+    V = _param("lang", "vi") != "en"
+    st.plotly_chart(fig, width="stretch", key=key)
+    png, svg, xlsx, _ = st.columns([1, 1, 1.3, 3])
+    png.download_button("Ảnh PNG" if V else "PNG image", data=lambda: images.render(fig, "png"),
+                        file_name=f"{name}.png", mime=images.FORMATS["png"], key=f"{key}_png", on_click="ignore",
+                        icon=":material/image:", type="tertiary")
+    svg.download_button("Ảnh SVG" if V else "SVG image", data=lambda: images.render(fig, "svg"),
+                        file_name=f"{name}.svg", mime=images.FORMATS["svg"], key=f"{key}_svg", on_click="ignore",
+                        icon=":material/image:", type="tertiary")
+    if data is not None:
+        xlsx.download_button("Số liệu (Excel)" if V else "Data (Excel)",
+                             data=lambda: exports.to_xlsx(exports.readable(data, "vi" if V else "en")),
+                             file_name=f"{name}.xlsx", mime=exports.XLSX_MIME, key=f"{key}_xlsx",
+                             on_click="ignore", icon=":material/table:", type="tertiary")
+    if text:
+        with st.expander("Đoạn văn cho báo cáo (bấm biểu tượng để sao chép)" if V
+                         else "Paragraph for a report (click the icon to copy)", icon=":material/content_copy:"):
+            st.code(text, language=None, wrap_lines=True)
+
+
 @st.cache_resource(max_entries=300, show_spinner=False)
 def _figure(name: str, path: str, version: int, args: tuple, kwargs: tuple):
     return _call(name, args, kwargs)

@@ -3,8 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from pages._common import boot, cached, figure, page_year, peers_picker, sidebar
-from reformdash import figures
+from pages._common import boot, cached, chart, figure, page_year, peers_picker, sidebar
+from reformdash import figures, paragraphs
 from reformdash.analysis import benchmarks, field
 from reformdash.i18n import format_number
 from reformdash.labels import L
@@ -26,8 +26,10 @@ bench = cached(benchmarks, view.index, year, view.entity, tuple(peers), lang)
 if bench.empty:
     st.info(L("no_data", lang, what=f"{view.index.replace('_', ' ')} {year}"))
     st.stop()
-st.plotly_chart(figure(figures.compare, view.index, year, view.entity, view.entity_name, tuple(peers), view.unit,
-                       lang), width="stretch", key="compare")
+chart(figure(figures.compare, view.index, year, view.entity, view.entity_name, tuple(peers), view.unit, lang),
+      "compare", bench.drop(columns=["kind"]),
+      cached(paragraphs.compare, view.index, view.entity, year, tuple(peers), lang),
+      f"{view.index}_{view.entity}_{year}_so-sanh")
 table = bench.assign(value=[format_number(v, lang) for v in bench["value"]],
                      rank=["" if pd.isna(r) else str(int(r)) for r in bench["rank"]])
 st.dataframe(table.rename(columns={"label": "", "value": L("value", lang), "rank": L("rank", lang)})

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from pages._common import boot, cached, figure, page_year, peers_picker, sidebar
-from reformdash import figures
+from pages._common import boot, cached, chart, figure, page_year, peers_picker, sidebar
+from reformdash import figures, paragraphs
 from reformdash.analysis import component_drivers, component_table
 from reformdash.i18n import format_number
 from reformdash.labels import L
@@ -22,12 +22,13 @@ leaders = [c for c in table.groupby("entity_code")["rank"].mean().sort_values().
 peers = peers_picker(view, sorted((c for c in names if c != view.entity), key=lambda c: names[c]), names, leaders)
 shown = [view.entity] + peers
 show_change = st.toggle(L("show_change", lang), value=False, key="heat_change")
-st.plotly_chart(figure(figures.heatmap, view.index, year, tuple(shown), show_change, lang), width="stretch",
-                key="heatmap")
+text = cached(paragraphs.components, view.index, view.entity, year, lang)
+chart(figure(figures.heatmap, view.index, year, tuple(shown), show_change, lang), "heatmap",
+      table[table["entity_code"].isin(shown)], text, f"{view.index}_{year}_chi-so-thanh-phan")
 drivers = cached(component_drivers, view.index, view.entity, year, lang)
 if not drivers.empty:
-    st.plotly_chart(figure(figures.drivers, view.index, view.entity, view.entity_name, year, lang),
-                    width="stretch", key="drivers")
+    chart(figure(figures.drivers, view.index, view.entity, view.entity_name, year, lang), "drivers", drivers, text,
+          f"{view.index}_{view.entity}_{year}_dong-gop")
     columns = ["component_name", "value", "median", "best", "gap_to_best", "rank", "prev_rank", "places_up"]
     grid = drivers[columns].copy()
     for column in ("value", "median", "best", "gap_to_best"):

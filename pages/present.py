@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pages._common import boot, cached, get_store, language, registry
-from reformdash.briefing import build_briefing
+from reformdash.briefing import briefing_years, build_briefing
 from reformdash.charts import briefing_figure
 
 boot()
@@ -15,7 +15,7 @@ reg = registry()
 entity = st.query_params.get("entity") or "22"
 if entity not in reg.entities:
     entity = reg.get(entity).code
-years = sorted({int(y) for y in store.df("entity_years", entity_code=entity)["year"]})
+years = cached(briefing_years, entity)
 if not years:
     st.info("Chưa có số liệu để trình chiếu." if V else "Nothing to present yet.")
     st.stop()

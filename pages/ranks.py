@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from pages._common import boot, cached, field_note, figure, peers_picker, sidebar, year_picker
-from reformdash import figures
+from pages._common import boot, cached, chart, field_note, figure, peers_picker, sidebar, year_picker
+from reformdash import figures, paragraphs
 from reformdash.analysis import changes, field_years
 from reformdash.labels import L
 
@@ -29,18 +29,20 @@ note = field_note(list(data.sort_values("year")["rank_of"]), list(data["year"]),
 percentile_mode = note is not None
 if note:
     st.caption(note)
-st.plotly_chart(figure(figures.bump, view.index, view.year_from, view.year_to, tuple(highlight), percentile_mode,
-                       lang), width="stretch", key="bump")
+chart(figure(figures.bump, view.index, view.year_from, view.year_to, tuple(highlight), percentile_mode, lang),
+      "bump", data, cached(paragraphs.changes, view.index, view.entity, view.year_from, view.year_to, lang),
+      f"{view.index}_{view.year_from}-{view.year_to}_thu-hang")
 years = [y for y in view.years if view.year_from <= y <= view.year_to]
 c1, c2 = st.columns(2)
 a = year_picker(L("from_year", lang), years, "base", years[0], c1)
 b = year_picker(L("to_year", lang), years, "now", years[-1], c2)
 moved = cached(changes, view.index, a, b, "", lang)
-st.plotly_chart(figure(figures.slope, view.index, a, b, tuple(highlight), lang), width="stretch", key="slope")
-st.plotly_chart(figure(figures.diverging, view.index, a, b, tuple(highlight), lang), width="stretch",
-                key="diverging")
+text = cached(paragraphs.changes, view.index, view.entity, a, b, lang)
+chart(figure(figures.slope, view.index, a, b, tuple(highlight), lang), "slope", moved, text,
+      f"{view.index}_{a}-{b}_so-sanh-hai-nam")
+chart(figure(figures.diverging, view.index, a, b, tuple(highlight), lang), "diverging", moved, text,
+      f"{view.index}_{a}-{b}_tang-giam-bac")
 missing = moved[moved["rank_from"].isna() | moved["rank_to"].isna()]
 if len(missing):
     st.caption(L("missing_note", lang, names=", ".join(missing["entity_name"])))
-st.download_button(L("download_data", lang), moved.to_csv(index=False).encode("utf-8-sig"),
-                   file_name=f"{view.index}_{a}_{b}.csv", mime="text/csv")
+

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from pages._common import boot, cached, field_note, figure, sample_badge, sidebar
-from reformdash import figures
+from pages._common import boot, cached, chart, field_note, figure, sample_badge, sidebar
+from reformdash import figures, paragraphs
 from reformdash.analysis import entity_trend, method_breaks_of
 from reformdash.i18n import format_number
 from reformdash.labels import L
@@ -29,19 +29,19 @@ percentile_mode = st.toggle(L("show_percentile", lang), value=default_percentile
 breaks = cached(method_breaks_of, view.index, tuple(trend["year"]), lang)
 fig = figure(figures.trend, view.index, view.entity, view.entity_name, view.unit, view.year_from, view.year_to,
              percentile_mode, view.entity_kind == "province", lang)
-st.plotly_chart(fig, width="stretch", key="trend")
-for br in breaks:
-    st.caption(L("method_note", lang, year=br.year, added=", ".join(br.added) or "—",
-                 dropped=", ".join(br.dropped) or "—"))
-note = field_note(list(trend["rank_of"].dropna()), list(trend["year"]), lang)
-if note:
-    st.caption(note)
 table = trend[["year", "value", "rank", "rank_of", "percentile"]].assign(
     value=[format_number(v, lang) for v in trend["value"]],
     percentile=[format_number(v, lang, 0) for v in trend["percentile"]]).rename(columns={
     "year": L("year", lang), "value": L("value", lang), "rank": L("rank", lang),
     "rank_of": "Số đơn vị xếp hạng" if lang == "vi" else "Field size",
     "percentile": "Phần trăm (100 = đầu)" if lang == "vi" else "Percentile (100 = first)"})
+text = cached(paragraphs.trend, view.index, view.entity, view.year_from, view.year_to, lang)
+chart(fig, "trend", trend[["year", "value", "rank", "rank_of", "percentile"]], text,
+      f"{view.index}_{view.entity}_{view.year_from}-{view.year_to}")
+for br in breaks:
+    st.caption(L("method_note", lang, year=br.year, added=", ".join(br.added) or "—",
+                 dropped=", ".join(br.dropped) or "—"))
+note = field_note(list(trend["rank_of"].dropna()), list(trend["year"]), lang)
+if note:
+    st.caption(note)
 st.dataframe(table, hide_index=True, width="stretch")
-st.download_button(L("download_data", lang), table.to_csv(index=False).encode("utf-8-sig"),
-                   file_name=f"{view.index}_{view.entity}.csv", mime="text/csv")

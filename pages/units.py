@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from pages._common import boot, cached, figure, get_store, language
-from reformdash import figures
-from reformdash.analysis import unit_leaderboard
+from pages._common import boot, cached, chart, figure, get_store, language
+from reformdash import figures, paragraphs
+from reformdash.analysis import component_table, entity_trend, unit_leaderboard
 from reformdash.labels import L
 
 boot()
@@ -32,16 +32,21 @@ year = st.sidebar.selectbox(L("year", lang), years, index=len(years) - 1, key="u
 board = cached(unit_leaderboard, parent, index, year, lang)
 st.markdown(f"#### {pnames[parent]}" + (" :orange-badge[" + L("sample", lang) + "]" if board["sample"].any()
                                          else ""))
-st.plotly_chart(figure(figures.leaderboard, parent, index, year, lang), width="stretch", key="leaderboard")
+chart(figure(figures.leaderboard, parent, index, year, lang), "leaderboard",
+      board[["rank", "entity_name", "value", "prev_value", "prev_rank", "places_up"]],
+      cached(paragraphs.units, parent, index, year, lang), f"{index}_{year}_bang-xep-hang")
 if len(board) > figures.UNITS_SHOWN:
     with st.expander(f"{L('units', lang)}: {len(board)}"):
         st.dataframe(board[["rank", "entity_name", "value", "places_up"]], hide_index=True, width="stretch")
 unames = dict(zip(board["entity_code"], board["entity_name"]))
 unit = st.selectbox(L("unit", lang), list(board["entity_code"]), format_func=lambda c: unames[c], key="unit_pick")
-st.plotly_chart(figure(figures.unit_trend, index, unit, unames[unit], lang), width="stretch", key="unit_trend")
+chart(figure(figures.unit_trend, index, unit, unames[unit], lang), "unit_trend",
+      cached(entity_trend, index, unit), cached(paragraphs.unit_trend, index, unit, lang), f"{index}_{unit}")
 criteria = figure(figures.unit_criteria, parent, index, year, lang)
 if criteria is not None:
-    st.plotly_chart(criteria, width="stretch", key="unit_criteria")
+    scored = cached(component_table, index, year, lang)
+    chart(criteria, "unit_criteria", scored[scored["entity_code"].isin(board["entity_code"])], "",
+          f"{index}_{year}_tieu-chi")
 try:
     from reformdash.goals import evaluate_goals
 

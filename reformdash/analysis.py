@@ -36,7 +36,10 @@ class MethodBreak:
 
 
 def method_breaks(catalog: Catalog, index_code: str, years: list[int], lang: str = "vi") -> list[MethodBreak]:
-    """Years (within `years`) whose top-level component set differs from the year before."""
+    """Years whose top-level component set differs from the year before, between consecutive `years`.
+
+    The year given is when the method changed, even if the entity has no result that year (PAPI 2018).
+    """
     breaks = []
     def top(year):
         return {c.code: c.name(lang) for c in catalog.components_in(index_code, year) if not c.parent_code}
@@ -44,7 +47,8 @@ def method_breaks(catalog: Catalog, index_code: str, years: list[int], lang: str
     for prev, year in zip(years, years[1:]):
         a, b = top(prev), top(year)
         if set(a) != set(b):
-            breaks.append(MethodBreak(year, [b[k] for k in sorted(set(b) - set(a))],
+            changed = next(y for y in range(prev + 1, year + 1) if set(top(y)) != set(a))
+            breaks.append(MethodBreak(changed, [b[k] for k in sorted(set(b) - set(a))],
                                       [a[k] for k in sorted(set(a) - set(b))]))
     return breaks
 

@@ -54,6 +54,7 @@ class Chart:
     reverse: bool = False  # rank axis: 1 at the top
     number_format: str = "0.00"
     highlight: int | None = None  # category drawn in the focus colour
+    marks: dict[str, str] = field(default_factory=dict)  # category -> why it is marked (a change of method)
 
 
 @dataclass
@@ -121,6 +122,11 @@ def build_briefing(store, entity: str, year: int, lang: str = "vi", organisation
     return Briefing(e.code, e.name(lang), year, lang, organisation, meeting, date or dt.date.today(), slides)
 
 
+def briefing_years(store, entity_code: str) -> list[int]:
+    """Years with any result of the entity: the years a briefing can be made for."""
+    return sorted({int(y) for y in store.df("entity_years", entity_code=entity_code)["year"]})
+
+
 def _ordered(catalog: Catalog, entity_code: str, store) -> list[str]:
     """The four indices first, then any other index the entity has results for (a unit's own index)."""
     held = set(store.df("entity_latest", entity_code=entity_code, lang="vi")["index_code"])
@@ -133,6 +139,12 @@ def _int(x) -> int | None:
 
 def _float(x) -> float | None:
     return None if x is None or pd.isna(x) else float(x)
+
+
+def builder(store, entity: str, year: int, lang: str = "vi") -> _Builder:
+    """The slide builder of an entity and year, for one slide's figures and sentences (report paragraphs)."""
+    registry = Registry.load(store)
+    return _Builder(store, Catalog.load(store), registry, registry.get(entity), int(year), lang)
 
 
 class _Builder:
@@ -244,10 +256,13 @@ class _Builder:
             rank_series.append(Series(self.tr(f"Mục tiêu: trong nhóm {rank_goal}", f"Goal: top {rank_goal}"),
                                       [float(rank_goal)] * len(years), "goal"))
         cats = [str(y) for y in years]
+        breaks = analysis.method_breaks_of(self.store, code, tuple(int(y) for y in trend["year"]), self.lang)
+        marks = {str(b.year): self.tr("đổi phương pháp", "method change") for b in breaks}
         charts = [Chart("line", self.tr(f"Giá trị ({unit_word(unit, 'vi').strip()})",
-                                        f"Value ({unit_word(unit, 'en').strip()})"), cats, value_series),
+                                        f"Value ({unit_word(unit, 'en').strip()})"), cats, value_series,
+                        marks=marks),
                   Chart("line", self.tr("Thứ hạng (1 = đứng đầu)", "Rank (1 = first)"), cats, rank_series,
-                        reverse=True, number_format="0")]
+                        reverse=True, number_format="0", marks=marks)]
         data = pd.DataFrame({self.tr("Năm", "Year"): years, self.tr("Giá trị", "Value"): values,
                              self.tr("Thứ hạng", "Rank"): ranks, self.tr("Trên tổng số", "Rank of"): rank_of,
                              self.tr("Mẫu", "Sample"): [L("sample", self.lang) if self.sample_in(code, y) else ""
@@ -259,7 +274,7 @@ class _Builder:
         last = trend.iloc[-1]
         sentences = [self.summary(code, trend, int(last["year"]))]
         sentences += self.field_notes(trend)
-        for b in analysis.method_breaks_of(self.store, code, tuple(int(y) for y in trend["year"]), self.lang):
+        for b in breaks:
             added = "; ".join(b.added) or "—"
             sentences.append(self.tr(f"Năm {b.year} thay đổi phương pháp (bộ chỉ số thành phần mới: {added}): "
                                      "đường xu hướng qua năm này không so sánh trực tiếp.",
@@ -299,13 +314,14 @@ class _Builder:
                 before = (r.year, size)
         return notes
 
-    def changes(self, code: str) -> Slide | None:
-        """Rank change against the field between the year before and the briefing's year (None without both)."""
-        frame = analysis.changes(self.store, code, self.year - 1, self.year, lang=self.lang)
+    def changes(self, code: str, base: int | None = None) -> Slide | None:
+        """Rank change against the field between a base year (the year before) and the briefing's year."""
+        base = self.year - 1 if base is None else int(base)
+        frame = analysis.changes(self.store, code, base, self.year, lang=self.lang)
         both = frame.dropna(subset=["rank_from", "rank_to"])
         if both.empty:
             return None
-        before = analysis.field(self.store, code, self.year - 1, lang=self.lang)["rank_of"].max()
+        before = analysis.field(self.store, code, base, lang=self.lang)["rank_of"].max()
         after = analysis.field(self.store, code, self.year, lang=self.lang)["rank_of"].max()
         comparable = _int(before) == _int(after)
         measure = "places_up" if comparable else "change"
@@ -318,22 +334,22 @@ class _Builder:
         names = list(shown["entity_name"])
         focus = [i for i, c in enumerate(shown["entity_code"]) if c == self.e.code]
         if comparable:
-            chart = Chart("bar", self.tr(f"Số bậc tăng (+) / giảm (−), {self.year - 1} → {self.year}",
-                                         f"Places gained (+) / lost (−), {self.year - 1} → {self.year}"), names,
+            chart = Chart("bar", self.tr(f"Số bậc tăng (+) / giảm (−), {base} → {self.year}",
+                                         f"Places gained (+) / lost (−), {base} → {self.year}"), names,
                           [Series(self.tr("Số bậc", "Places"), [float(x) for x in shown["places_up"]])],
                           number_format="+0;-0;0", highlight=focus[0] if focus else None)
         else:
-            chart = Chart("bar", self.tr(f"Thay đổi giá trị, {self.year - 1} → {self.year}",
-                                         f"Change in value, {self.year - 1} → {self.year}"), names,
+            chart = Chart("bar", self.tr(f"Thay đổi giá trị, {base} → {self.year}",
+                                         f"Change in value, {base} → {self.year}"), names,
                           [Series(self.tr("Thay đổi", "Change"), [round(float(x), 4) for x in shown["change"]])],
                           highlight=focus[0] if focus else None)
         data = pd.DataFrame({
             self.tr("Tỉnh/Đơn vị", "Entity"): names,
-            self.tr(f"Hạng {self.year - 1}", f"Rank {self.year - 1}"): [_int(x) for x in shown["rank_from"]],
+            self.tr(f"Hạng {base}", f"Rank {base}"): [_int(x) for x in shown["rank_from"]],
             self.tr(f"Hạng {self.year}", f"Rank {self.year}"): [_int(x) for x in shown["rank_to"]],
             self.tr("Số bậc tăng (+)/giảm (−)", "Places up"): [_int(x) if comparable else None
                                                               for x in shown["places_up"]],
-            self.tr(f"Giá trị {self.year - 1}", f"Value {self.year - 1}"): [_float(x) for x in shown["value_from"]],
+            self.tr(f"Giá trị {base}", f"Value {base}"): [_float(x) for x in shown["value_from"]],
             self.tr(f"Giá trị {self.year}", f"Value {self.year}"): [_float(x) for x in shown["value_to"]],
         })
         sentences = []
@@ -341,11 +357,11 @@ class _Builder:
         if len(mine):
             m = mine.iloc[0]
             sentences.append(year_summary(self.label(code), self.e.name(self.lang), self.e.kind, unit, self.year,
-                                          float(m["value_to"]), _int(m["rank_to"]), _int(after), self.year - 1,
+                                          float(m["value_to"]), _int(m["rank_to"]), _int(after), base,
                                           _int(m["rank_from"]), _int(before), self.lang))
         else:
-            sentences.append(self.tr(f"{self.who[0].upper() + self.who[1:]} không có số liệu năm {self.year - 1} "
-                                     f"hoặc năm {self.year}.", f"{self.who} has no figures for {self.year - 1} or "
+            sentences.append(self.tr(f"{self.who[0].upper() + self.who[1:]} không có số liệu năm {base} "
+                                     f"hoặc năm {self.year}.", f"{self.who} has no figures for {base} or "
                                      f"{self.year}."))
         if comparable:
             up, down = both.iloc[0], both.sort_values(["places_up", "rank_to"]).iloc[0]
@@ -363,13 +379,13 @@ class _Builder:
                     f"{int(down['rank_from'])} to {int(down['rank_to'])})."))
         else:
             sentences.append(self.tr(
-                f"Năm {self.year - 1} xếp hạng trên {_int(before)} đơn vị, năm {self.year} trên {_int(after)}: "
+                f"Năm {base} xếp hạng trên {_int(before)} đơn vị, năm {self.year} trên {_int(after)}: "
                 "không so sánh số bậc; biểu đồ so sánh mức thay đổi giá trị.",
-                f"The field had {_int(before)} entities in {self.year - 1} and {_int(after)} in {self.year}: places "
+                f"The field had {_int(before)} entities in {base} and {_int(after)} in {self.year}: places "
                 "are not compared; the chart compares the change in value."))
-        sample = self.sample_in(code, self.year) or self.sample_in(code, self.year - 1)
-        return Slide("changes", self.tr(f"{self.label(code)}: thay đổi thứ hạng so với năm {self.year - 1}",
-                                        f"{self.label(code)}: rank changes since {self.year - 1}"),
+        sample = self.sample_in(code, self.year) or self.sample_in(code, base)
+        return Slide("changes", self.tr(f"{self.label(code)}: thay đổi thứ hạng so với năm {base}",
+                                        f"{self.label(code)}: rank changes since {base}"),
                      self.e.name(self.lang), data, [chart], sentences=sentences, sample=sample, index_code=code)
 
     def components(self, code: str) -> Slide | None:

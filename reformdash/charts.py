@@ -216,32 +216,50 @@ def leaderboard_figure(board: pd.DataFrame, title: str, unit: str, lang: str = "
     return _base(fig, title, lang, height=max(380, 34 * len(data) + 140))
 
 
+def point_text(value, number_format: str, lang: str = "vi") -> str:
+    """A value as its chart label: '+5' for places, '19' for a rank, '65,97' for a score."""
+    if value is None or pd.isna(value):
+        return ""
+    if number_format.startswith("+0"):
+        return f"{int(round(value)):+d}".replace("-", "−")
+    if number_format == "0":
+        return str(int(round(value)))
+    return format_number(value, lang)
+
+
 def briefing_figure(chart, lang: str = "vi", height: int = 380) -> go.Figure:
-    """A briefing chart (reformdash.briefing.Chart) drawn large for the presentation page."""
+    """A briefing chart (reformdash.briefing.Chart) drawn large for the presentation page and the PDF."""
     fig = go.Figure()
     for i, series in enumerate(chart.series):
         goal = series.role == "goal"
         colour = "#1e8449" if goal else PALETTE[i % len(PALETTE)]
+        text = [point_text(v, chart.number_format, lang) for v in series.values]
         if chart.kind == "line":
             fig.add_trace(go.Scatter(x=chart.categories, y=series.values, name=series.name,
                                      mode="lines" if goal else "lines+markers+text",
                                      line=dict(color=colour, width=2 if goal else 4, dash="dot" if goal else None),
-                                     text=None if goal else (series.labels or [
-                                         format_number(v, lang) if v is not None else "" for v in series.values]),
+                                     text=None if goal else (series.labels or text),
                                      textposition="top center", marker=dict(size=10)))
         else:
             colours = ["#1f3b73" if chart.highlight == k else UP if (v or 0) > 0 else DOWN if (v or 0) < 0
                        else GREY for k, v in enumerate(series.values)]
             fig.add_trace(go.Bar(x=series.values, y=chart.categories, name=series.name, orientation="h",
                                  marker_color=colours if len(chart.series) == 1 else colour,
-                                 text=[format_number(v, lang) if v is not None else "" for v in series.values],
-                                 textposition="outside", cliponaxis=False))
+                                 text=text, textposition="outside", cliponaxis=False))
     if chart.reverse:
-        fig.update_yaxes(autorange="reversed")
+        fig.update_yaxes(autorange="reversed", autorangeoptions=dict(minallowed=0.5))  # rank 1 at the top, no 0
     if chart.kind == "bar":
         fig.update_yaxes(autorange="reversed")  # the first category on top
     fig.update_layout(font=dict(size=18), legend=dict(orientation="h", y=-0.15))
     if chart.kind == "line":
         fig.update_xaxes(type="category")
+    for category, why in chart.marks.items():  # e.g. PAPI 2018: eight dimensions instead of six
+        if category in chart.categories:
+            # by position: plotly.js reads a year-like string ("2018") on a category axis as position 2018
+            at = chart.categories.index(category)
+            fig.add_shape(type="line", x0=at, x1=at, y0=0, y1=1, yref="y domain",
+                          line=dict(color="#7f8c8d", width=2, dash="dash"))
+            fig.add_annotation(x=at, y=1, yref="y domain", text=f"▲ {why}", showarrow=False,
+                               xanchor="left", yanchor="bottom", font=dict(size=13, color="#5d6d7e"))
     # sized for a projector: the slide, its sentences and the buttons fit a 1280×720 screen
     return _base(fig, chart.title, lang, height=height)

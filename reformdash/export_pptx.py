@@ -215,7 +215,9 @@ class _Deck:
                                       int(self.width * width), int(self.height * height), data)
         chart = frame.chart
         chart.has_title = True
-        chart.chart_title.text_frame.text = spec.title
+        # a native chart has no vertical marker line: the method change is named in the title instead
+        marks = "; ".join(f"▲ {category}: {why}" for category, why in spec.marks.items())
+        chart.chart_title.text_frame.text = f"{spec.title} ({marks})" if marks else spec.title
         chart.chart_title.text_frame.paragraphs[0].runs[0].font.size = Pt(14)
         chart.font.size = Pt(12)
         chart.has_legend = len(spec.series) > 1
@@ -295,7 +297,7 @@ class _Deck:
             table.cell(0, c).text = str(name)
         for r, row in enumerate(shown.itertuples(index=False), start=1):
             for c, value in enumerate(row):
-                table.cell(r, c).text = _cell_text(value, self.lang)
+                table.cell(r, c).text = cell_text(value, self.lang)
         for r in range(rows):
             for c in range(cols):
                 for p in table.cell(r, c).text_frame.paragraphs:
@@ -309,7 +311,7 @@ def _number(value: float, lang: str) -> str:
     return format_number(value, lang, 0 if float(value).is_integer() else 2)
 
 
-def _cell_text(value, lang: str) -> str:
+def cell_text(value, lang: str) -> str:
     if value is None:
         return ""
     try:

@@ -127,6 +127,25 @@ EXPORT_COLUMNS = {  # export_scores column -> (Vietnamese, English) header
 }
 
 
+READABLE = {  # analysis column -> (Vietnamese, English) header, for the data behind a chart
+    **EXPORT_COLUMNS, "component_name": ("Chỉ số thành phần", "Component"), "component_code": ("Mã thành phần", "Code"),
+    "percentile": ("Phần trăm (100 = đầu)", "Percentile (100 = first)"), "sample": ("Mẫu", "Sample"),
+    "prev_value": ("Giá trị năm trước", "Previous value"), "prev_rank": ("Hạng năm trước", "Previous rank"),
+    "places_up": ("Số bậc tăng (+)/giảm (−)", "Places up"), "change": ("Thay đổi", "Change"),
+    "median": ("Trung vị", "Median"), "best": ("Cao nhất", "Best"), "gap_to_best": ("Cách cao nhất", "Gap to best"),
+    "label": ("", ""), "rank_from": ("Hạng năm đầu", "Rank, first year"),
+    "rank_to": ("Hạng năm cuối", "Rank, last year"),
+    "value_from": ("Giá trị năm đầu", "Value, first year"), "value_to": ("Giá trị năm cuối", "Value, last year"),
+    "rank_of_from": ("Trên tổng số (năm đầu)", "Rank of, first year"),
+    "rank_of_to": ("Trên tổng số (năm cuối)", "Rank of, last year"), "region": ("Vùng", "Region"),
+}
+
+
+def readable(frame: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
+    """The data behind a chart with headers in the reader's language (unknown columns keep their names)."""
+    return frame.rename(columns={c: _tr(*READABLE[c], lang) or c for c in frame.columns if c in READABLE})
+
+
 def neutralise_cell(value: object) -> object:
     """Text that a spreadsheet would run as a formula gets a leading quote; numbers stay numbers."""
     if isinstance(value, str) and value.startswith(FORMULA_START):

@@ -31,6 +31,8 @@ SETTINGS = {
                 "true: every page asks anonymous visitors to sign in; false: anyone may read, staff sign in to edit."),
         Setting("REFORMDASH_PPTX_TEMPLATE", "",
                 "The organisation's PowerPoint template (.pptx) for briefing decks: its layouts, fonts and colours."),
+        Setting("REFORMDASH_CHROMIUM", "/usr/bin/chromium",
+                "The chromium that draws chart images and the PDF briefing (Debian's package by default)."),
     ]
 }
 

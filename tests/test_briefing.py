@@ -292,9 +292,3 @@ def test_cli_export_rejects_an_unknown_entity_or_a_year_without_data(tmp_path, d
                        str(tmp_path / "x.pptx"))
     assert code == 2 and not (tmp_path / "x.pptx").exists()
     assert ("có phải là: Quảng Ninh" in err) if entity == "Quang Nimh" else ("2031" in err)
-
-
-def test_cli_export_pdf_is_not_available_yet(tmp_path, db):
-    code, _, err = run("--db", db, "export", "pdf", "--entity", "22", "--year", "2019", "--out",
-                       str(tmp_path / "x.pdf"))
-    assert code == 1 and "PDF" in err

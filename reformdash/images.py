@@ -1,0 +1,76 @@
+"""Chart images (PNG, SVG, PDF) drawn offline by kaleido in one persistent Debian chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from pathlib import Path
+
+from reformdash import settings
+from reformdash.errors import ReformdashError
+
+FORMATS = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
+WIDTH, HEIGHT = 1280, 720  # a 16:9 slide at the size a projector shows
+SCALE = {"png": 2}  # PNG at twice the pixels so it stays sharp in a report; SVG and PDF are vectors anyway
+
+_lock = threading.Lock()
+_started = False
+
+
+class ImagesUnavailable(ReformdashError):
+    """No chromium to draw with."""
+
+
+def browser_path() -> str | None:
+    """The chromium kaleido drives: the setting, else chromium on the PATH."""
+    chosen = settings.get("REFORMDASH_CHROMIUM")
+    if chosen and Path(chosen).is_file():
+        return chosen
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _start() -> None:
+    """Start the one kaleido server of this process (a browser kept open; later images reuse it)."""
+    global _started
+    if _started:
+        return
+    path = browser_path()
+    if path is None:
+        raise ImagesUnavailable("Không tìm thấy trình duyệt chromium để vẽ ảnh biểu đồ; hãy cài gói Debian "
+                                "«chromium» (apt-get install -y chromium) hoặc đặt REFORMDASH_CHROMIUM.",
+                                "Chưa vẽ được ảnh")
+    import kaleido
+
+    # choreographer reads BROWSER_PATH; it would download a browser if it found none, which must never happen
+    os.environ["BROWSER_PATH"] = path
+    # mathjax=False: its default is a CDN address; plotly.js itself comes from the installed plotly package
+    kaleido.start_sync_server(mathjax=False, n=1, silence_warnings=True)
+    _started = True
+
+
+def render(fig, fmt: str = "png", width: int = WIDTH, height: int = HEIGHT) -> bytes:
+    """The figure as PNG, SVG or PDF bytes, drawn by the persistent server (started on first use)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown image format {fmt!r}")
+    import kaleido
+
+    opts = {"format": fmt, "width": width, "height": height, "scale": SCALE.get(fmt, 1)}
+    # the server handles one task at a time through a queue shared by every caller: one request in flight
+    with _lock:
+        _start()
+        try:
+            return kaleido.calc_fig_sync(fig, opts=opts)
+        except Exception as e:  # the browser's own error (a crashed tab, a timeout) reaches the reader in words
+            raise ImagesUnavailable(f"Không vẽ được ảnh biểu đồ: {e}", "Chưa vẽ được ảnh") from e
+
+
+def stop() -> None:
+    """Close the browser (tests and the benchmark; a server process keeps it for its lifetime)."""
+    global _started
+    with _lock:
+        if _started:
+            import kaleido
+
+            kaleido.stop_sync_server(silence_warnings=True)
+            _started = False

@@ -1,0 +1,144 @@
+"""The PDF briefing, chart images drawn offline by kaleido + Debian chromium, and the paragraphs under the charts."""
+
+import io
+import struct
+from contextlib import redirect_stderr, redirect_stdout
+
+import pytest
+from pypdf import PdfReader
+from streamlit.testing.v1 import AppTest
+
+from reformdash import analysis, images, paragraphs, service
+from reformdash.briefing import build_briefing
+from reformdash.charts import briefing_figure, trend_figure
+from reformdash.cli import main
+from reformdash.export_pdf import pdf_bytes, slide_figure
+from reformdash.export_pptx import pptx_bytes
+
+from .conftest import ROOT
+
+OUT = ROOT / "test-output" / "briefing"
+pytestmark = pytest.mark.skipif(images.browser_path() is None, reason="no chromium: README's test command installs it")
+
+
+@pytest.fixture(scope="module")
+def demo(demo_db):
+    store = service.open_store(demo_db)
+    yield store
+    store.close()
+    images.stop()
+
+
+@pytest.fixture(scope="module")
+def briefing(demo):
+    return build_briefing(demo, "Quảng Ninh", 2019, "vi", "Sở Nội vụ tỉnh Quảng Ninh", "Giao ban tháng 11")
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+def test_the_pdf_has_one_page_per_slide_with_the_slides_titles_and_numbers(briefing):
+    reader = PdfReader(io.BytesIO(pdf_bytes(briefing)))
+    assert len(reader.pages) == len(briefing.slides) == 15
+    for page, slide in zip(reader.pages, briefing.slides):
+        text = page.extract_text()
+        assert slide.title.split(":")[0] in text  # Vietnamese diacritics survive as text, not pictures
+        box = page.mediabox
+        assert round(float(box.width) / float(box.height), 2) == 1.78  # 16:9, as the deck
+    trend = reader.pages[2].extract_text()
+    assert "86,76" in trend and "19/63" in trend  # PAR INDEX 2019 of Quảng Ninh, Vietnamese number format
+    assert reader.metadata.title == briefing.slides[0].title
+
+
+def test_each_slide_page_is_saved_as_png_for_looking_at(briefing):
+    OUT.mkdir(parents=True, exist_ok=True)
+    for number, slide in enumerate(briefing.slides, start=1):
+        png = images.render(slide_figure(slide, briefing, number, len(briefing.slides)), "png")
+        assert png_size(png) == (2 * images.WIDTH, 2 * images.HEIGHT)
+        (OUT / f"slide-{number:02d}-{slide.key}.png").write_bytes(png)
+
+
+def test_chart_images_are_png_and_svg_with_the_figures_in_them(demo):
+    trend = analysis.entity_trend(demo, "PCI", "22")
+    fig = trend_figure(trend, "Chỉ số PCI của Quảng Ninh", "điểm", "vi")
+    assert png_size(images.render(fig, "png", 800, 450)) == (1600, 900)
+    svg = images.render(fig, "svg").decode("utf-8")
+    assert svg.startswith("<svg") and "Chỉ số PCI của Quảng Ninh" in svg and "73,4" in svg
+
+
+def test_the_image_server_is_kept_warm_between_charts(demo, monkeypatch):
+    import kaleido
+
+    images.render(briefing_figure(build_briefing(demo, "22", 2019).slides[2].charts[0]), "svg")
+    starts = []
+    monkeypatch.setattr(kaleido, "start_sync_server", lambda *a, **k: starts.append(1))
+    for _ in range(3):
+        images.render(briefing_figure(build_briefing(demo, "22", 2019).slides[2].charts[0]), "svg")
+    assert starts == []  # no browser started per chart
+
+
+def test_a_missing_browser_is_a_clear_error(monkeypatch, briefing):
+    monkeypatch.setattr(images, "browser_path", lambda: None)
+    monkeypatch.setattr(images, "_started", False)
+    with pytest.raises(images.ImagesUnavailable, match="chromium"):
+        images.render(briefing_figure(briefing.slides[2].charts[0]), "png")
+
+
+def test_papi_2018_method_change_is_marked_on_the_trend_though_quang_ninh_has_no_2018_result(demo, briefing):
+    slide = next(s for s in briefing.slides if s.key == "trend" and s.index_code == "PAPI")
+    value, rank = slide.charts
+    assert value.series[0].values[value.categories.index("2018")] is None
+    assert value.marks == rank.marks == {"2018": "đổi phương pháp"}
+    shapes = briefing_figure(value).layout.shapes
+    assert [value.categories[s.x0] for s in shapes] == ["2018"]
+    from pptx import Presentation
+
+    deck = Presentation(io.BytesIO(pptx_bytes(briefing)))
+    page = deck.slides[briefing.slides.index(slide)]
+    titles = [sh.chart.chart_title.text_frame.text for sh in page.shapes if sh.has_chart]
+    assert all("▲ 2018: đổi phương pháp" in t for t in titles)
+
+
+def run(*args):
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main(list(args))
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_cli_exports_the_pdf_and_each_chart_as_png_and_svg(tmp_path, demo_db, briefing):
+    code, out, _ = run("--db", demo_db, "export", "pdf", "--entity", "Quảng Ninh", "--year", "2019", "--out",
+                       str(tmp_path / "b.pdf"))
+    assert code == 0 and len(PdfReader(str(tmp_path / "b.pdf")).pages) == 15
+    code, out, _ = run("--db", demo_db, "export", "svg", "--entity", "22", "--year", "2019", "--out",
+                       str(tmp_path / "charts"))
+    files = sorted((tmp_path / "charts").iterdir())
+    charts = sum(len(s.charts) for s in briefing.slides)
+    assert code == 0 and len(files) == charts == 16 and out.split() == [str(f) for f in files]
+    assert files[0].name == "03-1-par-index-gia-tri.svg"
+
+
+def test_paragraphs_carry_the_exact_figures_in_each_language(demo):
+    vi = paragraphs.trend(demo, "PCI", "22", 2006, 2019, "vi")
+    assert vi.startswith("Năm 2019, Chỉ số PCI của tỉnh Quảng Ninh đạt 73,40 điểm, xếp thứ 1/63")
+    assert "So với năm 2006, giá trị tăng 20,14 điểm; thứ hạng từ 25/64 lên 1/63." in vi
+    en = paragraphs.trend(demo, "PCI", "22", 2006, 2019, "en")
+    assert "73.40 points" in en and "Compared with 2006, the value is up 20.14 points" in en
+    assert paragraphs.changes(demo, "PCI", "22", 2018, 2019, "vi").startswith(
+        "Năm 2019, Chỉ số PCI của tỉnh Quảng Ninh đạt 73,40 điểm, xếp thứ 1/63")
+    compare = paragraphs.compare(demo, "PCI", "22", 2019, ("01", "79"), "vi")
+    median = analysis.field(demo, "PCI", 2019)["value"].median()
+    assert f"trung vị cả nước ({median:.2f} điểm)".replace(".", ",") in compare and "đứng đầu cả nước" in compare
+
+
+def test_every_chart_on_the_trends_page_offers_images_data_and_the_report_paragraph(monkeypatch, demo_db):
+    monkeypatch.setenv("REFORMDASH_DB", demo_db)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.query_params.update({"lang": "vi", "entity": "22", "index": "PCI"})
+    at.switch_page("pages/trends.py").run()
+    assert not at.exception
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels[:3] == ["Ảnh PNG", "Ảnh SVG", "Số liệu (Excel)"]
+    assert at.code[0].value.startswith("Năm 2019, Chỉ số PCI của tỉnh Quảng Ninh đạt 73,40 điểm")
