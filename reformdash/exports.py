@@ -128,7 +128,8 @@ EXPORT_COLUMNS = {  # export_scores column -> (Vietnamese, English) header
 
 
 READABLE = {  # analysis column -> (Vietnamese, English) header, for the data behind a chart
-    **EXPORT_COLUMNS, "value": ("Giá trị", "Value"), "component_name": ("Chỉ số thành phần", "Component"), "component_code": ("Mã thành phần", "Code"),
+    **EXPORT_COLUMNS, "value": ("Giá trị", "Value"), "component_name": ("Chỉ số thành phần", "Component"),
+    "component_code": ("Mã thành phần", "Code"),
     "percentile": ("Phần trăm (100 = đầu)", "Percentile (100 = first)"), "sample": ("Mẫu", "Sample"),
     "prev_value": ("Giá trị năm trước", "Previous value"), "prev_rank": ("Hạng năm trước", "Previous rank"),
     "places_up": ("Số bậc tăng (+)/giảm (−)", "Places up"), "change": ("Thay đổi", "Change"),

@@ -2,10 +2,33 @@
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
+
 from reformdash import analysis, charts
 from reformdash.catalog import Catalog
 from reformdash.labels import L
 from reformdash.trends import goal_lines
+
+
+class Finished(go.Figure):
+    """A figure that will not change again: its dict is built once, not on every page run.
+
+    Plotly's to_dict deep-copies every trace (9 ms for a 63-line bump chart) and st.plotly_chart calls it on each
+    rerun; the cached figures of the pages are never mutated, so the first dict can be handed out again.
+    """
+
+    def to_dict(self):
+        if "_finished_dict" not in self.__dict__:
+            self.__dict__["_finished_dict"] = super().to_dict()
+        return self.__dict__["_finished_dict"]
+
+
+def finish(fig):
+    """Mark a built figure as finished (same object, same data; None passes through)."""
+    if isinstance(fig, go.Figure):
+        fig.__class__ = Finished  # no rebuild: constructing a new Figure would re-validate every trace
+    return fig
+
 
 UNITS_SHOWN = 30  # bars and heatmap rows beyond this are unreadable; the full list is in the table
 
