@@ -87,3 +87,17 @@ def test_trend_figure_draws_the_plan_goal_line(demo):
 
     fig = figures.trend(demo, "PAR_INDEX", "22", "Quảng Ninh", "%", 2018, 2025, False, True, "vi")
     assert any("≤ 10" in (a.text or "") for a in fig.layout.annotations)  # "top 10" goal of the demo plan
+
+
+def test_a_finished_figure_sends_the_same_chart_and_builds_its_dict_once(demo):
+    import plotly.io as pio
+
+    from reformdash import figures
+
+    fig = figures.bump(demo, "PCI", 2005, 2019, ("22", "01"), True, "vi")
+    before = pio.to_json(fig, validate=False)
+    finished = figures.finish(fig)
+    assert finished is fig and isinstance(fig, figures.Finished)
+    assert finished.to_dict() is finished.to_dict()  # built once, handed out again
+    assert pio.to_json(finished, validate=False) == before
+    assert figures.finish(None) is None
