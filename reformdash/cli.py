@@ -82,14 +82,22 @@ def build_parser() -> argparse.ArgumentParser:
     u = user_sub.add_parser("password", help="set a new password")
     u.add_argument("name", metavar="NAME")
 
-    s = sub.add_parser("export", help="the meeting briefing of an entity and year as a deck (pptx) or workbook (xlsx)")
-    s.add_argument("format", choices=["pptx", "pdf", "xlsx"])
+    s = sub.add_parser("export", help="the meeting briefing of an entity and year as a deck (pptx), a PDF, a workbook "
+                                      "(xlsx), or its charts as images (png, svg: --out is a folder)")
+    s.add_argument("format", choices=["pptx", "pdf", "xlsx", "png", "svg"])
     s.add_argument("--entity", required=True, help="name or code of the province, ministry or unit")
     s.add_argument("--year", type=int, required=True)
     s.add_argument("--out", required=True, metavar="FILE")
     s.add_argument("--organisation", help="organisation named on the title slide")
     s.add_argument("--meeting", help="meeting named on the title slide (giao ban, sơ kết…)")
     s.add_argument("--template", metavar="FILE", help="PowerPoint template (default $REFORMDASH_PPTX_TEMPLATE)")
+
+    s = sub.add_parser("backup", help="copy the database into one .zip file (works while the dashboard runs)")
+    s.add_argument("file", metavar="FILE")
+    s.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    s = sub.add_parser("restore", help="check a backup and restore it to --db (the old file is kept as .bak)")
+    s.add_argument("file", metavar="FILE")
+    s.add_argument("--force", action="store_true", help="replace an existing database (kept as .bak)")
     return p
 
 
@@ -97,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command; return the exit code."""
     args = build_parser().parse_args(argv)
     lang = args.lang or settings.get("REFORMDASH_LANG")
+    if args.command in ("backup", "restore"):  # they must not open (and lock, or migrate) the database first
+        return cmd_backup_restore(args, lang)
     try:
         store = service.open_store(args.db)
     except ReformdashError as e:
@@ -288,10 +298,6 @@ def cmd_users(store, args, lang) -> int:
 
 
 def cmd_export(store, args, lang) -> int:
-    if args.format == "pdf":
-        print({"vi": "Chưa xuất được PDF; hãy dùng pptx hoặc xlsx.",
-               "en": "PDF export is not available yet; use pptx or xlsx."}[lang], file=sys.stderr)
-        return EXIT_ERROR
     from reformdash.briefing import build_briefing
 
     briefing = build_briefing(store, args.entity, args.year, lang, args.organisation, args.meeting)
@@ -299,11 +305,46 @@ def cmd_export(store, args, lang) -> int:
         from reformdash.export_pptx import write_pptx
 
         write_pptx(briefing, args.out, args.template)
+    elif args.format == "pdf":
+        from reformdash.export_pdf import write_pdf
+
+        write_pdf(briefing, args.out)
+    elif args.format in ("png", "svg"):
+        from reformdash.export_pdf import write_chart_images
+
+        for path in write_chart_images(briefing, args.out, args.format):
+            print(path)
+        return EXIT_OK
     else:
         from reformdash.export_xlsx import write_xlsx
 
         write_xlsx(briefing, args.out)
     print(args.out)
+    return EXIT_OK
+
+
+def cmd_backup_restore(args, lang) -> int:
+    from reformdash import backup
+    from reformdash.i18n import t
+
+    try:
+        if args.command == "backup":
+            done = backup.backup_file(service.db_path(args.db), args.file, force=args.force, lang=lang)
+            print(t("backup.done", lang, tables=len(done["tables"]), rows=sum(done["tables"].values()),
+                    file=done["file"], size=format_number(done["bytes"] / 1e6, lang, 1),
+                    how=t(f"backup.how.{done['method']}", lang)))
+        else:
+            done = backup.restore(args.file, service.db_path(args.db), force=args.force, lang=lang)
+            print(t("restore.done", lang, backup=args.file, created_at=done["created_at"],
+                    tables=len(done["tables"]), rows=sum(done["tables"].values()), file=done["restored_to"]))
+            if done["kept"]:
+                print(t("restore.kept", lang, file=done["kept"]))
+    except backup.BackupRejected as e:
+        print(f"{e.title}:\n{e.message}", file=sys.stderr)
+        return EXIT_REJECTED
+    except ReformdashError as e:
+        print(e.message, file=sys.stderr)
+        return EXIT_ERROR
     return EXIT_OK
 
 

@@ -32,6 +32,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không nhận ra bảng mã chữ của tệp CSV (thử UTF-8, UTF-16, Windows-1258).",
         "the CSV text encoding is not recognised (tried UTF-8, UTF-16, Windows-1258).",
     ),
+    "csv_field_too_long": (
+        "một ô dài hơn {limit} ký tự (bảng tính không có ô dài như vậy); tệp có thể bị hỏng hoặc thiếu dấu ngoặc kép "
+        "đóng.",
+        "a cell longer than {limit} characters (spreadsheets have none that long); the file may be damaged or miss "
+        "a closing quote.",
+    ),
+    "sheet_too_big": (
+        "trang tính trải tới {rows} dòng × {cols} cột ({cells} ô tính từ ô A1), vượt giới hạn {limit} ô; hãy xóa các "
+        "ô lẻ ở xa bảng số liệu (Ctrl+End cho thấy ô xa nhất) rồi lưu lại.",
+        "the sheet spans {rows} rows × {cols} columns ({cells} cells from A1), over the {limit} cell limit; delete "
+        "stray cells far from the table (Ctrl+End shows the farthest) and save again.",
+    ),
+    "csv_unreadable": (
+        "không đọc được dòng này của tệp CSV (chi tiết kỹ thuật: {detail}).",
+        "this line of the CSV cannot be read (technical detail: {detail}).",
+    ),
     "no_table": (
         "không tìm thấy bảng số liệu nào có cột tên tỉnh/đơn vị và cột chỉ số.",
         "no table with an entity column and index columns was found.",
@@ -219,6 +235,66 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " No year after the base year {base_year} to judge provisionally.",
     ),
     "goal.imported": ("Đã nhập {count} mục tiêu từ «{file}».", "Imported {count} goals from '{file}'."),
+    # backup and restore (reformdash/backup.py)
+    "backup.title": ("Sao lưu", "Backup"),
+    "backup.rejected_title": ("Tệp sao lưu bị từ chối, không thay đổi gì", "Backup refused; nothing was changed"),
+    "backup.no_database": ("Không có cơ sở dữ liệu «{file}» để sao lưu.", "There is no database '{file}' to back up."),
+    "backup.source_unreadable": (
+        "Không đọc được cơ sở dữ liệu «{file}» (chi tiết kỹ thuật: {detail}).",
+        "The database '{file}' cannot be read (technical detail: {detail}).",
+    ),
+    "backup.busy": (
+        "Cơ sở dữ liệu «{file}» đang được ghi liên tục: sau {attempts} lần thử vẫn chưa chép được một bản nhất quán; "
+        "hãy thử lại sau.",
+        "The database '{file}' is being written all the time: no consistent copy after {attempts} attempts; "
+        "try again later.",
+    ),
+    "backup.dest_exists": (
+        "Tệp «{file}» đã có; hãy chọn tên khác, hoặc thêm --force để ghi đè.",
+        "'{file}' already exists; choose another name, or add --force to overwrite it.",
+    ),
+    "backup.no_folder": ("Không có thư mục để ghi «{file}».", "The folder of '{file}' does not exist."),
+    "backup.no_file": ("Không có tệp sao lưu «{file}».", "There is no backup file '{file}'."),
+    "backup.not_a_backup": (
+        "Tệp «{file}» không phải là tệp sao lưu của reformdash (cần tệp .zip do lệnh «backup» tạo ra).",
+        "'{file}' is not a reformdash backup (a .zip made by the 'backup' command is needed).",
+    ),
+    "backup.too_new": (
+        "Tệp sao lưu «{file}» do phiên bản mới hơn của chương trình tạo ra (lược đồ số {schema}, chương trình này "
+        "chỉ biết đến số {known}); hãy cập nhật chương trình trước khi khôi phục.",
+        "The backup '{file}' was made by a newer version (schema {schema}; this program knows up to {known}); "
+        "update the program before restoring it.",
+    ),
+    "backup.damaged": (
+        "Tệp sao lưu «{file}» bị hỏng hoặc không đầy đủ (chi tiết kỹ thuật: {detail}); không khôi phục.",
+        "The backup '{file}' is damaged or incomplete (technical detail: {detail}); nothing was restored.",
+    ),
+    "backup.target_exists": (
+        "Đã có cơ sở dữ liệu «{file}»; thêm --force để thay bằng bản sao lưu (bản cũ được giữ lại với đuôi .bak), "
+        "hoặc khôi phục vào đường dẫn khác (--db).",
+        "The database '{file}' already exists; add --force to replace it with the backup (the old one is kept as "
+        ".bak), or restore to another path (--db).",
+    ),
+    "backup.target_busy": (
+        "Cơ sở dữ liệu «{file}» đang được chương trình khác mở (bảng điều khiển?); hãy dừng chương trình đó trước "
+        "khi khôi phục.",
+        "The database '{file}' is open in another program (the dashboard?); stop it before restoring.",
+    ),
+    "backup.done": (
+        "Đã sao lưu {tables} bảng, {rows} dòng vào «{file}» ({size} MB; {how}).",
+        "Backed up {tables} tables, {rows} rows to '{file}' ({size} MB; {how}).",
+    ),
+    "backup.how.file": ("đọc trực tiếp tệp cơ sở dữ liệu", "read from the database file"),
+    "backup.how.snapshot": (
+        "bảng điều khiển đang mở tệp: chép một bản chụp nhất quán",
+        "the dashboard holds the file: a consistent snapshot was copied",
+    ),
+    "backup.how.live": ("chép trong tiến trình đang chạy", "copied inside the running process"),
+    "restore.done": (
+        "Đã khôi phục «{backup}» (sao lưu lúc {created_at}, {tables} bảng, {rows} dòng) vào «{file}».",
+        "Restored '{backup}' (backed up at {created_at}, {tables} tables, {rows} rows) to '{file}'.",
+    ),
+    "restore.kept": ("Cơ sở dữ liệu cũ được giữ ở «{file}».", "The old database was kept as '{file}'."),
 }
 
 

@@ -1,0 +1,270 @@
+"""Load: viewer sessions (Streamlit's AppTest, one thread each) read pages while two editors import and revert
+batches through the dashboard's one store, as the server's single process does.
+
+Reports the sessions held, page runs, the slowest and median page time, and the failures: exceptions on a page,
+stale pages (a run that started after a commit returned but shows an older value) and lost writes (a committed
+batch missing, half there, or a final value that is not the last one written). `python -m bench.load [--quick]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import statistics
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from reformdash import service
+from reformdash.i18n import format_number
+from reformdash.store import ROOT
+
+PAGES = ["overview", "trends", "ranks", "components", "compare", "units", "goals"]
+FOCUS = "Quảng Ninh"  # the overview's default entity; its PCI 2019 card is the value the editors change
+DEMO_PCI_2019 = 73.40  # Quảng Ninh's published PCI 2019, what a revert brings back
+NOISY_LOGGERS = ("streamlit.runtime.scriptrunner_utils.script_run_context", "streamlit.runtime.caching.cache_data_api",
+                 "streamlit.runtime.caching.cache_resource_api")
+WAIT_FOR_READERS = 60  # seconds an editor waits for runs that start after its commit (the freshness checks)
+
+
+def qn_pci_2019(value: float) -> bytes:
+    """A one-row PCI 2019 file: Quảng Ninh's overall score."""
+    return f"Tỉnh,PCI,Xếp hạng\n{FOCUS},{value:.2f},1\n".encode()
+
+
+def papi_2020(factor: float) -> bytes:
+    """The demo's PAPI 2019 rows as a 2020 file (about 1,100 scores), values times factor."""
+    import pandas as pd
+
+    frame = pd.read_csv(ROOT / "data" / "demo" / "papi.csv", dtype=str, keep_default_na=False)
+    frame = frame[frame["year"] == "2019"].copy()
+    frame["year"] = "2020"
+    frame["value"] = [f"{float(v) * factor:.6f}" if v else v for v in frame["value"]]
+    return frame.to_csv(index=False).encode("utf-8")
+
+
+class Editors:
+    """Two editors on the shared store: one changes the overview's value and reverts it, one imports and reverts
+    a 1,100-row batch; every state the overview can show is numbered, so a reader can tell a stale page."""
+
+    def __init__(self, store, rounds: int, sessions: int):
+        self.store = store
+        self.rounds = rounds
+        self.sessions = sessions
+        self.states = [DEMO_PCI_2019]  # value shown in state n
+        self.seq = 0  # the last state whose commit returned
+        self.started_after: dict[int, int] = {}  # state -> page runs started once it was committed
+        self.lock = threading.Lock()
+        self.done = threading.Event()
+        self.batches: dict[str, list[list]] = {"overview": [], "papi": []}  # [batch id, reverted], in order
+        self.errors: list[str] = []
+
+    def run_started(self) -> int:
+        """A reader starts a page run: the newest state it must see (or a later one)."""
+        with self.lock:
+            self.started_after[self.seq] = self.started_after.get(self.seq, 0) + 1
+            return self.seq
+
+    def allowed(self, since: int) -> set[str]:
+        """What an overview that started in state `since` may show: that state's value or a later one's."""
+        with self.lock:
+            return {format_number(v, "vi", 2) for v in self.states[since:]}
+
+    def _committed(self, value: float) -> None:
+        with self.lock:
+            self.states.append(value)
+            self.seq = len(self.states) - 1
+        deadline = time.monotonic() + WAIT_FOR_READERS
+        while time.monotonic() < deadline and self.started_after.get(self.seq, 0) < min(self.sessions, 3):
+            time.sleep(0.05)
+
+    def overview_editor(self) -> None:
+        from reformdash.batches import commit, revert
+        from reformdash.ingest.importer import ImportOptions
+
+        mine = self.batches["overview"]
+        try:
+            for n in range(self.rounds):
+                before = self.states[-1]
+                value = 60.01 + 0.37 * n
+                plan = service.plan_file(self.store, qn_pci_2019(value), "pci_2019_qn.csv", ImportOptions())
+                batch = commit(self.store, plan, "bien_tap_1")
+                mine.append([batch, False])
+                self._committed(value)
+                if n % 2:  # every other round reverts, which brings back the value the import replaced
+                    revert(self.store, batch)
+                    mine[-1][1] = True
+                    self._committed(before)
+        except Exception as e:  # noqa: BLE001 (a failure of the run, reported)
+            self.errors.append(f"editor 1: {type(e).__name__}: {e}")
+        finally:
+            self.done.set()
+
+    def papi_editor(self) -> None:
+        from reformdash.batches import commit, revert
+        from reformdash.ingest.importer import ImportOptions
+
+        mine = self.batches["papi"]
+        try:
+            n = 0
+            while not self.done.is_set():
+                n += 1
+                factor = 0.95 + 0.001 * (n % 7)  # never the values already there: every commit writes
+                plan = service.plan_file(self.store, papi_2020(factor), "papi_2020.csv", ImportOptions())
+                batch = commit(self.store, plan, "bien_tap_2")
+                mine.append([batch, False])
+                if n % 2:
+                    revert(self.store, batch)
+                    mine[-1][1] = True
+                time.sleep(0.2)
+        except Exception as e:  # noqa: BLE001
+            self.errors.append(f"editor 2: {type(e).__name__}: {e}")
+
+
+# AppTest swaps process globals on every run (Runtime._instance, PagesManager.uses_pages_directory, the
+# "global.appTest" option) and puts them back after it, so two runs at once break each other (pages with no
+# elements, KeyErrors on widget ids). Sessions therefore take turns to run a page, interleaved with the editors'
+# writes; pages running at the same moment are tested against the real server (tests/test_concurrency.py).
+_RUN_LOCK = threading.Lock()
+
+
+def viewer(number: int, editors: Editors, result: dict, min_runs: int) -> None:
+    """One session clicking through the pages until the editors are done."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=300)
+    at.query_params["lang"] = "vi"
+    k = 0
+    while not editors.done.is_set() or k < min_runs:
+        page = PAGES[(number + k) % len(PAGES)] if k % 2 else "overview"  # every other run checks freshness
+        with _RUN_LOCK:
+            since = editors.run_started()
+            t0 = time.perf_counter()
+            try:
+                if k:  # AppTest names a page by its registered path only after a first run (the overview)
+                    at.switch_page(f"pages/{page}.py")
+                at.run()
+            except Exception as e:  # noqa: BLE001
+                result["errors"].append(f"session {number} {page}: {type(e).__name__}: {e}")
+                break
+            elapsed = time.perf_counter() - t0
+        result["times"].append((elapsed, page))
+        if at.exception:
+            result["errors"].append(f"session {number} {page}: {[e.message for e in at.exception]}")
+        if page == "overview":
+            shown = [m.value for m in at.metric]
+            if not any(value in m for value in editors.allowed(since) for m in shown):
+                what = [e.value for e in list(at.title) + list(at.info) + list(at.error) + list(at.warning)][:4]
+                result["stale"].append(f"session {number}: started in state {since}, shows {sorted(shown)} "
+                                       f"{what} ({len(at.main)} elements, run {k})")
+        k += 1
+
+
+def lost_writes(store, editors: Editors) -> list[str]:
+    """Batches missing or with the wrong rows, and a final value other than the last one written.
+
+    Each editor rewrites the same keys every time, so its newest batch that was not reverted holds all its rows
+    and every other batch of that editor holds none (overwritten, or reverted).
+    """
+    lost = []
+    cur = store.cursor()
+    try:
+        for name, batches in editors.batches.items():
+            live = [b for b, reverted in batches if not reverted]
+            for batch, reverted in batches:
+                found = cur.execute("SELECT reverted_at IS NOT NULL, added + changed FROM batch WHERE id = ?",
+                                    [batch]).fetchone()
+                rows = cur.execute("SELECT count(*) FROM score WHERE batch_id = ?", [batch]).fetchone()[0]
+                expected = found[1] if found and live and batch == live[-1] else 0
+                if batch is None or found is None or found[0] != reverted or rows != expected:
+                    lost.append(f"{name} batch {batch}: reverted={reverted}, found {found}, rows {rows} "
+                                f"(expected {expected})")
+    finally:
+        cur.close()
+    shown = store.df("scores", index_code="PCI", year=2019, entity_code="22", lang="vi")
+    value = float(shown.loc[shown["component"] == "", "value"].iloc[0])
+    if abs(value - editors.states[-1]) > 1e-9:
+        lost.append(f"Quảng Ninh PCI 2019 is {value}, the last value written was {editors.states[-1]}")
+    return lost
+
+
+def run(quick: bool = False, sessions: int | None = None, rounds: int | None = None,
+        db: str | Path | None = None) -> dict:
+    """Hold `sessions` viewer sessions while the editors write; the figures and every failure found."""
+    sessions = sessions or (6 if quick else 16)
+    rounds = rounds or (4 if quick else 10)
+    saved = os.environ.get("REFORMDASH_DB")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "load.duckdb"
+        if db:
+            shutil.copyfile(db, path)
+        else:
+            store = service.open_store(str(path))
+            service.init(store)
+            store.close()
+        os.environ["REFORMDASH_DB"] = str(path)
+        quiet = {name: logging.getLogger(name).level for name in NOISY_LOGGERS}
+        for name in quiet:  # AppTest sessions made in threads, and cached calls outside a run, warn each time
+            logging.getLogger(name).setLevel(logging.ERROR)
+        try:
+            from pages._common import get_store
+
+            store = get_store()  # the very store the pages use (st.cache_resource is process-wide)
+            editors = Editors(store, rounds, sessions)
+            result: dict = {"times": [], "errors": [], "stale": []}
+            threads = [threading.Thread(target=viewer, args=(n, editors, result, 2), name=f"viewer-{n}")
+                       for n in range(sessions)]
+            t0 = time.perf_counter()
+            for t in threads:
+                t.start()
+            writers = [threading.Thread(target=editors.overview_editor), threading.Thread(target=editors.papi_editor)]
+            for t in writers:
+                t.start()
+            for t in writers + threads:
+                t.join()
+            wall = time.perf_counter() - t0
+            lost = lost_writes(store, editors)
+            store.close()
+            from pages._common import _store
+
+            _store.clear()
+        finally:
+            for name, level in quiet.items():
+                logging.getLogger(name).setLevel(level)
+            if saved is None:
+                os.environ.pop("REFORMDASH_DB", None)
+            else:
+                os.environ["REFORMDASH_DB"] = saved
+    times = sorted(result["times"], reverse=True)
+    return {
+        "sessions": sessions, "page_runs": len(times), "seconds": round(wall, 1),
+        "slowest_page_s": round(times[0][0], 3) if times else None, "slowest_page": times[0][1] if times else None,
+        "median_page_s": round(statistics.median(t for t, _ in times), 3) if times else None,
+        "commits": sum(len(b) for b in editors.batches.values()),
+        "reverts": sum(r for b in editors.batches.values() for _, r in b),
+        "overview_states": len(editors.states), "errors": result["errors"] + editors.errors,
+        "stale_pages": result["stale"], "lost_writes": lost,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.load")
+    parser.add_argument("--quick", action="store_true", help="6 sessions, 4 editor rounds")
+    parser.add_argument("--sessions", type=int)
+    parser.add_argument("--rounds", type=int)
+    args = parser.parse_args(argv)
+    r = run(quick=args.quick, sessions=args.sessions, rounds=args.rounds)
+    print(f"viewer sessions held: {r['sessions']}  page runs: {r['page_runs']}  wall: {r['seconds']} s")
+    print(f"slowest page: {r['slowest_page_s']} s ({r['slowest_page']})  median page: {r['median_page_s']} s")
+    print(f"editors: {r['commits']} commits, {r['reverts']} reverts; overview states: {r['overview_states']}")
+    print(f"errors: {len(r['errors'])}  stale pages: {len(r['stale_pages'])}  lost writes: {len(r['lost_writes'])}")
+    for line in r["errors"] + r["stale_pages"] + r["lost_writes"]:
+        print("  " + line)
+    return 0 if not (r["errors"] or r["stale_pages"] or r["lost_writes"]) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
