@@ -548,7 +548,8 @@ class _Evaluator:
             rank, rank_of = _num(r.rank), _num(r.rank_of)
             self.points[(r.index_code, r.component_code, r.entity_code, int(r.year))] = Point(
                 _num(r.value), int(rank) if rank is not None else None, int(rank_of) if rank_of is not None else None)
-        self.fields = {key: g for key, g in scores.groupby(["index_code", "component_code", "year"])}
+        self.store = store
+        self.fields: dict[tuple, pd.DataFrame] = {}  # read when a rank goal needs it, not the whole index at once
         self.latest = {code: int(year) for code, year in store.rows("goal_latest_years")}
         self.mergers = [(kind, date) for kind, date in store.rows("goal_mergers")]
         self.entities = Registry.load(store).entities
@@ -593,8 +594,11 @@ class _Evaluator:
 
     def needed_value(self, goal, year: int, need_rank: int) -> float | None:
         """The value of the entity at `need_rank` in that year's field, among the other entities."""
-        field = self.fields.get((goal.index, goal.component, year))
-        if field is None:
+        key = (goal.index, goal.component, int(year))
+        if key not in self.fields:
+            self.fields[key] = self.store.df("goal_field", index_code=key[0], component_code=key[1], year=key[2])
+        field = self.fields[key]
+        if field.empty:
             return None
         others = field.loc[(field["entity_code"] != goal.entity_code) & field["value"].notna(), "value"]
         ordered = others.sort_values(ascending=not self.higher_is_better(goal)).tolist()
