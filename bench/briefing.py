@@ -58,7 +58,7 @@ def run(quick: bool = False) -> dict:
     shown = charts if not quick else charts[:4]
     for fmt in ("png", "svg"):
         result[f"{fmt}_per_chart_s"] = statistics.median(
-            _median_time(lambda c=c: images.render(briefing_figure(c), fmt), 1) for c in shown)
+            _median_time(lambda c=c, fmt=fmt: images.render(briefing_figure(c), fmt), 1) for c in shown)
     result["pdf_s"] = _median_time(lambda: pdf_bytes(briefing), 1 if quick else 2)
     result["pdf_per_page_s"] = result["pdf_s"] / len(briefing.slides)
     images.stop()

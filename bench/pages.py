@@ -1,74 +1,27 @@
 """Page speed: each page's script time under Streamlit's AppTest against a bare one-line page, in one run.
 
-Databases: the demo data, and a generated large one (63 provinces then 34 × 20 years × 4 indices with their
-components, plus 500 units × 30 criteria × 10 years). Cold = the first run of a page (caches empty); warm = the
-median of later reruns (what a reader pays when clicking around). Goal (issue 3): warm ≤ 3× the floor on the demo.
+Databases: the demo data, and a generated large one (bench/data.py: 63 provinces then 34 × 20 years × 4 indices
+with their components, plus 500 units × 30 criteria × 10 years, and a plan's goals). Cold = the first run of a page
+(caches empty); warm = the median of later reruns (what a reader pays when clicking around).
+Goal (issue 3): warm ≤ 3× the floor on the demo data.
 """
 
 from __future__ import annotations
 
 import os
-import random
 import statistics
 import tempfile
 import time
 from pathlib import Path
 
-import pandas as pd
-
+from bench import data
 from reformdash import service
-from reformdash.catalog import Catalog
-from reformdash.catalog_admin import add_index, add_unit
-from reformdash.registry import Registry
-from reformdash.store import ROOT, Store, bump_version, query_text
+from reformdash.store import ROOT
 
 PAGES = ["overview", "trends", "ranks", "components", "compare", "units", "goals"]
+GOAL = 3.0
+LARGE_UNITS = 500  # --quick: 100
 FLOOR = 'import streamlit as st\nst.write("reformdash")\n'
-
-
-def large_database(path: Path, seed: int = 5) -> None:
-    """Fill a database with generated figures of realistic size (written directly, not through the importer)."""
-    store = Store(path)
-    store.migrate()
-    catalog, registry = Catalog.load(store), Registry.load(store)
-    rng = random.Random(seed)
-    provinces = [e for e in registry.entities.values() if e.kind == "province" and e.code != "28"]
-    rows = []
-    for index in ("PAR_INDEX", "SIPAS", "PAPI", "PCI"):
-        idx = catalog.indices[index]
-        for year in range(2006, 2026):
-            field = [e for e in provinces if e.valid_in(year) and (year < 2025 or e.valid_to is None)]
-            comps = [""] + [c.code for c in catalog.components_in(index, year) if not c.parent_code]
-            for comp in comps:
-                hi = idx.scale_max if comp == "" else (10 if index in ("PCI", "PAPI") else 100)
-                values = {e.code: rng.uniform(hi * 0.4, hi * 0.9) for e in field}
-                ranked = sorted(values, key=lambda c: -values[c])
-                for rank, code in enumerate(ranked, 1):
-                    rows.append((index, year, code, comp, values[code], rank, len(field), None))
-    add_index(store, "UNITS30", "Chỉ số thử 30 tiêu chí", components=[(f"tc{i}", f"Tiêu chí {i}") for i in range(30)])
-    add_unit(store, "BIG", "Sở thử nghiệm lớn", "22")
-    for u in range(500):
-        add_unit(store, f"BIG-{u}", f"Đơn vị thử {u}", "BIG")
-    for year in range(2016, 2026):
-        for comp in [""] + [f"tc{i}" for i in range(30)]:
-            values = {u: rng.uniform(50, 100) for u in range(500)}
-            ranked = sorted(values, key=lambda u: -values[u])
-            for rank, u in enumerate(ranked, 1):
-                rows.append(("UNITS30", year, f"BIG-{u}", comp, values[u], rank, 500, None))
-    frame = pd.DataFrame(rows, columns=["index_code", "year", "entity_code", "component_code", "value", "rank",
-                                        "rank_of", "tier"])
-    with store.transaction() as tx:
-        batch = tx.execute(query_text("batch_insert"), {
-            "file_name": "generated", "sha256": "-", "sheet": None, "index_code": "*", "years": "2006-2025",
-            "user_name": "bench", "added": len(frame), "changed": 0, "unchanged": 0, "is_sample": True,
-            "content": None}).fetchone()[0]
-        frame["batch_id"] = batch
-        tx.register("new_rows", frame)
-        tx.execute(query_text("score_insert_rows"))
-        tx.unregister("new_rows")
-        bump_version(tx)
-    store.close()
-    print(f"generated database: {len(frame):,} scores")
 
 
 def time_page(page: str | None, reruns: int) -> tuple[float, float]:
@@ -94,35 +47,78 @@ def time_page(page: str | None, reruns: int) -> tuple[float, float]:
     return cold, statistics.median(warm)
 
 
-def run(quick: bool = False) -> int:
-    """Print the table of page times for the demo and the large database."""
+def run(quick: bool = False) -> dict:
+    """Cold and warm script time of every page against the floor, on the demo data and on the large database."""
     import streamlit as st
 
     reruns = 2 if quick else 5
+    out: dict = {"reruns": reruns, "goal_ratio": GOAL, "databases": {}}
+    saved = os.environ.get("REFORMDASH_DB")
     with tempfile.TemporaryDirectory() as tmp:
         demo = Path(tmp) / "demo.duckdb"
         store = service.open_store(str(demo))
         service.init(store)
         store.close()
-        targets = [("demo", demo)]
-        if not quick:
-            big = Path(tmp) / "large.duckdb"
-            large_database(big)
-            targets.append(("large", big))
-        print(f"{'database':<10}{'page':<12}{'cold s':>9}{'warm s':>9}{'warm/floor':>12}")
-        worst = 0.0
-        for name, path in targets:
-            os.environ["REFORMDASH_DB"] = str(path)
-            st.cache_data.clear()
-            st.cache_resource.clear()
-            floor_cold, floor = time_page(None, reruns)
-            print(f"{name:<10}{'(floor)':<12}{floor_cold:9.3f}{floor:9.3f}{1:12.2f}")
-            for page in PAGES:
-                cold, warm = time_page(page, reruns)
-                ratio = warm / floor
-                if name == "demo":
-                    worst = max(worst, ratio)
-                print(f"{name:<10}{page:<12}{cold:9.3f}{warm:9.3f}{ratio:12.2f}")
-            st.cache_resource.clear()  # close nothing explicitly: the store goes with the process
-        print(f"worst warm/floor on the demo data: {worst:.2f} (goal ≤ 3.00)")
-    return 0
+        big = Path(tmp) / "large.duckdb"
+        info = data.generate(big, units=100 if quick else LARGE_UNITS)
+        targets = [("demo", demo, None), ("large", big, info)]
+        try:
+            for name, path, made in targets:
+                scores = score_count(path)  # before the pages open the file
+                os.environ["REFORMDASH_DB"] = str(path)
+                st.cache_data.clear()
+                st.cache_resource.clear()
+                floor_cold, floor = time_page(None, reruns)
+                db = {"scores": scores, "floor_cold_s": floor_cold, "floor_s": floor, "pages": {}}
+                if made:
+                    db["generated_s"] = made["seconds"]
+                for page in PAGES:
+                    cold, warm = time_page(page, reruns)
+                    db["pages"][page] = {"cold_s": cold, "warm_s": warm, "ratio": warm / floor}
+                out["databases"][name] = db
+                st.cache_data.clear()
+                st.cache_resource.clear()  # drops the cached store; its connection goes with the object
+        finally:
+            if saved is None:
+                os.environ.pop("REFORMDASH_DB", None)
+            else:
+                os.environ["REFORMDASH_DB"] = saved
+    out["worst_demo_ratio"] = max(p["ratio"] for p in out["databases"]["demo"]["pages"].values())
+    out["worst_large_ratio"] = max(p["ratio"] for p in out["databases"]["large"]["pages"].values())
+    return out
+
+
+def score_count(path: Path) -> int:
+    """Score rows in a database file (read-only peek)."""
+    import duckdb
+
+    with duckdb.connect(str(path), read_only=True) as con:
+        return int(con.execute("SELECT count(*) FROM score").fetchone()[0])
+
+
+def detail(r: dict) -> str:
+    """The per-page table: warm script time and its ratio to the floor, demo beside large."""
+    demo, large = r["databases"]["demo"], r["databases"]["large"]
+    lines = [f"Pages under AppTest: warm = median of {r['reruns']} reruns, ×floor = warm / bare one-line page "
+             f"(demo {demo['scores']:,} scores; large {large['scores']:,} scores)",
+             f"{'page':<12}{'demo cold':>10}{'demo warm':>10}{'×floor':>8}{'large cold':>11}{'large warm':>11}"
+             f"{'×floor':>8}",
+             f"{'(floor)':<12}{demo['floor_cold_s']:9.3f}s{demo['floor_s']:9.3f}s{1:8.2f}"
+             f"{large['floor_cold_s']:10.3f}s{large['floor_s']:10.3f}s{1:8.2f}"]
+    for page in PAGES:
+        d, g = demo["pages"][page], large["pages"][page]
+        lines.append(f"{page:<12}{d['cold_s']:9.3f}s{d['warm_s']:9.3f}s{d['ratio']:8.2f}"
+                     f"{g['cold_s']:10.3f}s{g['warm_s']:10.3f}s{g['ratio']:8.2f}")
+    return "\n".join(lines)
+
+
+def table(r: dict) -> list[tuple]:
+    """Rows (figure, measured, baseline, ratio, goal) for the summary table: the slowest page of each database."""
+    rows = []
+    for name in ("demo", "large"):
+        db = r["databases"][name]
+        page = max(db["pages"], key=lambda p: db["pages"][p]["ratio"])
+        goal = f"≤ {GOAL:.0f}× (issue 3)" if name == "demo" else "— (watch)"
+        rows.append((f"slowest page warm, {name} data ({page}) vs bare page", f"{db['pages'][page]['warm_s']:.3f} s",
+                     f"{db['floor_s']:.3f} s", db["pages"][page]["ratio"], goal))
+    return rows
