@@ -2,17 +2,23 @@
 
 import streamlit as st
 
-from pages._common import boot, cached, chart, figure, get_store, language
+from pages._common import boot, cached, chart, figure, language
 from reformdash import figures, paragraphs
-from reformdash.analysis import component_table, entity_trend, unit_leaderboard
+from reformdash.analysis import (
+    component_table,
+    entity_trend,
+    index_choices,
+    unit_indices,
+    unit_leaderboard,
+    unit_parents,
+)
 from reformdash.labels import L
 
 boot()
 
 lang = language()
 st.title(L("units", lang))
-store = get_store()
-parents = store.df("unit_parents", lang=lang)
+parents = cached(unit_parents, lang)
 if parents.empty:
     st.info(L("no_data", lang, what=L("units", lang).lower()))
     st.stop()
@@ -22,8 +28,9 @@ wanted = st.query_params.get("parent", codes[0])
 parent = st.sidebar.selectbox(L("parent", lang), codes, index=codes.index(wanted) if wanted in codes else 0,
                               format_func=lambda c: pnames[c], key="unit_parent")
 st.query_params["parent"] = parent
-indices = store.df("unit_indices", parent_code=parent)
-index_names = dict(zip(store.df("index_choices", lang=lang)["code"], store.df("index_choices", lang=lang)["name"]))
+indices = cached(unit_indices, parent)
+choices = cached(index_choices, lang)
+index_names = dict(zip(choices["code"], choices["name"]))
 index = st.sidebar.selectbox(L("index", lang), list(indices["index_code"]), key="unit_index",
                              format_func=lambda c: index_names.get(c, c))
 row = indices.set_index("index_code").loc[index]

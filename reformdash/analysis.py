@@ -140,3 +140,18 @@ def unit_leaderboard(store, parent_code: str, index_code: str, year: int, lang: 
 def years_of(store, index_code: str) -> list[int]:
     """Years an index has overall scores."""
     return [int(y) for y in store.df("index_years", index_code=index_code)["year"]]
+
+
+def unit_parents(store, lang: str = "vi") -> pd.DataFrame:
+    """Entities that have scored units under them (departments, the province), for the units page."""
+    return store.df("unit_parents", lang=lang)
+
+
+def unit_indices(store, parent_code: str) -> pd.DataFrame:
+    """The indices a parent's units are scored on, with their first and last year."""
+    return store.df("unit_indices", parent_code=parent_code)
+
+
+def index_choices(store, lang: str = "vi") -> pd.DataFrame:
+    """Every index with its name in the language, unit and the kind of entity it ranks."""
+    return store.df("index_choices", lang=lang)
