@@ -14,24 +14,19 @@ Memory: VmHWM (peak resident set) of each server process after every page has be
 from __future__ import annotations
 
 import os
-import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.error
-import urllib.request
 from contextlib import ExitStack
 from pathlib import Path
 
+from bench.server import Server
 from reformdash.store import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
-START_TIMEOUT = 120  # seconds until /_stcore/health answers
 VISIT_TIMEOUT = 120_000  # milliseconds a page may take to draw its chart and finish
 # url path of every reader's page (pages/_common.app_pages) and whether it draws a Plotly chart
 PAGES = {"overview": ("", False), "trends": ("trends", True), "ranks": ("ranks", True),
@@ -69,64 +64,6 @@ PROBE = """([wantChart, bound]) => new Promise((resolve) => {
 
 class Unavailable(RuntimeError):
     """Chromium or Playwright is missing: the section is skipped, saying why."""
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.status == 200
-    except (urllib.error.URLError, OSError):
-        return False
-
-
-class Server:
-    """`streamlit run SCRIPT` in its own process group on a free port of 127.0.0.1."""
-
-    def __init__(self, script: Path, cwd: Path, env: dict, log: Path):
-        self.port = _free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.log = log
-        command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.address", "127.0.0.1",
-                   "--server.port", str(self.port), "--server.headless", "true",
-                   "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-        with open(log, "wb") as out:
-            self.process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                            stdin=subprocess.DEVNULL, start_new_session=True)
-
-    def wait_healthy(self) -> None:
-        deadline = time.monotonic() + START_TIMEOUT
-        while not _healthy(f"{self.base}/_stcore/health"):
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not start:\n{self.log.read_text(errors='replace')[-3000:]}")
-            time.sleep(0.2)
-
-    def peak_mb(self) -> tuple[float, float]:
-        """(VmHWM, VmRSS) of the server process in MB."""
-        fields = {}
-        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
-            key, _, value = line.partition(":")
-            if key in ("VmHWM", "VmRSS"):
-                fields[key] = int(value.split()[0]) / 1024
-        return fields["VmHWM"], fields["VmRSS"]
-
-    def stop(self) -> None:
-        """SIGTERM our own process group, SIGKILL it if it is still there after 10 s."""
-        if self.process.poll() is not None:
-            return
-        try:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=10)
-        except ProcessLookupError:
-            pass
 
 
 def _env(db: Path) -> dict:

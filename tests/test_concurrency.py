@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -24,13 +22,9 @@ from .browser.conftest import (
     CHROMIUM_ARGS,
     EDITOR,
     EDITOR_PASSWORD,
-    SERVER_START_TIMEOUT,
-    _free_port,
-    _healthy,
-    _stop,
     _unavailable,
+    served,
 )
-from .conftest import ROOT
 
 
 def test_viewer_sessions_see_every_commit_while_two_editors_import_and_revert(demo_db, capsys):
@@ -81,25 +75,10 @@ def served_db(demo_db, tmp_path):
     store = service.open_store(str(db))
     auth.add_user(store, EDITOR, "editor", EDITOR_PASSWORD)
     store.close()
-    port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("REFORMDASH_")}
     env.update(REFORMDASH_DB=str(db), REFORMDASH_USER="tester", PYTHONUNBUFFERED="1")
-    log_path = tmp_path / "streamlit.log"
-    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.address", "127.0.0.1",
-               "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    with open(log_path, "wb") as log:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                                   stdin=subprocess.DEVNULL, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT
-        while not _healthy(f"{base}/_stcore/health"):
-            assert process.poll() is None, log_path.read_text(errors="replace")
-            assert time.monotonic() < deadline, log_path.read_text(errors="replace")
-            time.sleep(0.3)
+    with served(env, tmp_path) as base:
         yield base, db
-    finally:
-        _stop(process)
 
 
 def test_browser_tabs_show_an_upload_as_soon_as_it_is_committed(served_db, tmp_path):

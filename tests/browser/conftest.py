@@ -8,16 +8,14 @@ instead of skipping it, so a machine without chromium can never look green.
 from __future__ import annotations
 
 import os
-import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+from bench.server import Server
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
@@ -25,7 +23,6 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 SERVER_START_TIMEOUT = 90  # seconds until /_stcore/health answers
-SERVER_STOP_TIMEOUT = 10  # seconds after SIGTERM before SIGKILL
 
 
 def on_ci() -> bool:
@@ -39,36 +36,18 @@ def _unavailable(reason: str):
     pytest.skip(reason)
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
+@contextmanager
+def served(env: dict, workdir: Path):
+    """`streamlit run dashboard.py` with `env`: its base URL (no trailing slash); stopped on leaving."""
+    server = Server(Path("dashboard.py"), ROOT, env, workdir / "streamlit.log")
     try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.status == 200
-    except (urllib.error.URLError, OSError):
-        return False
-
-
-def _stop(process: subprocess.Popen) -> None:
-    """SIGTERM the server's own process group, then SIGKILL it if it has not gone within the bound."""
-    if process.poll() is not None:
-        return
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-    except ProcessLookupError:
-        return
-    try:
-        process.wait(timeout=SERVER_STOP_TIMEOUT)
-    except subprocess.TimeoutExpired:
         try:
-            os.killpg(process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        process.wait(timeout=SERVER_STOP_TIMEOUT)
+            server.wait_healthy(SERVER_START_TIMEOUT)
+        except RuntimeError as e:
+            pytest.fail(str(e), pytrace=False)
+        yield server.base
+    finally:
+        server.stop()
 
 
 EDITOR, EDITOR_PASSWORD = "bientap", "mat-khau-thu-nghiem-9"
@@ -84,7 +63,6 @@ def screenshots_dir() -> Path:
 def app_url(tmp_path_factory):
     """Base URL (no trailing slash) of `streamlit run dashboard.py` on a fresh database; stopped at the end."""
     workdir = tmp_path_factory.mktemp("browser-app")
-    port = _free_port()
     env = dict(os.environ)
     for name in ("REFORMDASH_LANG", "REFORMDASH_MAX_UPLOAD_MB", "REFORMDASH_MAX_UNPACKED_MB"):
         env.pop(name, None)
@@ -95,26 +73,8 @@ def app_url(tmp_path_factory):
     for args in (["init"], ["users", "add", EDITOR, "--role", "editor"]):
         subprocess.run([sys.executable, "-m", "reformdash", *args], cwd=ROOT, env=prepare, check=True,
                        capture_output=True, timeout=300)
-    log_path = workdir / "streamlit.log"
-    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.address", "127.0.0.1",
-               "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    with open(log_path, "wb") as log:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                                   stdin=subprocess.DEVNULL, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT
-        while not _healthy(f"{base}/_stcore/health"):
-            if process.poll() is not None:
-                pytest.fail(f"streamlit exited with {process.returncode}:\n{log_path.read_text(errors='replace')}",
-                            pytrace=False)
-            if time.monotonic() > deadline:
-                pytest.fail(f"streamlit not healthy after {SERVER_START_TIMEOUT}s:\n"
-                            f"{log_path.read_text(errors='replace')}", pytrace=False)
-            time.sleep(0.3)
+    with served(env, workdir) as base:
         yield base
-    finally:
-        _stop(process)
 
 
 @pytest.fixture(scope="session")
