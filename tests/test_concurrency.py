@@ -24,6 +24,7 @@ from .browser.conftest import (
     EDITOR_PASSWORD,
     _unavailable,
     served,
+    sign_in,
 )
 
 
@@ -116,10 +117,7 @@ def test_browser_tabs_show_an_upload_as_soon_as_it_is_committed(served_db, tmp_p
             editor.goto(f"{base}/?lang=vi")
             wait_until_idle(editor)
             sidebar = editor.locator('[data-testid="stSidebar"]')
-            sidebar.get_by_text("Đăng nhập").first.click()
-            sidebar.get_by_label("Tên đăng nhập").fill(EDITOR)
-            sidebar.get_by_label("Mật khẩu").fill(EDITOR_PASSWORD)
-            sidebar.locator('[data-testid="stFormSubmitButton"] button').click()
+            sign_in(editor, EDITOR, EDITOR_PASSWORD)
             wait_until_idle(editor)
             sidebar.get_by_text("Tải dữ liệu").click()
             wait_until_idle(editor)

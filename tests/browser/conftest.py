@@ -36,6 +36,15 @@ def _unavailable(reason: str):
     pytest.skip(reason)
 
 
+def sign_in(page, name: str, password: str) -> None:
+    """Sign in through the sidebar's form, as a person would."""
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text("Đăng nhập").first.click()
+    sidebar.get_by_label("Tên đăng nhập").fill(name)
+    sidebar.get_by_label("Mật khẩu").fill(password)
+    sidebar.locator('[data-testid="stFormSubmitButton"] button').click()
+
+
 @contextmanager
 def served(env: dict, workdir: Path):
     """`streamlit run dashboard.py` with `env`: its base URL (no trailing slash); stopped on leaving."""

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import EDITOR, EDITOR_PASSWORD
+from tests.browser.conftest import EDITOR, EDITOR_PASSWORD, sign_in
 from tests.browser.test_pages_in_browser import wait_until_idle
 
 from ..conftest import REAL
@@ -20,10 +20,7 @@ def test_an_editor_uploads_a_workbook_and_the_new_year_appears(app_url, page, sc
     wait_until_idle(page)
     sidebar = page.locator('[data-testid="stSidebar"]')
     assert sidebar.get_by_text("Tải dữ liệu").count() == 0, "an anonymous visitor sees no upload link"
-    sidebar.get_by_text("Đăng nhập").first.click()
-    sidebar.get_by_label("Tên đăng nhập").fill(EDITOR)
-    sidebar.get_by_label("Mật khẩu").fill(EDITOR_PASSWORD)
-    sidebar.locator('[data-testid="stFormSubmitButton"] button').click()
+    sign_in(page, EDITOR, EDITOR_PASSWORD)
     wait_until_idle(page)
     sidebar.get_by_text("Tải dữ liệu").click()
     wait_until_idle(page)
