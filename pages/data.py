@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from pages._auth import require
+from pages._auth import has_role, require
 from pages._common import boot, cached, get_store, language
-from reformdash import exports
+from reformdash import backup, exports
 from reformdash.errors import ReformdashError
 
 boot()
@@ -14,8 +14,10 @@ user = require("editor", lang)
 V = lang == "vi"
 st.title("Dữ liệu" if V else "Data")
 store = get_store()
-history_tab, export_tab, template_tab = st.tabs(
-    ["Lịch sử nhập", "Xuất số liệu", "Mẫu nhập liệu"] if V else ["Import history", "Export", "Templates"])
+names = ["Lịch sử nhập", "Xuất số liệu", "Mẫu nhập liệu"] if V else ["Import history", "Export", "Templates"]
+admin = has_role(user, "admin")  # a backup holds the accounts' password hashes: administrators only
+tabs = st.tabs(names + (["Sao lưu" if V else "Backup"] if admin else []))
+history_tab, export_tab, template_tab = tabs[:3]
 
 with history_tab:
     done = st.session_state.pop("revert_done", None)
@@ -102,3 +104,13 @@ with template_tab:
         make = (lambda build=build: build(store, parent)) if name == "units" else (lambda build=build: build(store))
         st.download_button(label_vi if V else label_en, data=make, file_name=file_name, mime=exports.XLSX_MIME,
                            icon=":material/description:", key=f"template_{name}", on_click="ignore")
+
+if admin:
+    with tabs[3]:
+        st.caption("Toàn bộ cơ sở dữ liệu trong một tệp .zip (kèm bảng kê số dòng và mã sha256), chép nhất quán ngay "
+                   "khi bảng điều khiển đang chạy. Khôi phục: python -m reformdash restore TỆP." if V else
+                   "The whole database in one .zip (with row counts and a sha256), a consistent copy while the "
+                   "dashboard runs. Restore with: python -m reformdash restore FILE.")
+        st.download_button("Tải bản sao lưu" if V else "Download a backup", data=lambda: backup.backup_bytes(store),
+                           file_name=backup.file_name(), mime="application/zip", icon=":material/backup:",
+                           key="backup_download", on_click="ignore")

@@ -62,6 +62,19 @@ def backup_store(store: Store, dest: str | Path, force: bool = False, lang: str 
         return _package(copy, dest, store.path, "live")
 
 
+def backup_bytes(store: Store) -> bytes:
+    """A backup of the open store as the bytes of its .zip (the Data page's download)."""
+    with tempfile.TemporaryDirectory(prefix="reformdash-backup-") as tmp:
+        dest = Path(tmp) / file_name()
+        backup_store(store, dest)
+        return dest.read_bytes()
+
+
+def file_name(now: datetime | None = None) -> str:
+    """'reformdash-sao-luu-20261122-1105.zip': sorts by time, safe on every office machine."""
+    return f"reformdash-sao-luu-{(now or datetime.now()):%Y%m%d-%H%M}.zip"
+
+
 def backup_file(db_path: str | Path, dest: str | Path, force: bool = False, lang: str = "vi") -> dict:
     """Back up a database file from another process; a file the dashboard holds is copied as a snapshot.
 

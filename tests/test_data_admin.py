@@ -419,3 +419,28 @@ def test_reverting_on_the_data_page_restores_the_earlier_values(monkeypatch, tmp
     finally:
         store.close()
     assert values["22"] == 70.0 and values["01"] == 60.0
+
+
+def test_only_an_admin_gets_the_backup_download_and_it_restores(monkeypatch, demo_db, tmp_path):
+    import io
+    import zipfile
+
+    from reformdash import backup
+
+    monkeypatch.setenv("REFORMDASH_DB", demo_db)
+    editor = open_page("data", User("an", "editor"))
+    assert len(editor.tabs) == 3 and len(editor.get("download_button")) == 6  # no backup tab, no backup button
+    admin = open_page("data", User(next(n for n, r in ACCOUNTS.items() if r == "admin"), "admin"))
+    assert not admin.exception, [e.message for e in admin.exception]
+    assert [t.label for t in admin.tabs][-1] == "Sao lưu" and len(admin.get("download_button")) == 7
+    store = service.open_store(demo_db)
+    try:
+        data = backup.backup_bytes(store)  # what the button hands out when pressed
+    finally:
+        store.close()
+    assert "manifest.json" in zipfile.ZipFile(io.BytesIO(data)).namelist()
+    (tmp_path / "b.zip").write_bytes(data)
+    backup.restore(tmp_path / "b.zip", tmp_path / "restored.duckdb")
+    restored = service.open_store(str(tmp_path / "restored.duckdb"))
+    assert restored.rows("score_count")[0][0] > 30_000
+    restored.close()
