@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from pages._common import boot, cached, get_store, language, registry
+from pages._common import boot, cached, get_store, int_param, language, registry
 from reformdash.briefing import briefing_years, build_briefing
 from reformdash.charts import briefing_figure
+from reformdash.errors import NotFound
 
 boot()
 
@@ -14,16 +15,20 @@ store = get_store()
 reg = registry()
 entity = st.query_params.get("entity") or "22"
 if entity not in reg.entities:
-    entity = reg.get(entity).code
+    try:
+        entity = reg.get(entity).code
+    except NotFound as e:  # a hand-edited link: say so instead of a traceback
+        st.error(e.message)
+        st.stop()
 years = cached(briefing_years, entity)
 if not years:
     st.info("Chưa có số liệu để trình chiếu." if V else "Nothing to present yet.")
     st.stop()
-year = int(st.query_params.get("year") or years[-1])
+year = int_param("year", years[-1])
 year = year if year in years else years[-1]
 briefing = cached(build_briefing, entity, year, lang)
 slides = briefing.slides
-number = min(max(int(st.query_params.get("slide") or 1), 1), len(slides))
+number = min(max(int_param("slide", 1), 1), len(slides))
 st.query_params.update({"entity": entity, "year": str(year), "slide": str(number)})
 
 # large type, no Streamlit chrome, no sidebar: readable from the back of a room

@@ -33,13 +33,17 @@ class Plan:
 
 def make_plan(store: Store, analysis: Analysis) -> Plan:
     """Compare a file's scores with the store: one status per row, old values only for the changed ones."""
-    incoming = analysis.scores[SCORE_COLUMNS].copy()
+    incoming = analysis.scores[SCORE_COLUMNS]  # a new frame (copy on write): the analysis keeps its own
     incoming["rn"] = np.arange(len(incoming))
     cur = store.cursor()
     try:
         cur.register("incoming", incoming)
         params = {"tolerance": VALUE_TOLERANCE}
-        status = cur.execute(query_text("plan_status"), params).fetchnumpy()["status"]
+        found = cur.execute(query_text("plan_status"), params).fetchnumpy()
+        if len(found["rn"]) != len(incoming):  # only if the store held a key twice, which commit never writes
+            raise RuntimeError("score holds a key twice")
+        status = np.empty(len(incoming), dtype=np.int8)
+        status[np.asarray(found["rn"])] = np.asarray(found["status"])
         changed = cur.execute(query_text("plan_changed"), params).df() if (status == 1).any() else \
             pd.DataFrame(columns=SCORE_COLUMNS + ["old_value", "old_rank", "old_rank_of", "old_tier", "old_batch_id"])
         cur.unregister("incoming")
@@ -66,7 +70,9 @@ def commit(store: Store, plan: Plan, user: str, is_sample: bool = False) -> int 
                 tx.execute(query_text("unit_insert"), unit)
                 tx.execute(query_text("alias_insert"), {"entity_code": unit["code"], "alias": unit["name_vi"],
                                                         "alias_key": _key(unit["name_vi"])})
-            rows = pd.concat([plan.added, plan.changed[SCORE_COLUMNS]], ignore_index=True)
+            # an empty part is left out: concatenating it would turn every column to Python objects (slow to insert)
+            parts = [p for p in (plan.added, plan.changed[SCORE_COLUMNS]) if len(p)] or [plan.added]
+            rows = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0].copy()
             rows["batch_id"] = batch_id
             # Replace by key inside the transaction, not by the plan's view of the store: another session may
             # have written the same keys since the plan was made, and the key must stay unique (no index keeps it).

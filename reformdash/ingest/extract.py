@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from operator import itemgetter
+
+import numpy as np
 import pandas as pd
 
 from reformdash.ingest.layout import Layout, column_from
@@ -14,8 +17,18 @@ RAW_COLUMNS = ["row", "col", "entity_col", "entity_raw", "index_raw", "component
 
 def column_cells(layout: Layout, col: int) -> pd.Series:
     """Cells of one column over the data rows, as raw Python objects (no string conversion: it is slow)."""
-    cells = column_from(layout.grid, layout.first_row, col)
-    return pd.Series(cells[:layout.last_row - layout.first_row], dtype=object)
+    rows = layout.grid[layout.first_row:layout.last_row]
+    try:
+        cells = np.fromiter(map(itemgetter(col), rows), dtype=object, count=len(rows))
+    except IndexError:  # ragged rows: column_from pads the short ones
+        cells = np.fromiter(column_from(layout.grid, layout.first_row, col)[:len(rows)], dtype=object,
+                            count=len(rows))
+    return pd.Series(cells, dtype=object, copy=False)
+
+
+def same(n: int, value: object) -> pd.Series:
+    """One value on every row, as an object column (pandas would make a text column of a repeated str)."""
+    return pd.Series(np.full(n, value, dtype=object), dtype=object, copy=False)
 
 
 def column_headers(layout: Layout) -> dict[int, str]:
@@ -31,64 +44,57 @@ def column_headers(layout: Layout) -> dict[int, str]:
 
 def extract(layout: Layout) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(observations, row attributes): one observation per value cell; ranks/tiers per entity cell."""
-    rows = list(range(layout.first_row, layout.last_row))
+    n = layout.last_row - layout.first_row
     by_role: dict[str, list] = {}
     for c in layout.columns:
         by_role.setdefault(c.role, []).append(c)
     blocks = []
     if layout.kind == "long":
         first = by_role["value"][0]
-        frame = pd.DataFrame({
-            "row": rows,
-            "col": first.col,
-            "entity_col": first.entity_col,
-            "entity_raw": column_cells(layout, first.entity_col),
-            "value_raw": column_cells(layout, first.col),
-        })
+        frame = {"row": np.arange(layout.first_row, layout.last_row), "col": np.full(n, first.col),
+                 "entity_col": np.full(n, first.entity_col),
+                 "entity_raw": column_cells(layout, first.entity_col), "value_raw": column_cells(layout, first.col)}
         for role in ("index", "component", "year", "rank", "rank_of", "tier"):
             if role in by_role:
                 frame[f"{role}_raw"] = column_cells(layout, by_role[role][0].col)
         for role in ("index", "component", "year"):
             if role in by_role:
-                frame[f"{role}_col"] = by_role[role][0].col
-        frame["target_component"] = None
-        blocks.append(frame)
-        attrs = pd.DataFrame(columns=["entity_raw", "row", "rank_raw", "rank_of_raw", "tier_raw"])
-        return _complete(pd.concat(blocks, ignore_index=True)), attrs
+                frame[f"{role}_col"] = np.full(n, by_role[role][0].col)
+        attrs = pd.DataFrame(columns=["entity_raw", "row", "attr", "raw", "col", "header"])
+        return _frame(frame, n), attrs
     value_cols = by_role.get("target", []) + by_role.get("year_value", [])
     for c in value_cols:
-        frame = pd.DataFrame({
-            "row": rows,
-            "col": c.col,
-            "entity_col": c.entity_col,
-            "entity_raw": column_cells(layout, c.entity_col),
-            "value_raw": column_cells(layout, c.col),
-        })
+        frame = {"row": np.arange(layout.first_row, layout.last_row), "col": np.full(n, c.col),
+                 "entity_col": np.full(n, c.entity_col),
+                 "entity_raw": column_cells(layout, c.entity_col), "value_raw": column_cells(layout, c.col)}
         if "year" in by_role:  # a wide table with a year column: one year per row
             frame["year_raw"] = column_cells(layout, by_role["year"][0].col)
-            frame["year_col"] = by_role["year"][0].col
+            frame["year_col"] = np.full(n, by_role["year"][0].col)
         if c.role == "target":
-            frame["index_raw"] = c.target.index_code
-            frame["target_component"] = c.target.component_code
+            frame["index_raw"] = same(n, c.target.index_code)
+            frame["target_component"] = same(n, c.target.component_code)
         else:
-            frame["index_raw"] = layout.index_code
-            frame["target_component"] = ""
-            frame["year_raw"] = c.year
-        blocks.append(frame)
+            frame["index_raw"] = same(n, layout.index_code)
+            frame["target_component"] = same(n, "")
+            frame["year_raw"] = same(n, c.year)
+        blocks.append(_frame(frame, n))
     attr_frames = []
     for role in ("rank", "rank_of", "tier"):
         for c in by_role.get(role, [])[:1]:
-            attr_frames.append(pd.DataFrame({"entity_raw": column_cells(layout, c.entity_col), "row": rows,
+            attr_frames.append(pd.DataFrame({"entity_raw": column_cells(layout, c.entity_col),
+                                             "row": np.arange(layout.first_row, layout.last_row),
                                              "attr": role, "raw": column_cells(layout, c.col), "col": c.col,
                                              "header": c.header}))
     attrs = pd.concat(attr_frames, ignore_index=True) if attr_frames else pd.DataFrame(
         columns=["entity_raw", "row", "attr", "raw", "col", "header"])
-    obs = pd.concat(blocks, ignore_index=True) if blocks else pd.DataFrame(columns=RAW_COLUMNS)
-    return _complete(obs), attrs
+    obs = pd.concat(blocks, ignore_index=True) if blocks else _frame({}, 0)
+    return obs, attrs
 
 
-def _complete(frame: pd.DataFrame) -> pd.DataFrame:
-    for name in RAW_COLUMNS:
-        if name not in frame.columns:
-            frame[name] = None
-    return frame[RAW_COLUMNS]
+def _frame(columns: dict, n: int) -> pd.DataFrame:
+    """The observation frame in RAW_COLUMNS order; columns not given are None (object).
+
+    Every column is a new array made for this frame alone, so it is taken as it is (no copy, no consolidation).
+    """
+    return pd.DataFrame({name: columns[name] if name in columns else same(n, None) for name in RAW_COLUMNS},
+                        copy=False)

@@ -317,8 +317,8 @@ def column_from(grid: list[list], first_row: int, col: int) -> list:
         cells = [row[col] for row in rows]
     except IndexError:  # ragged rows
         cells = [row[col] if col < len(row) else "" for row in rows]
-    if len(_COLUMN_CACHE) > 64:
-        _COLUMN_CACHE.clear()
+    if len(_COLUMN_CACHE) > 64 or any(g is not grid for g, _ in _COLUMN_CACHE.values()):
+        _COLUMN_CACHE.clear()  # one grid at a time: earlier files' grids must not stay alive here
     _COLUMN_CACHE[key] = (grid, cells)
     return cells
 

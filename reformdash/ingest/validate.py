@@ -10,7 +10,7 @@ import pandas as pd
 from reformdash.catalog import OVERALL, Catalog
 from reformdash.errors import Problem
 from reformdash.i18n import format_number, t
-from reformdash.ingest.extract import column_headers
+from reformdash.ingest.extract import column_headers, same
 from reformdash.ingest.layout import EntityFinder, column_letter
 from reformdash.registry import Registry
 from reformdash.text import is_missing, name_key, parse_int, parse_number, words
@@ -29,11 +29,53 @@ def group_ids(frame: pd.DataFrame, columns: list[str], cache: dict | None = None
     cache = {} if cache is None else cache
     ids = np.zeros(len(frame), dtype=np.int64)
     for c in columns:
-        if c not in cache or len(cache[c][0]) != len(frame):
-            cache[c] = pd.factorize(frame[c], use_na_sentinel=False)
-        codes, uniques = cache[c]
+        codes, uniques = coded(frame[c], cache, c)
         ids = ids * (len(uniques) + 1) + codes
     return pd.factorize(ids)[0]
+
+
+def factorised(values) -> tuple[np.ndarray, object]:
+    """pd.factorize(values, use_na_sentinel=False): codes in order of appearance, NA one value.
+
+    A column holding one text throughout (the index code on every row) is recognised by one comparison.
+    """
+    cells = values.to_numpy() if isinstance(values, pd.Series) else values
+    if len(cells) and cells.dtype == object and isinstance(cells[0], str) and (cells == cells[0]).all():
+        return np.zeros(len(cells), dtype=np.intp), np.array([cells[0]], dtype=object)
+    return pd.factorize(values, use_na_sentinel=False)
+
+
+def coded(series: pd.Series, cache: dict, name: str) -> tuple[np.ndarray, object]:
+    """A column's factorisation (see factorised), kept in cache[name]."""
+    if name not in cache or len(cache[name][0]) != len(series):
+        cache[name] = factorised(series)
+    return cache[name]
+
+
+def first_rows(codes: np.ndarray) -> np.ndarray:
+    """Positions of the first row of each group, for group codes numbered in order of appearance (factorize)."""
+    if not len(codes):
+        return np.zeros(0, dtype=np.int64)
+    top = np.maximum.accumulate(codes)
+    new = np.empty(len(codes), dtype=bool)
+    new[0] = True
+    new[1:] = top[1:] > top[:-1]
+    return np.flatnonzero(new)
+
+
+def distinct_rows(frame: pd.DataFrame, columns: list[str], cache: dict | None = None) -> np.ndarray:
+    """Positions of the first row of every distinct combination of the columns, in order of appearance.
+
+    As DataFrame.drop_duplicates keeps them (None and NaN are one value), without building a frame.
+    """
+    return first_rows(group_ids(frame, columns, cache))
+
+
+def numbers_of(cells: pd.Series) -> pd.Series:
+    """Cells as floats, NaN where a cell is not a plain number (text cells then go through the careful parser)."""
+    if pd.api.types.infer_dtype(cells, skipna=False) in ("floating", "integer", "mixed-integer-float"):
+        return pd.Series(cells.to_numpy().astype(float), index=cells.index)  # numbers only: no text to parse
+    return pd.to_numeric(cells, errors="coerce")
 
 
 def shown_cell(cell: object) -> str:
@@ -43,18 +85,42 @@ def shown_cell(cell: object) -> str:
     return " ".join(str(cell).split())
 
 
-def map_unique(series: pd.Series, lookup) -> pd.Series:
-    """Apply `lookup` once per distinct value (files repeat names, codes and years on every row)."""
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    mapped = np.empty(len(uniques) + 1, dtype=object)
+def map_unique(series: pd.Series, lookup, cache: dict | None = None, source: str | None = None,
+               target: str | None = None) -> pd.Series:
+    """Apply `lookup` once per distinct value (files repeat names, codes and years on every row); NA looks up None.
+
+    With `cache`, the series' factorisation is cache[source] (made if missing) and the result's is kept as
+    cache[target], so grouping on either column later hashes nothing again.
+    """
+    if cache is not None and source:
+        codes, uniques = coded(series, cache, source)
+    else:
+        codes, uniques = factorised(series)
+    mapped = np.empty(len(uniques), dtype=object)
     for k, u in enumerate(uniques):
-        mapped[k] = lookup(u)
-    mapped[-1] = lookup(None)
+        mapped[k] = lookup(None if pd.isna(u) else u)
+    if cache is not None and target:
+        mapped_codes, mapped_uniques = pd.factorize(mapped, use_na_sentinel=False)
+        cache[target] = (mapped_codes[codes], mapped_uniques)
     return pd.Series(mapped[codes], index=series.index, dtype=object)
 
 
 OVERALL_WORDS = {"", "tong", "tong hop", "chung", "overall", "total", "chi so chung", "diem tong hop", "tong diem"}
 SCALE_TOLERANCE = 1e-6
+
+
+MISSING_CELL, BAD_CELL = object(), object()
+
+
+def parse_value_cell(raw: object) -> object:
+    """A value cell as a float, MISSING_CELL (blank, N/A, KCDL…) or BAD_CELL (text that is not a number)."""
+    if is_missing(raw):
+        return MISSING_CELL
+    try:
+        value = parse_number(raw)
+    except (ValueError, TypeError):
+        return BAD_CELL
+    return np.nan if value is None else value
 
 
 def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: EntityFinder, options,
@@ -76,7 +142,7 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
             continue
         obs["part"] = len(frames)
         meta.append((layout.sheet if layout.sheet != "csv" else None, layout.transposed, column_headers(layout)))
-        obs["part_index"] = part.index_code
+        obs["part_index"] = same(len(obs), part.index_code)
         obs["part_year"] = part.year
         frames.append(obs)
         if len(attrs):
@@ -93,23 +159,24 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
     obs = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     # values: numbers parse in bulk; only text cells go through the careful parser.
     # Missing cells are dropped (a missing value is missing, never zero).
-    values = pd.to_numeric(obs["value_raw"], errors="coerce")
+    values = numbers_of(obs["value_raw"])
     text_rows = obs.index[values.isna()]
     keep = pd.Series(True, index=obs.index)
     bad_numbers = []
-    for i in text_rows:
-        raw = obs.at[i, "value_raw"]
-        if is_missing(raw):
-            keep.at[i] = False
-            continue
-        try:
-            values.at[i] = parse_number(raw)
-        except (ValueError, TypeError):
-            bad_numbers.append(i)
+    if len(text_rows):  # text cells repeat ("N/A", "65,5" in a ';' file): each distinct one is parsed once
+        parsed = map_unique(obs.loc[text_rows, "value_raw"], parse_value_cell).to_numpy()
+        missing = np.fromiter((p is MISSING_CELL for p in parsed), bool, len(parsed))
+        bad = np.fromiter((p is BAD_CELL for p in parsed), bool, len(parsed))
+        keep.loc[text_rows[missing]] = False
+        bad_numbers = list(text_rows[bad])
+        fine = ~(missing | bad)
+        values.loc[text_rows[fine]] = parsed[fine].astype(float)
     obs["value"] = values.astype(float)
     if not keep.all():
-        obs = obs[keep]
-    obs = obs.reset_index(drop=True) if not keep.all() else obs
+        # bad numbers are kept rows: their labels become their positions among the kept rows
+        position = keep.cumsum() - 1
+        bad_numbers = [int(position.at[i]) for i in bad_numbers]
+        obs = obs[keep].reset_index(drop=True)
 
     def place_of(frame: pd.DataFrame, i: int, role: str) -> dict:
         """The place of a long table's index/component/year cell (its own column, not the value's)."""
@@ -134,9 +201,13 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
 
     # entities: resolve each distinct name once
     kinds = find.kinds
-    obs["entity_code"] = map_unique(obs["entity_raw"], lambda raw: find(raw) if isinstance(raw, str) else None)
-    unknown = obs[obs["entity_code"].isna()]
-    seen_kinds = {registry.entities[c].kind for c in obs["entity_code"].dropna().unique() if c in registry.entities}
+    codes: dict = {}  # factorised columns, reused while obs keeps its rows and the column its values
+    obs["entity_code"] = map_unique(obs["entity_raw"], lambda raw: find(raw) if isinstance(raw, str) else None,
+                                    codes, "entity_raw", "entity_code")
+    # the row mask is needed only when some distinct name is unknown
+    unknown = obs[obs["entity_code"].isna()] if any(pd.isna(v) for v in codes["entity_code"][1]) else obs.iloc[:0]
+    seen_kinds = {registry.entities[c].kind for c in obs["entity_code"].dropna().unique() if c in registry.entities} \
+        if len(unknown) else set()
     suggest_kinds = tuple(k for k in kinds if k in seen_kinds) or kinds
     for raw, group in unknown.groupby("entity_raw", sort=False, dropna=False):
         i = group.index[0]
@@ -145,6 +216,7 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
             code = unit_code(parent, shown, registry, new_units)
             new_units.setdefault(code, {"code": code, "name_vi": " ".join(shown.split()), "parent_code": parent})
             obs.loc[group.index, "entity_code"] = code
+            codes.pop("entity_code", None)
             continue
         key = "unknown_unit" if options.level == "unit" else "unknown_entity"
         names = registry.suggest(shown, suggest_kinds) if shown else []
@@ -157,16 +229,37 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
     obs["index_code"] = obs["part_index"]
     long_rows = obs["target_component"].isna()
     if long_rows.any():
+        every = bool(long_rows.all())  # a single long table: whole columns, no masked copies
+
+        def on_long(column: str) -> pd.Series:
+            return obs[column] if every else obs.loc[long_rows, column]
+
+        def set_long(column: str, values) -> None:
+            if every:
+                obs[column] = values if isinstance(values, pd.Series) else pd.Series(
+                    np.array(values, dtype=object), index=obs.index, dtype=object)
+            else:
+                obs.loc[long_rows, column] = values
+
         default_index = catalog.find_index(options.index) if options.index else None
-        mapped = map_unique(obs.loc[long_rows, "index_raw"],
-                            lambda raw: None if is_missing(raw) else catalog.find_index(str(raw)) or "?")
-        filled = mapped.where(mapped.notna(), obs.loc[long_rows, "part_index"])
-        if default_index:
-            filled = filled.where(filled.notna(), default_index)
-        obs.loc[long_rows, "index_code"] = filled
-        for i in obs.index[long_rows & (obs["index_code"] == "?")][:20]:
-            problems.append(Problem("unknown_index", value=obs.at[i, "index_raw"], **place_of(obs, i, "index")))
-        no_index = obs.index[long_rows & obs["index_code"].isna()]
+        mapped = map_unique(on_long("index_raw"),
+                            lambda raw: None if is_missing(raw) else catalog.find_index(str(raw)) or "?",
+                            *((codes, "index_raw", "index_code") if every else ()))
+        if every and not any(pd.isna(v) for v in codes["index_code"][1]):
+            filled = mapped  # every row names its index: nothing to fill in
+        else:
+            codes.pop("index_code", None)
+            filled = mapped.where(mapped.notna(), on_long("part_index"))
+            if default_index:
+                filled = filled.where(filled.notna(), default_index)
+        set_long("index_code", filled)
+        # look at the distinct codes first: the row masks are only needed when something is wrong
+        index_values = coded(obs["index_code"], codes, "index_code")[1]
+        if any(isinstance(v, str) and v == "?" for v in index_values):
+            for i in obs.index[long_rows & (obs["index_code"] == "?")][:20]:
+                problems.append(Problem("unknown_index", value=obs.at[i, "index_raw"], **place_of(obs, i, "index")))
+        no_index = obs.index[long_rows & obs["index_code"].isna()] if any(
+            pd.isna(v) for v in index_values) else obs.index[:0]
         if len(no_index):
             p = place(obs, no_index[0])
             p.pop("column")
@@ -174,23 +267,24 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
         if problems:
             return None, [], problems, notes
         # components: resolve each distinct (index, text) once
-        pairs = obs.loc[long_rows, ["index_code", "component_raw"]].drop_duplicates()
+        index_long, comp_long = on_long("index_code"), on_long("component_raw")
+        pairs = distinct_rows(obs, ["index_code", "component_raw"], codes) if every else \
+            distinct_rows(pd.DataFrame({"i": index_long, "c": comp_long}), ["i", "c"])
+        pair_index = index_long.to_numpy()[pairs]
         comp_map = {}
-        for index_code, raw in pairs.itertuples(index=False):
+        for index_code, raw in zip(pair_index, comp_long.to_numpy()[pairs]):
             if is_missing(raw) or words(raw) in OVERALL_WORDS:
                 comp_map[(index_code, raw)] = OVERALL
             else:
                 comp = catalog.component(index_code, str(raw).strip())
                 comp_map[(index_code, raw)] = comp.code if comp else None
-        if obs.loc[long_rows, "index_code"].nunique() == 1:
-            only = obs.loc[long_rows, "index_code"].iloc[0]
+        if len(set(pair_index)) == 1:
+            only = index_long.iloc[0]
             simple = {raw: code for (ix, raw), code in comp_map.items() if ix == only}
-            obs.loc[long_rows, "target_component"] = map_unique(obs.loc[long_rows, "component_raw"],
-                                                                 lambda raw: simple.get(raw, OVERALL))
+            set_long("target_component", map_unique(comp_long, lambda raw: simple.get(raw, OVERALL),
+                                                    *((codes, "component_raw", "component_code") if every else ())))
         else:
-            obs.loc[long_rows, "target_component"] = [
-                comp_map[(ix, raw)] for ix, raw in zip(obs.loc[long_rows, "index_code"],
-                                                        obs.loc[long_rows, "component_raw"])]
+            set_long("target_component", [comp_map[(ix, raw)] for ix, raw in zip(index_long, comp_long)])
         for (index_code, raw), code in comp_map.items():
             if code is None:
                 i = obs.index[long_rows & (obs["index_code"] == index_code) & (obs["component_raw"] == raw)][0]
@@ -210,11 +304,21 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
         except (ValueError, TypeError):
             return -1
 
-    years = map_unique(obs["year_raw"], year_of)
-    years = years.where(years.notna(), obs["part_year"])
-    if options.year:
-        years = years.where(years.notna(), options.year)
-    bad = obs.index[years.isna() | (years == -1)]
+    year_codes, year_cells = coded(obs["year_raw"], codes, "year_raw")
+    parsed = [year_of(None if pd.isna(u) else u) for u in year_cells]
+    if all(y is not None and y != -1 for y in parsed):
+        # every row has its own readable year (a year column): nothing to fill in, nothing to report
+        year_values = np.array(parsed, dtype=np.int64)
+        years = pd.Series(year_values[year_codes], index=obs.index)
+        distinct_codes, distinct_years = pd.factorize(year_values)
+        codes["year"] = (distinct_codes[year_codes], distinct_years)
+        bad = obs.index[:0]
+    else:
+        years = map_unique(obs["year_raw"], year_of)
+        years = years.where(years.notna(), obs["part_year"])
+        if options.year:
+            years = years.where(years.notna(), options.year)
+        bad = obs.index[years.isna() | (years == -1)]
     for i in bad[:20]:
         raw = obs.at[i, "year_raw"]
         if is_missing(raw):
@@ -227,8 +331,8 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
         return None, [], problems, notes
     obs["year"] = years.astype(int)
     this_year = dt.date.today().year
-    firsts = obs[["index_code", "year"]].drop_duplicates()
-    for index_code, year in firsts.itertuples(index=False):
+    firsts = distinct_rows(obs, ["index_code", "year"], codes)
+    for index_code, year in zip(obs["index_code"].to_numpy()[firsts].tolist(), obs["year"].to_numpy()[firsts].tolist()):
         first = catalog.indices[index_code].first_year
         if not (min(first, 1990) <= year <= this_year + 1) or year < first - 5:
             i = obs.index[(obs["index_code"] == index_code) & (obs["year"] == year)][0]
@@ -243,9 +347,7 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
     if problems:
         return None, [], problems, notes
     # entity valid in year
-    codes: dict = {}  # factorised key columns, reused while obs keeps its rows
-    first_rows = np.unique(group_ids(obs, ["entity_code", "year"], codes), return_index=True)[1]
-    for code, year in obs[["entity_code", "year"]].iloc[first_rows].itertuples(index=False):
+    for code, year in entities_out_of_years(obs, registry, codes):
         entity = registry.entities.get(code)
         if entity is not None and not entity.valid_in(int(year)):
             i = obs.index[(obs["entity_code"] == code) & (obs["year"] == year)][0]
@@ -255,7 +357,7 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
                                     params={"entity": entity.name_vi, "year": int(year), "valid": valid}, **p))
     # components outside their years: a mislabelled column (PAPI 2014 vie) must not load quietly
     comps = obs[["index_code", "component_code", "year"]].iloc[
-        np.unique(group_ids(obs, ["index_code", "component_code", "year"], codes), return_index=True)[1]]
+        distinct_rows(obs, ["index_code", "component_code", "year"], codes)]
     comps = comps[comps["component_code"] != OVERALL]
     for index_code, comp, year in comps.itertuples(index=False):
         c = catalog.components[index_code][comp]
@@ -269,11 +371,16 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
         return None, [], problems, notes
     # scales
     low, high, what = scales(obs, catalog, lang, codes)
-    neg = obs["value"] < 0
-    out = ((obs["value"] < low - SCALE_TOLERANCE) | (obs["value"] > high + SCALE_TOLERANCE)) & ~neg
+    value, lows, highs = obs["value"].to_numpy(), low.to_numpy(), high.to_numpy()
+    negative = value < 0
+    outside = ((value < lows - SCALE_TOLERANCE) | (value > highs + SCALE_TOLERANCE)) & ~negative
+    neg, out = pd.Series(negative, index=obs.index), pd.Series(outside, index=obs.index)
     # PAPI 2014 writes 0 as the total of provinces with no data: an overall 0 below a positive scale
     # with no component values for that entity is a formula artefact, i.e. missing.
-    zero_artefact = out & (obs["value"] == 0) & (obs["component_code"] == OVERALL) & (low > 0)
+    zero = outside & (value == 0) & (lows > 0)
+    if zero.any():
+        zero &= (obs["component_code"] == OVERALL).to_numpy()
+    zero_artefact = pd.Series(zero, index=obs.index)
     if zero_artefact.any():
         has_components = set(zip(obs.loc[obs["component_code"] != OVERALL, "entity_code"],
                                  obs.loc[obs["component_code"] != OVERALL, "year"]))
@@ -292,7 +399,8 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
                                         "what": what(i)}, **place(obs, i)))
     # duplicates: same key twice with different values is an error; the same value twice is one row
     key = ["index_code", "year", "entity_code", "component_code"]
-    dup = pd.Series(group_ids(obs, key, codes), index=obs.index).duplicated(keep=False)
+    gid = group_ids(obs, key, codes)
+    dup = pd.Series(np.bincount(gid)[gid] > 1 if len(gid) else np.zeros(0, dtype=bool), index=obs.index)
     if dup.any():
         for _, group in obs[dup].groupby(key, sort=False):
             vals = group["value"].round(9)
@@ -312,7 +420,7 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
         codes = {}
     if problems:
         return None, [], problems, notes
-    scores = obs[key + ["value"]].copy()
+    scores = obs[key + ["value"]]  # a new frame (copy on write)
     scores["rank"] = empty_ints(len(scores))
     scores["rank_of"] = empty_ints(len(scores))
     scores["tier"] = None
@@ -321,17 +429,18 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
     if problems:
         return None, [], problems, notes
     scores = compute_ranks(scores, catalog, codes if len(scores) == len(obs) else None)
-    return scores.reset_index(drop=True), list(new_units.values()), problems, notes
+    if not scores.index.equals(pd.RangeIndex(len(scores))):
+        scores = scores.reset_index(drop=True)
+    return scores, list(new_units.values()), problems, notes
 
 
 def scales(obs: pd.DataFrame, catalog: Catalog, lang: str, codes: dict | None = None):
     """Lower and upper bound of each observation's scale (Series), and a function naming a row's scale."""
     table = {}
-    if obs["index_code"].nunique() == 1:
-        pairs = [(obs["index_code"].iloc[0], comp) for comp in obs["component_code"].unique()]
-    else:
-        pairs = obs[["index_code", "component_code"]].drop_duplicates().itertuples(index=False)
-    for index_code, comp in pairs:
+    gid = group_ids(obs, ["index_code", "component_code"], codes)
+    firsts = first_rows(gid)
+    keys = list(zip(obs["index_code"].to_numpy()[firsts], obs["component_code"].to_numpy()[firsts]))
+    for index_code, comp in keys:
         index = catalog.indices[index_code]
         if comp:
             c = catalog.components[index_code][comp]
@@ -345,14 +454,23 @@ def scales(obs: pd.DataFrame, catalog: Catalog, lang: str, codes: dict | None = 
     def what(i: int) -> str:
         return table[(obs.at[i, "index_code"], obs.at[i, "component_code"])][2]
 
-    gid = group_ids(obs, ["index_code", "component_code"], codes)
-    firsts = np.unique(gid, return_index=True)[1]
-    keys = list(zip(obs["index_code"].to_numpy()[firsts], obs["component_code"].to_numpy()[firsts]))
     lows = np.array([table[k][0] for k in keys], dtype=float)
     highs = np.array([table[k][1] for k in keys], dtype=float)
-    order = np.unique(gid)
-    position = np.searchsorted(order, gid)
-    return pd.Series(lows[position], index=obs.index), pd.Series(highs[position], index=obs.index), what
+    return pd.Series(lows[gid], index=obs.index), pd.Series(highs[gid], index=obs.index), what
+
+
+def entities_out_of_years(obs: pd.DataFrame, registry: Registry, codes: dict) -> list[tuple]:
+    """(entity code, year) pairs of rows naming an entity in a year it did not exist, in order of appearance."""
+    entity_ids, entity_codes = coded(obs["entity_code"], codes, "entity_code")
+    spans = [registry.entities.get(c) for c in entity_codes]
+    start = np.array([e.valid_from.year if e is not None and e.valid_from else 0 for e in spans])
+    end = np.array([e.valid_to.year if e is not None and e.valid_to else 9999 for e in spans])
+    year = obs["year"].to_numpy()
+    if ((start[entity_ids] <= year) & (year <= end[entity_ids])).all():
+        return []
+    pairs = obs[["entity_code", "year"]].iloc[distinct_rows(obs, ["entity_code", "year"], codes)]
+    return [(code, year) for code, year in pairs.itertuples(index=False)
+            if code in registry.entities and not registry.entities[code].valid_in(int(year))]
 
 
 def apply_attributes(scores, obs, attr_frames, find, problems, file_name, lang, registry):
@@ -454,7 +572,12 @@ def competition_ranks(gid: np.ndarray, signed: np.ndarray) -> tuple[np.ndarray, 
     """1224 ranks within each group (higher first; NaN unranked) and each group's count of values, with numpy."""
     n = len(gid)
     present = ~np.isnan(signed)
-    order = np.lexsort((-np.where(present, signed, -np.inf), gid))
+    # by value, then (stable) by group: the order among equal values does not change their shared rank
+    by_value = np.argsort(-np.where(present, signed, -np.inf))
+    groups = gid[by_value]
+    if n and gid.max() < np.iinfo(np.int16).max:
+        groups = groups.astype(np.int16)  # numpy sorts small integers by radix
+    order = by_value[np.argsort(groups, kind="stable")]
     g, v, p = gid[order], signed[order], present[order]
     idx = np.arange(n)
     new_group = np.ones(n, dtype=bool)
@@ -472,8 +595,10 @@ def competition_ranks(gid: np.ndarray, signed: np.ndarray) -> tuple[np.ndarray, 
 
 def compute_ranks(scores: pd.DataFrame, catalog: Catalog, codes: dict | None = None) -> pd.DataFrame:
     """Ranks where the file has none (published ranks are kept), and rank_of for every ranked row."""
+    codes = {} if codes is None else codes
     gid = group_ids(scores, ["index_code", "year", "component_code"], codes)
-    higher = scores["index_code"].map({c: i.higher_is_better for c, i in catalog.indices.items()}).to_numpy(bool)
+    index_ids, index_codes = codes["index_code"]
+    higher = np.array([catalog.indices[c].higher_is_better for c in index_codes], dtype=bool)[index_ids]
     values = scores["value"].to_numpy(float)
     computed, field = competition_ranks(gid, np.where(higher, values, -values))
     rank = scores["rank"].to_numpy(dtype=float, na_value=np.nan)

@@ -198,6 +198,30 @@ def make_ole_garbage(path: Path) -> None:
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + garbage(2000, SEED + 4))
 
 
+def make_far_corner(path: Path) -> None:
+    """A 1.6 KB xlsx with cells at XFD1 and A1048576: calamine would lay out 17 billion cells and abort the process."""
+    sys.path.insert(0, str(REPO))
+    from tests.fuzz.corner import far_corner_xlsx
+
+    path.write_bytes(far_corner_xlsx())
+
+
+def cfb_header_only() -> bytes:
+    """An OLE2 (.xls) header and two stray bytes: calamine's Rust code panicked on it (found by tests/fuzz)."""
+    import struct
+
+    head = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 16 + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
+    head += b"\x00" * 6 + struct.pack("<9I", 0, 1, 1, 0, 4096, 0xFFFFFFFE, 0, 0xFFFFFFFE, 0)
+    return head + struct.pack("<I", 0) + b"\xff\xff\xff\xff" * 108 + b"\x01\x02"
+
+
+def nul_on_line(line: int) -> bytes:
+    """A good CSV (a long note column pushes it past the 4 KB binary sniff) with a NUL byte on `line`."""
+    rows = [HEADER + ",Ghi chú"] + [f"{r},{'ghi chú dài ' * 20}" for r in GOOD_ROWS * 8]
+    rows = rows[:line - 1] + ["Hà Nội,6\x005.5,2,x"] + rows[line:]
+    return csv_text(rows).encode("utf-8")
+
+
 def copy_committed(name: str) -> Callable[[Path], None]:
     def make(path: Path) -> None:
         shutil.copyfile(HERE / name, path)
@@ -247,6 +271,15 @@ CASES: list[Case] = [
     Case("truncated_xlsx", "pci_2019_truncated.xlsx", make_truncated, [], []),
     Case("ole_garbage_xls", "pci_2019_old.xls", make_ole_garbage, [], []),
     Case("ods_broken", "pci_2019_broken.ods", make_ods_broken, [], []),
+    # --- found by the fuzzer (tests/fuzz): each once crashed or killed the importing process
+    Case("far_corner_cells_xlsx", "pci_2019_far_corner.xlsx", make_far_corner, [], ["1048576 dòng × 16384 cột"]),
+    Case("xls_header_panics_reader", "pci_2007_cut.xls", write_bytes(cfb_header_only()), [], ["không đọc được"]),
+    Case("utf8_bom_cut_mid_letter", "pci_2019_bom_cut.csv", write_bytes(b"\xef\xbb\xbf\"\"\nT\xe1"), [],
+         ["bảng mã"]),
+    Case("missing_cell_then_text_value", "pci_2019_na_then_text.csv",
+         write_text(csv_text(["Tỉnh,PCI", "Hà Nội,N/A", "Quảng Ninh,cao", "Đà Nẵng,64.2", "Cần Thơ,63"])), [],
+         ["dòng 3", "cột B", "«cao»"], absent=["dòng 4", "64.2"]),  # the N/A row shifted the place (and crashed)
+    Case("nul_byte_on_line_40", "pci_2019_nul.csv", write_bytes(nul_on_line(40)), [], ["dòng 40", "cột B"]),
     Case("prose_no_table", "pci_2019_prose.csv", write_text(PROSE), [], ["bảng"]),
     Case("header_only_csv", "pci_2019_header_only.csv", write_text(csv_text([HEADER])), [], []),
     Case("missing_sheet_option", "pci_2019_sheets.xlsx", make_missing_sheet, ["--sheet", "Không có"],
