@@ -212,17 +212,15 @@ def language() -> str:
 
 def sidebar(index_kinds: tuple[str, ...] = ("province", "ministry"), need_years: bool = True) -> View:
     """Language, focus entity, index and years; every choice written back to the URL."""
-    from reformdash.analysis import years_of
+    from reformdash.analysis import sidebar_choices, years_of
 
     lang = language()
-    reg = registry()
-    choices = cached(_entity_choices, lang)
-    codes = list(choices["code"])
-    names = dict(zip(choices["code"], choices["name"]))
+    choices = cached(sidebar_choices, lang)
+    codes, names = choices.entities, choices.entity_names
     wanted = _param("entity")
     if wanted not in names:
         try:
-            wanted = reg.get(settings.get("REFORMDASH_FOCUS_ENTITY")).code
+            wanted = registry().get(settings.get("REFORMDASH_FOCUS_ENTITY")).code
         except NotFound:
             wanted = codes[0] if codes else None
     if not codes:
@@ -231,21 +229,18 @@ def sidebar(index_kinds: tuple[str, ...] = ("province", "ministry"), need_years:
     entity = st.sidebar.selectbox(L("focus", lang), codes, index=codes.index(wanted) if wanted in codes else 0,
                                   format_func=lambda c: names.get(c, c), key="focus_entity")
     st.query_params["entity"] = entity
-    e = reg.entities[entity]
-    view = View(lang, entity, names[entity], e.kind)
-    indices = cached(_index_choices, lang)
-    indices = indices[indices["entity_kind"].isin(index_kinds)] if index_kinds else indices
-    if indices.empty:
+    view = View(lang, entity, names[entity], choices.entity_kinds[entity])
+    icodes = [c for c, kind in choices.index_kinds.items() if not index_kinds or kind in index_kinds]
+    if not icodes:
         return view
-    icodes = list(indices["code"])
-    inames = dict(zip(indices["code"], indices["name"]))
+    inames = choices.index_names
     wanted_index = (_param("index") or "PCI").upper()
     index = st.sidebar.selectbox(L("index", lang), icodes,
                                  index=icodes.index(wanted_index) if wanted_index in icodes else 0,
                                  format_func=lambda c: f"{c.replace('_', ' ')} — {inames[c]}", key="index_code")
     st.query_params["index"] = index
     view.index, view.index_name = index, inames[index]
-    view.unit = indices.set_index("code").loc[index, "unit"]
+    view.unit = choices.index_units[index]
     years = cached(years_of, index)
     view.years = years
     if need_years and years:
@@ -257,14 +252,6 @@ def sidebar(index_kinds: tuple[str, ...] = ("province", "ministry"), need_years:
         st.query_params["from"], st.query_params["to"] = str(a), str(b)
         view.year_from, view.year_to = a, b
     return view
-
-
-def _entity_choices(store, lang: str):
-    return store.df("entity_choices", lang=lang)
-
-
-def _index_choices(store, lang: str):
-    return store.df("index_choices", lang=lang)
 
 
 def field_note(sizes: list[int], years: list[int], lang: str) -> str | None:

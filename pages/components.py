@@ -3,9 +3,8 @@
 import streamlit as st
 
 from pages._common import boot, cached, chart, figure, page_year, peers_picker, sidebar
-from reformdash import figures, paragraphs
+from reformdash import figures, paragraphs, tables
 from reformdash.analysis import component_drivers, component_table
-from reformdash.i18n import format_number
 from reformdash.labels import L
 
 boot()
@@ -17,24 +16,18 @@ table = cached(component_table, view.index, year, lang)
 if table.empty:
     st.info(L("no_data", lang, what=f"{view.index.replace('_', ' ')} {year}"))
     st.stop()
-names = dict(zip(table["entity_code"], table["entity_name"]))
-leaders = [c for c in table.groupby("entity_code")["rank"].mean().sort_values().index if c != view.entity][:3]
+names, ranked = cached(tables.component_leaders, view.index, year, lang)
+leaders = [c for c in ranked if c != view.entity][:3]
 peers = peers_picker(view, sorted((c for c in names if c != view.entity), key=lambda c: names[c]), names, leaders)
 shown = [view.entity] + peers
 show_change = st.toggle(L("show_change", lang), value=False, key="heat_change")
 text = cached(paragraphs.components, view.index, view.entity, year, lang)
 chart(figure(figures.heatmap, view.index, year, tuple(shown), show_change, lang), "heatmap",
-      table[table["entity_code"].isin(shown)], text, f"{view.index}_{year}_chi-so-thanh-phan")
+      cached(tables.component_rows, view.index, year, tuple(shown), lang), text,
+      f"{view.index}_{year}_chi-so-thanh-phan")
 drivers = cached(component_drivers, view.index, view.entity, year, lang)
 if not drivers.empty:
     chart(figure(figures.drivers, view.index, view.entity, view.entity_name, year, lang), "drivers", drivers, text,
           f"{view.index}_{view.entity}_{year}_dong-gop")
-    columns = ["component_name", "value", "median", "best", "gap_to_best", "rank", "prev_rank", "places_up"]
-    grid = drivers[columns].copy()
-    for column in ("value", "median", "best", "gap_to_best"):
-        grid[column] = [format_number(v, lang) for v in grid[column]]
-    grid = grid.rename(columns={"component_name": L("component", lang), "value": view.entity_name,
-                                "median": L("median", lang), "best": L("best", lang),
-                                "gap_to_best": f"{L('best', lang)} − {view.entity_name}", "rank": L("rank", lang),
-                                "prev_rank": f"{L('rank', lang)} {year - 1}", "places_up": L("places", lang)})
+    grid = cached(tables.drivers_table, view.index, view.entity, view.entity_name, year, lang)
     st.dataframe(grid, hide_index=True, width="stretch")

@@ -69,13 +69,13 @@ else:
                 badges = [f"{BADGE[s]}{n} {L(WORD[s], lang).lower()}]" for s, n in counts.items() if n]
                 st.markdown(f"{L('goals', lang)}: " + " ".join(badges))
     st.subheader(L("summary", lang))
-    for card in cards.cards:
-        st.markdown(f"- {card.sentence}{sample_badge(card.sample, lang)}")
+    # one list, one element: the same text as a bullet per element, without a dozen elements on every rerun
+    st.markdown("\n".join(f"- {card.sentence}{sample_badge(card.sample, lang)}" for card in cards.cards))
     goals = [(card.label, g) for card in cards.cards for g in card.goals]
     if goals:
         st.subheader(L("goals_table", lang))
-        for label, (status, detail) in goals:
-            st.markdown(f"- {BADGE[status]}{L(WORD[status], lang)}] **{label.split(' ')[0]}** — {detail}")
+        st.markdown("\n".join(f"- {BADGE[status]}{L(WORD[status], lang)}] **{label.split(' ')[0]}** — {detail}"
+                               for label, (status, detail) in goals))
         st.page_link("pages/goals.py", label=L("goals", lang) + " →")
 if cards.cards:
     meeting_files(view.entity, view.entity_name, lang)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pages._common import boot, cached, chart, field_note, figure, peers_picker, sidebar, year_picker
-from reformdash import figures, paragraphs
+from reformdash import figures, paragraphs, tables
 from reformdash.analysis import changes, field_years
 from reformdash.labels import L
 
@@ -16,21 +16,21 @@ if not view.index or not view.years:
     st.info(L("no_data", lang, what=""))
     st.stop()
 label = view.index.replace("_", " ")
-data = cached(field_years, view.index, view.year_from, view.year_to, "", lang)
-if data.empty:
+context = cached(tables.field_context, view.index, view.year_from, view.year_to, lang)
+if context["empty"]:
     st.info(L("no_data", lang, what=label))
     st.stop()
-names = dict(zip(data["entity_code"], data["entity_name"]))
-options = sorted(names, key=lambda c: names[c])
+names, options = context["names"], context["options"]
 default_peers = [c for c in ("01", "79", "48") if c in names and c != view.entity][:2]
 peers = peers_picker(view, [c for c in options if c != view.entity], names, default_peers)
 highlight = [view.entity] + peers
-note = field_note(list(data.sort_values("year")["rank_of"]), list(data["year"]), lang)
+note = field_note(context["sizes"], context["years"], lang)
 percentile_mode = note is not None
 if note:
     st.caption(note)
 chart(figure(figures.bump, view.index, view.year_from, view.year_to, tuple(highlight), percentile_mode, lang),
-      "bump", data, cached(paragraphs.changes, view.index, view.entity, view.year_from, view.year_to, lang),
+      "bump", cached(field_years, view.index, view.year_from, view.year_to, "", lang),
+      cached(paragraphs.changes, view.index, view.entity, view.year_from, view.year_to, lang),
       f"{view.index}_{view.year_from}-{view.year_to}_thu-hang")
 years = [y for y in view.years if view.year_from <= y <= view.year_to]
 c1, c2 = st.columns(2)
@@ -42,7 +42,6 @@ chart(figure(figures.slope, view.index, a, b, tuple(highlight), lang), "slope", 
       f"{view.index}_{a}-{b}_so-sanh-hai-nam")
 chart(figure(figures.diverging, view.index, a, b, tuple(highlight), lang), "diverging", moved, text,
       f"{view.index}_{a}-{b}_tang-giam-bac")
-missing = moved[moved["rank_from"].isna() | moved["rank_to"].isna()]
-if len(missing):
-    st.caption(L("missing_note", lang, names=", ".join(missing["entity_name"])))
-
+missing = cached(tables.missing_names, view.index, a, b, lang)
+if missing:
+    st.caption(L("missing_note", lang, names=", ".join(missing)))

@@ -3,9 +3,8 @@
 import streamlit as st
 
 from pages._common import boot, cached, chart, field_note, figure, sample_badge, sidebar
-from reformdash import figures, paragraphs
-from reformdash.analysis import entity_trend, method_breaks_of
-from reformdash.i18n import format_number
+from reformdash import figures, paragraphs, tables
+from reformdash.analysis import method_breaks_of
 from reformdash.labels import L
 
 boot()
@@ -16,8 +15,7 @@ st.title(L("trends", lang))
 if not view.index:
     st.info(L("no_data", lang, what=""))
     st.stop()
-trend = cached(entity_trend, view.index, view.entity)
-trend = trend[(trend["year"] >= (view.year_from or 0)) & (trend["year"] <= (view.year_to or 9999))]
+trend = cached(tables.trend_rows, view.index, view.entity, view.year_from or 0, view.year_to or 9999)
 label = view.index.replace("_", " ")
 if trend.empty:
     st.info(L("no_data", lang, what=f"{label} — {view.entity_name}"))
@@ -29,12 +27,7 @@ percentile_mode = st.toggle(L("show_percentile", lang), value=default_percentile
 breaks = cached(method_breaks_of, view.index, tuple(trend["year"]), lang)
 fig = figure(figures.trend, view.index, view.entity, view.entity_name, view.unit, view.year_from, view.year_to,
              percentile_mode, view.entity_kind == "province", lang)
-table = trend[["year", "value", "rank", "rank_of", "percentile"]].assign(
-    value=[format_number(v, lang) for v in trend["value"]],
-    percentile=[format_number(v, lang, 0) for v in trend["percentile"]]).rename(columns={
-    "year": L("year", lang), "value": L("value", lang), "rank": L("rank", lang),
-    "rank_of": "Số đơn vị xếp hạng" if lang == "vi" else "Field size",
-    "percentile": "Phần trăm (100 = đầu)" if lang == "vi" else "Percentile (100 = first)"})
+table = cached(tables.trend_table, view.index, view.entity, view.year_from or 0, view.year_to or 9999, lang)
 text = cached(paragraphs.trend, view.index, view.entity, view.year_from, view.year_to, lang)
 chart(fig, "trend", trend[["year", "value", "rank", "rank_of", "percentile"]], text,
       f"{view.index}_{view.entity}_{view.year_from}-{view.year_to}")

@@ -155,3 +155,24 @@ def unit_indices(store, parent_code: str) -> pd.DataFrame:
 def index_choices(store, lang: str = "vi") -> pd.DataFrame:
     """Every index with its name in the language, unit and the kind of entity it ranks."""
     return store.df("index_choices", lang=lang)
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the sidebar offers, as plain lists and dicts (built once per data version, read on every page run)."""
+
+    entities: list[str]
+    entity_names: dict[str, str]
+    entity_kinds: dict[str, str]
+    index_kinds: dict[str, str]  # index code -> the kind of entity it ranks, in the selector's order
+    index_names: dict[str, str]
+    index_units: dict[str, str]
+
+
+def sidebar_choices(store, lang: str = "vi") -> Choices:
+    """Entities with scores and indices with scores, for the focus and index selectors."""
+    entities = store.df("entity_choices", lang=lang)
+    indices = index_choices(store, lang)
+    return Choices(list(entities["code"]), dict(zip(entities["code"], entities["name"])),
+                   dict(zip(entities["code"], entities["kind"])), dict(zip(indices["code"], indices["entity_kind"])),
+                   dict(zip(indices["code"], indices["name"])), dict(zip(indices["code"], indices["unit"])))

@@ -1,0 +1,83 @@
+"""The tables under the charts, with headers and numbers in the reader's language (cached by the pages)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from reformdash import analysis
+from reformdash.i18n import format_number
+from reformdash.labels import L
+
+
+def trend_rows(store, index: str, entity: str, year_from: int, year_to: int) -> pd.DataFrame:
+    """The entity's results between two years (value, rank, field size, percentile, sample)."""
+    trend = analysis.entity_trend(store, index, entity)
+    return trend[(trend["year"] >= year_from) & (trend["year"] <= year_to)].reset_index(drop=True)
+
+
+def trend_table(store, index: str, entity: str, year_from: int, year_to: int, lang: str = "vi") -> pd.DataFrame:
+    """trend_rows() as the trends page shows them."""
+    trend = trend_rows(store, index, entity, year_from, year_to)
+    return trend[["year", "value", "rank", "rank_of", "percentile"]].assign(
+        value=[format_number(v, lang) for v in trend["value"]],
+        percentile=[format_number(v, lang, 0) for v in trend["percentile"]]).rename(columns={
+        "year": L("year", lang), "value": L("value", lang), "rank": L("rank", lang),
+        "rank_of": "Số đơn vị xếp hạng" if lang == "vi" else "Field size",
+        "percentile": "Phần trăm (100 = đầu)" if lang == "vi" else "Percentile (100 = first)"})
+
+
+def component_leaders(store, index: str, year: int, lang: str = "vi") -> tuple[dict[str, str], list[str]]:
+    """Names of the entities with component scores that year, and their codes by mean component rank."""
+    table = analysis.component_table(store, index, year, lang)
+    names = dict(zip(table["entity_code"], table["entity_name"]))
+    return names, list(table.groupby("entity_code")["rank"].mean().sort_values().index)
+
+
+def component_rows(store, index: str, year: int, entities: tuple, lang: str = "vi") -> pd.DataFrame:
+    """The component scores of the chosen entities (the heatmap's data)."""
+    table = analysis.component_table(store, index, year, lang)
+    return table[table["entity_code"].isin(entities)].reset_index(drop=True)
+
+
+def drivers_table(store, index: str, entity: str, entity_name: str, year: int, lang: str = "vi") -> pd.DataFrame:
+    """The entity's components against the median and the best, with the places each one moved."""
+    drivers = analysis.component_drivers(store, index, entity, year, lang)
+    columns = ["component_name", "value", "median", "best", "gap_to_best", "rank", "prev_rank", "places_up"]
+    grid = drivers[columns].copy()
+    for column in ("value", "median", "best", "gap_to_best"):
+        grid[column] = [format_number(v, lang) for v in grid[column]]
+    return grid.rename(columns={"component_name": L("component", lang), "value": entity_name,
+                                "median": L("median", lang), "best": L("best", lang),
+                                "gap_to_best": f"{L('best', lang)} − {entity_name}", "rank": L("rank", lang),
+                                "prev_rank": f"{L('rank', lang)} {year - 1}", "places_up": L("places", lang)})
+
+
+def field_context(store, index: str, year_from: int, year_to: int, lang: str = "vi") -> dict:
+    """Who is ranked between two years: names, codes in name order, and the field size of each year in order."""
+    data = analysis.field_years(store, index, year_from, year_to, "", lang)
+    names = dict(zip(data["entity_code"], data["entity_name"]))
+    by_year = data.sort_values("year")
+    return {"names": names, "options": sorted(names, key=lambda c: names[c]),
+            "sizes": list(by_year["rank_of"]), "years": list(by_year["year"]), "empty": data.empty}
+
+
+def missing_names(store, index: str, year_from: int, year_to: int, lang: str = "vi") -> list[str]:
+    """Entities ranked in only one of two years (shown as such, not dropped)."""
+    moved = analysis.changes(store, index, year_from, year_to, "", lang)
+    return list(moved.loc[moved["rank_from"].isna() | moved["rank_to"].isna(), "entity_name"])
+
+
+def unit_board(store, parent: str, index: str, year: int, lang: str = "vi") -> dict:
+    """The units' leaderboard with what the units page shows beside it: names, chart data, criteria, goals."""
+    from reformdash.goals import evaluate_goals
+
+    board = analysis.unit_leaderboard(store, parent, index, year, lang)
+    codes = set(board["entity_code"])
+    scored = analysis.component_table(store, index, year, lang)
+    goals = evaluate_goals(store, lang)
+    return {"board": board, "names": dict(zip(board["entity_code"], board["entity_name"])),
+            "chart": board[["rank", "entity_name", "value", "prev_value", "prev_rank", "places_up"]],
+            "list": board[["rank", "entity_name", "value", "places_up"]],
+            "criteria": scored[scored["entity_code"].isin(codes)].reset_index(drop=True),
+            "goals": goals[goals["entity_code"].isin(codes)].reset_index(drop=True),
+            "sample": bool(board["sample"].any())}
