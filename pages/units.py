@@ -47,7 +47,8 @@ chart(figure(figures.unit_trend, index, unit, unames[unit], lang), "unit_trend",
       cached(entity_trend, index, unit), cached(paragraphs.unit_trend, index, unit, lang), f"{index}_{unit}")
 criteria = figure(figures.unit_criteria, parent, index, year, lang)
 if criteria is not None:
-    chart(criteria, "unit_criteria", shown["criteria"], "", f"{index}_{year}_tieu-chi")
+    chart(criteria, "unit_criteria", shown["criteria"], cached(paragraphs.unit_criteria, parent, index, year, lang),
+          f"{index}_{year}_tieu-chi")
 if len(shown["goals"]):
     st.subheader(L("goals_table", lang))
     badge = {"met": ":green-badge[", "not_met": ":red-badge[", "no_data": ":gray-badge["}

@@ -106,3 +106,25 @@ def unit_trend(store, index: str, unit: str, lang: str = "vi") -> str:
     if data.empty:
         return ""
     return trend(store, index, unit, int(data["year"].min()), int(data["year"].max()), lang)
+
+
+def unit_criteria(store, parent: str, index: str, year: int, lang: str = "vi") -> str:
+    """Which criteria the units did best and worst on, on average, and the weakest unit of the weakest one."""
+    b = builder(store, parent, year, lang)
+    board = analysis.unit_leaderboard(store, parent, index, year, lang)
+    table = analysis.component_table(store, index, year, lang)
+    table = table[table["entity_code"].isin(board["entity_code"])].dropna(subset=["value"])
+    if table.empty:
+        return ""
+    means = table.groupby("component_name")["value"].mean().sort_values()
+    unit = unit_word(b.unit(index), lang)
+    weakest = table[table["component_name"] == means.index[0]].sort_values("value").iloc[0]
+    return b.tr(
+        f"Năm {year}, trong {table['entity_code'].nunique()} đơn vị, tiêu chí có điểm bình quân cao nhất là "
+        f"«{means.index[-1]}» ({b.num(means.iloc[-1])}{unit}), thấp nhất là «{means.index[0]}» "
+        f"({b.num(means.iloc[0])}{unit}); ở tiêu chí này thấp nhất là {weakest['entity_name']} "
+        f"({b.num(weakest['value'])}{unit}).",
+        f"In {year}, across {table['entity_code'].nunique()} units, the criterion with the highest average is "
+        f"“{means.index[-1]}” ({b.num(means.iloc[-1])}{unit}) and the lowest “{means.index[0]}” "
+        f"({b.num(means.iloc[0])}{unit}); there the lowest unit is {weakest['entity_name']} "
+        f"({b.num(weakest['value'])}{unit}).")

@@ -142,3 +142,13 @@ def test_every_chart_on_the_trends_page_offers_images_data_and_the_report_paragr
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels[:3] == ["Ảnh PNG", "Ảnh SVG", "Số liệu (Excel)"]
     assert at.code[0].value.startswith("Năm 2019, Chỉ số PCI của tỉnh Quảng Ninh đạt 73,40 điểm")
+
+
+def test_the_units_criteria_paragraph_names_the_best_and_worst_criterion_by_average(demo):
+    board = analysis.unit_leaderboard(demo, "22-SYT", "SYT_CCHC", 2025)
+    table = analysis.component_table(demo, "SYT_CCHC", 2025)
+    means = table[table["entity_code"].isin(board["entity_code"])].groupby("component_name")["value"].mean()
+    text = paragraphs.unit_criteria(demo, "22-SYT", "SYT_CCHC", 2025, "vi")
+    best, worst = means.idxmax(), means.idxmin()
+    assert f"cao nhất là «{best}» ({means[best]:.2f}%)".replace(".", ",") in text
+    assert f"thấp nhất là «{worst}» ({means[worst]:.2f}%)".replace(".", ",") in text
