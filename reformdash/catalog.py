@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -21,6 +22,12 @@ NEGATIONS = ("chua", "khong", "un weighted", "unweighted", "non weighted")
 
 def header_key(text: object) -> str:
     """Header text reduced for matching: ASCII words, no numbering prefix, no years."""
+    # the catalog's own ~800 header aliases are keyed again on every load (each import): remember them
+    return _header_key(text) if isinstance(text, str) else _header_key(str(text))
+
+
+@functools.lru_cache(maxsize=16384)
+def _header_key(text: str) -> str:
     key = words(text)
     key = YEAR_RE.sub(" ", key)
     key = re.sub(r"\s+", " ", key).strip()
