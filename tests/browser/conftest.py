@@ -45,6 +45,20 @@ def sign_in(page, name: str, password: str) -> None:
     sidebar.locator('[data-testid="stFormSubmitButton"] button').click()
 
 
+def open_upload_as_editor(page, path):
+    """Sign in as the test editor, open «Tải dữ liệu» and drop a file: the commit button, once the preview is shown."""
+    from tests.browser.test_pages_in_browser import wait_until_idle  # a test module: imported late, not at load
+
+    sign_in(page, EDITOR, EDITOR_PASSWORD)
+    wait_until_idle(page)
+    page.locator('[data-testid="stSidebar"]').get_by_text("Tải dữ liệu").click()
+    wait_until_idle(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
+    commit = page.get_by_role("button", name="Ghi vào cơ sở dữ liệu")
+    commit.wait_for(timeout=90_000)
+    return commit
+
+
 @contextmanager
 def served(env: dict, workdir: Path):
     """`streamlit run dashboard.py` with `env`: its base URL (no trailing slash); stopped on leaving."""

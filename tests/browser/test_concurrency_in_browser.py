@@ -13,7 +13,7 @@ import pytest
 
 from bench import load
 from reformdash import auth, service
-from tests.browser.conftest import EDITOR, EDITOR_PASSWORD, served, sign_in
+from tests.browser.conftest import EDITOR, EDITOR_PASSWORD, open_upload_as_editor, served
 from tests.browser.test_pages_in_browser import wait_until_idle
 
 TABS = ["", "trends", ""]  # overview twice: it shows the value the editor changes
@@ -61,14 +61,7 @@ def test_browser_tabs_show_an_upload_as_soon_as_it_is_committed(served_db, brows
                 assert "73,40" in text and NEW_VALUE not in text
         editor.goto(f"{base}/?lang=vi")
         wait_until_idle(editor)
-        sidebar = editor.locator('[data-testid="stSidebar"]')
-        sign_in(editor, EDITOR, EDITOR_PASSWORD)
-        wait_until_idle(editor)
-        sidebar.get_by_text("Tải dữ liệu").click()
-        wait_until_idle(editor)
-        editor.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(upload))
-        commit = editor.get_by_role("button", name="Ghi vào cơ sở dữ liệu")
-        commit.wait_for(timeout=90_000)
+        commit = open_upload_as_editor(editor, upload)
         text = visit(viewers[0], TABS[0])  # the preview writes nothing: still the old value
         assert "73,40" in text and NEW_VALUE not in text
         for tab in viewers:  # every viewer reruns its page while the server commits

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import EDITOR, EDITOR_PASSWORD, sign_in
+from tests.browser.conftest import open_upload_as_editor
 from tests.browser.test_pages_in_browser import wait_until_idle
 
 from ..conftest import REAL
@@ -20,13 +20,7 @@ def test_an_editor_uploads_a_workbook_and_the_new_year_appears(app_url, page, sc
     wait_until_idle(page)
     sidebar = page.locator('[data-testid="stSidebar"]')
     assert sidebar.get_by_text("Tải dữ liệu").count() == 0, "an anonymous visitor sees no upload link"
-    sign_in(page, EDITOR, EDITOR_PASSWORD)
-    wait_until_idle(page)
-    sidebar.get_by_text("Tải dữ liệu").click()
-    wait_until_idle(page)
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(workbook))
-    commit = page.get_by_role("button", name="Ghi vào cơ sở dữ liệu")
-    commit.wait_for(timeout=90_000)
+    commit = open_upload_as_editor(page, workbook)
     wait_until_idle(page)
     main = page.locator('[data-testid="stMain"]')
     assert "PCI · 2020" in main.inner_text()
