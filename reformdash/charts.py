@@ -221,7 +221,8 @@ def point_text(value, number_format: str, lang: str = "vi") -> str:
     if value is None or pd.isna(value):
         return ""
     if number_format.startswith("+0"):
-        return f"{int(round(value)):+d}".replace("-", "−")
+        places = int(round(value))
+        return f"{places:+d}".replace("-", "−") if places else "0"
     if number_format == "0":
         return str(int(round(value)))
     return format_number(value, lang)
@@ -239,7 +240,9 @@ def briefing_figure(chart, lang: str = "vi", height: int = 380) -> go.Figure:
                                      mode="lines" if goal else "lines+markers+text",
                                      line=dict(color=colour, width=2 if goal else 4, dash="dot" if goal else None),
                                      text=None if goal else (series.labels or text),
-                                     textposition="top center", marker=dict(size=10)))
+                                     # below the point on a rank axis (1 at the top), as the deck does
+                                     textposition="bottom center" if chart.reverse else "top center",
+                                     marker=dict(size=10)))
         else:
             colours = ["#1f3b73" if chart.highlight == k else UP if (v or 0) > 0 else DOWN if (v or 0) < 0
                        else GREY for k, v in enumerate(series.values)]
