@@ -26,6 +26,11 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
+if str(REPO) not in sys.path:  # also run as a script: python tests/bad_inputs/make_corpus.py DIR
+    sys.path.insert(0, str(REPO))
+
+from tests.helpers import xlsx_bytes  # noqa: E402
+
 SEED = 20240601
 HEADER = "Tỉnh,PCI,Xếp hạng"
 GOOD_ROWS = ["Hà Nội,65.5,2", "Quảng Ninh,70.1,1", "Đà Nẵng,64.2,3", "Hải Phòng,63.8,4", "Bắc Ninh,62.1,5"]
@@ -83,20 +88,6 @@ def provinces(year: int) -> list[str]:
     return out
 
 
-def xlsx_bytes(sheets: list[tuple[str, list[list]]]) -> bytes:
-    import openpyxl
-
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for title, rows in sheets:
-        ws = wb.create_sheet(title)
-        for r in rows:
-            ws.append(r)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
 def pci_table(year: int, start_value: float = 75.0) -> list[list]:
     """A full, plausible PCI table: header then one row per province, values falling, ranks 1..n."""
     names = provinces(year)
@@ -111,7 +102,7 @@ def make_deep_xlsx(path: Path) -> None:
     table = pci_table(2019)
     rows: list[list] = [["Bảng xếp hạng PCI năm 2019"], []] + table
     rows[39][4] = 999  # spreadsheet row 40, column E
-    path.write_bytes(xlsx_bytes([("PCI2019", rows)]))
+    path.write_bytes(xlsx_bytes({"PCI2019": rows}))
 
 
 def make_two_sheets(path: Path) -> None:
@@ -119,15 +110,15 @@ def make_two_sheets(path: Path) -> None:
     good = pci_table(2018)
     bad = pci_table(2019)
     bad[4][4] = -2  # header is row 1, so list index 4 is spreadsheet row 5
-    path.write_bytes(xlsx_bytes([("PCI 2018", good), ("PCI 2019", bad)]))
+    path.write_bytes(xlsx_bytes({"PCI 2018": good, "PCI 2019": bad}))
 
 
 def make_missing_sheet(path: Path) -> None:
-    path.write_bytes(xlsx_bytes([("PCI 2019", pci_table(2019))]))
+    path.write_bytes(xlsx_bytes({"PCI 2019": pci_table(2019)}))
 
 
 def make_truncated(path: Path) -> None:
-    data = xlsx_bytes([("PCI 2019", pci_table(2019))])
+    data = xlsx_bytes({"PCI 2019": pci_table(2019)})
     path.write_bytes(data[: len(data) // 2])
 
 
@@ -200,7 +191,6 @@ def make_ole_garbage(path: Path) -> None:
 
 def make_far_corner(path: Path) -> None:
     """A 1.6 KB xlsx with cells at XFD1 and A1048576: calamine would lay out 17 billion cells and abort the process."""
-    sys.path.insert(0, str(REPO))
     from tests.fuzz.corner import far_corner_xlsx
 
     path.write_bytes(far_corner_xlsx())
