@@ -4,7 +4,7 @@ import streamlit as st
 
 from pages._common import boot, cached, chart, figure, page_year, peers_picker, sidebar
 from reformdash import figures, paragraphs, tables
-from reformdash.analysis import component_drivers, component_table
+from reformdash.analysis import component_drivers
 from reformdash.labels import L
 
 boot()
@@ -12,11 +12,10 @@ boot()
 view = sidebar()
 lang = view.lang
 year = page_year(view, L("components", lang))
-table = cached(component_table, view.index, year, lang)
-if table.empty:
+names, ranked = cached(tables.component_leaders, view.index, year, lang)
+if not names:
     st.info(L("no_data", lang, what=f"{view.index.replace('_', ' ')} {year}"))
     st.stop()
-names, ranked = cached(tables.component_leaders, view.index, year, lang)
 leaders = [c for c in ranked if c != view.entity][:3]
 peers = peers_picker(view, sorted((c for c in names if c != view.entity), key=lambda c: names[c]), names, leaders)
 shown = [view.entity] + peers

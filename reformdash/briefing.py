@@ -460,12 +460,17 @@ class _Builder:
                 c = parent.parent_code if parent else None
         return codes
 
-    def units(self) -> list[Slide]:
-        """A leaderboard of the units under the entity (or its departments) for each of their indices."""
+    def units(self, parents: list[str] | None = None, index: str | None = None) -> list[Slide]:
+        """A leaderboard of the units under the entity (or its departments) for each of their indices.
+
+        `parents` and `index` narrow it to some parents and one index (a page's paragraph needs one board).
+        """
         slides = []
-        for parent in self.unit_parents():
+        for parent in parents if parents is not None else self.unit_parents():
             parent_name = self.registry.entities[parent].name(self.lang)
             for r in self.store.df("unit_indices", parent_code=parent).itertuples(index=False):
+                if index is not None and r.index_code != index:
+                    continue
                 board = analysis.unit_leaderboard(self.store, parent, r.index_code, self.year, self.lang)
                 board = board.dropna(subset=["value"])
                 if board.empty:

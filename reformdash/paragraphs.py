@@ -93,11 +93,8 @@ def compare(store, index: str, entity: str, year: int, peers: tuple, lang: str =
 
 def units(store, parent: str, index: str, year: int, lang: str = "vi") -> str:
     """The units' leaderboard in words: how many were scored, first, last and the largest gain."""
-    b = builder(store, parent, year, lang)
-    for slide in b.units():
-        if slide.index_code == index and slide.title.endswith(b.e.name(lang)):
-            return " ".join(slide.sentences)
-    return ""
+    slides = builder(store, parent, year, lang).units([parent], index)
+    return " ".join(slides[0].sentences) if slides else ""
 
 
 def unit_trend(store, index: str, unit: str, lang: str = "vi") -> str:

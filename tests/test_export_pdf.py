@@ -152,3 +152,11 @@ def test_the_units_criteria_paragraph_names_the_best_and_worst_criterion_by_aver
     best, worst = means.idxmax(), means.idxmin()
     assert f"cao nhất là «{best}» ({means[best]:.2f}%)".replace(".", ",") in text
     assert f"thấp nhất là «{worst}» ({means[worst]:.2f}%)".replace(".", ",") in text
+
+
+def test_the_units_paragraph_is_the_briefing_sentence_of_that_board(demo):
+    board = analysis.unit_leaderboard(demo, "22-SYT", "SYT_CCHC", 2025).dropna(subset=["value"])
+    text = paragraphs.units(demo, "22-SYT", "SYT_CCHC", 2025, "vi")
+    assert text.startswith(f"Năm 2025, {len(board)} đơn vị trực thuộc Sở Y tế Quảng Ninh (mẫu) được đánh giá; "
+                           f"dẫn đầu là {board.iloc[0]['entity_name']}")
+    assert paragraphs.units(demo, "22-SYT", "PCI", 2025, "vi") == ""  # no board of that index: no paragraph
