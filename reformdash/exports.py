@@ -16,6 +16,7 @@ from reformdash import batches
 from reformdash.catalog import Catalog
 from reformdash.errors import NotFound, ReformdashError
 from reformdash.goals import YEARS_AHEAD
+from reformdash.labels import LABELS
 from reformdash.store import Store
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -128,12 +129,12 @@ EXPORT_COLUMNS = {  # export_scores column -> (Vietnamese, English) header
 
 
 READABLE = {  # analysis column -> (Vietnamese, English) header, for the data behind a chart
-    **EXPORT_COLUMNS, "value": ("Giá trị", "Value"), "component_name": ("Chỉ số thành phần", "Component"),
+    **EXPORT_COLUMNS, "value": LABELS["value"], "component_name": LABELS["component"],
     "component_code": ("Mã thành phần", "Code"),
     "percentile": ("Phần trăm (100 = đầu)", "Percentile (100 = first)"), "sample": ("Mẫu", "Sample"),
     "prev_value": ("Giá trị năm trước", "Previous value"), "prev_rank": ("Hạng năm trước", "Previous rank"),
-    "places_up": ("Số bậc tăng (+)/giảm (−)", "Places up"), "change": ("Thay đổi", "Change"),
-    "median": ("Trung vị", "Median"), "best": ("Cao nhất", "Best"), "gap_to_best": ("Cách cao nhất", "Gap to best"),
+    "places_up": ("Số bậc tăng (+)/giảm (−)", "Places up"), "change": LABELS["change"],
+    "median": LABELS["median"], "best": LABELS["best"], "gap_to_best": ("Cách cao nhất", "Gap to best"),
     "label": ("", ""), "rank_from": ("Hạng năm đầu", "Rank, first year"),
     "rank_to": ("Hạng năm cuối", "Rank, last year"),
     "value_from": ("Giá trị năm đầu", "Value, first year"), "value_to": ("Giá trị năm cuối", "Value, last year"),
