@@ -212,7 +212,7 @@ def run(quick: bool = False, sessions: int | None = None, rounds: int | None = N
         try:
             from pages._common import get_store
 
-            store = get_store()  # the very store the pages use (st.cache_resource is process-wide)
+            store = get_store()  # the very store the pages use (the pages' memo is process-wide)
             editors = Editors(store, rounds, sessions)
             result: dict = {"times": [], "errors": [], "stale": []}
             threads = [threading.Thread(target=viewer, args=(n, editors, result, 2), name=f"viewer-{n}")
@@ -228,9 +228,9 @@ def run(quick: bool = False, sessions: int | None = None, rounds: int | None = N
             wall = time.perf_counter() - t0
             lost = lost_writes(store, editors)
             store.close()
-            from pages._common import _store
+            from pages._common import clear_caches
 
-            _store.clear()
+            clear_caches()
         finally:
             for name, level in quiet.items():
                 logging.getLogger(name).setLevel(level)

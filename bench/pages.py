@@ -23,11 +23,11 @@ GOAL = 3.0
 LARGE_UNITS = 500  # --quick: 100
 FLOOR = 'import streamlit as st\nst.write("reformdash")\n'
 # The app's shell with a one-line page: what every page pays before its own work (page config, navigation, the
-# sign-in box, the role-filtered links, the language switch). Written beside dashboard.py while it runs, because
+# sign-in fold, the role-filtered menu, the language switch). Written beside dashboard.py while it runs, because
 # st.Page paths are relative to the main script.
 SHELL = """import streamlit as st
-from pages._auth import sign_in_box
-from pages._common import app_pages, language, sidebar_links
+from pages._auth import refresh_user, sign_in_box
+from pages._common import language, session_pages
 
 
 def bare():
@@ -35,10 +35,10 @@ def bare():
 
 
 st.set_page_config(page_title="reformdash", layout="wide")
-pages = [st.Page(bare, title="bare", default=True)] + app_pages("vi")[1:]
-current = st.navigation(pages, position="hidden")
-sign_in_box("vi")
-sidebar_links(pages)
+user = refresh_user("vi")
+pages = [st.Page(bare, title="bare", default=True)] + session_pages("vi", None)[1:]
+current = st.navigation(pages, position="sidebar")
+sign_in_box("vi", user)
 language()
 current.run()
 """
@@ -73,7 +73,7 @@ def time_page(page: str | None, reruns: int) -> tuple[float, float]:
 
 def run(quick: bool = False) -> dict:
     """Cold and warm script time of every page against the floor, on the demo data and on the large database."""
-    import streamlit as st
+    from pages._common import clear_caches
 
     reruns = 2 if quick else 5
     out: dict = {"reruns": reruns, "goal_ratio": GOAL, "databases": {}}
@@ -90,8 +90,7 @@ def run(quick: bool = False) -> dict:
             for name, path, made in targets:
                 scores = score_count(path)  # before the pages open the file
                 os.environ["REFORMDASH_DB"] = str(path)
-                st.cache_data.clear()
-                st.cache_resource.clear()
+                clear_caches()
                 floor_cold, floor = time_page(None, reruns)
                 try:
                     _, shell = time_page("(shell)", reruns)
@@ -105,8 +104,7 @@ def run(quick: bool = False) -> dict:
                     db["pages"][page] = {"cold_s": cold, "warm_s": warm, "ratio": warm / floor,
                                          "shell_ratio": warm / shell}
                 out["databases"][name] = db
-                st.cache_data.clear()
-                st.cache_resource.clear()  # drops the cached store; its connection goes with the object
+                clear_caches()  # drops the cached store; its connection goes with the object
         finally:
             if saved is None:
                 os.environ.pop("REFORMDASH_DB", None)

@@ -57,11 +57,11 @@ def current_user() -> User | None:
     return st.session_state.get("user")
 
 
-def has_role(user: User | None, role: str) -> bool:
-    """True if the user's role is at least `role`."""
+def has_role(user: User | str | None, role: str) -> bool:
+    """True if the user (or a role name) is at least `role`."""
     if user is None:
         return False
-    return auth.role_at_least(user.role, role)
+    return auth.role_at_least(user if isinstance(user, str) else user.role, role)
 
 
 def require(role: str, lang: str = "vi") -> User:
@@ -74,7 +74,14 @@ def require(role: str, lang: str = "vi") -> User:
 
 
 def secrets() -> dict:
-    """.streamlit/secrets.toml as a dict ({} when there is none)."""
+    """.streamlit/secrets.toml as a dict ({} when there is none), read once per run."""
+    from pages._common import once_per_run
+
+    return once_per_run("secrets", _read_secrets)
+
+
+def _read_secrets() -> dict:
+    # with no secrets file Streamlit searches its paths again on every read
     try:
         return st.secrets.to_dict()
     except StreamlitSecretNotFoundError:
@@ -101,7 +108,7 @@ def _store():
     return get_store()
 
 
-def _refresh(lang: str) -> User | None:
+def refresh_user(lang: str) -> User | None:
     """Re-read the session's role (a disabled account is signed out at once) and adopt a single sign-on."""
     user = current_user()
     store = _store()
@@ -158,23 +165,27 @@ def _on_sign_out() -> None:
         st.logout()
 
 
-def sign_in_box(lang: str) -> User | None:
+def sign_in_box(lang: str, user: User | None) -> User | None:
     """Name, role and sign-out in the sidebar when signed in; else the sign-in form (on the page if required)."""
-    user = _refresh(lang)
     if user is not None:
         st.sidebar.markdown(f"**{user.name}** · {ROLE_LABELS[user.role][lang == 'en']}")
         st.sidebar.button(_t("sign_out", lang), key="auth_sign_out", on_click=_on_sign_out, icon=":material/logout:")
         return user
     required = sign_in_required()
+    message = st.session_state.pop("auth_message", None)
     if required:
         where = st.container()
         where.title(_t("sign_in", lang))
         where.info(_t("required", lang))
     else:
-        where = st.sidebar.expander(_t("sign_in", lang), icon=":material/login:",
-                                    expanded="auth_message" in st.session_state)
-    message = st.session_state.pop("auth_message", None)
-    if message:
+        # lazy: the form is built only while the fold is open, so a reader's page run does not pay for it
+        if message:
+            st.sidebar.warning(message)
+        where = st.sidebar.expander(_t("sign_in", lang), icon=":material/login:", key="auth_open",
+                                    on_change="rerun")
+        if not where.open:
+            return None
+    if message and required:
         where.warning(message)
     with where.form("auth_form", clear_on_submit=False, border=False):
         st.text_input(_t("name", lang), key="auth_name", autocomplete="username")

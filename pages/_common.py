@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import threading
 from dataclasses import dataclass, field
 
@@ -11,16 +10,28 @@ import streamlit as st
 from reformdash import service, settings
 from reformdash.errors import NotFound
 from reformdash.labels import L
+from reformdash.memo import Memo, freeze
 from reformdash.registry import Registry
 
 _ROUTING = threading.local()
 
 
-def app_pages(lang: str) -> list:
-    """The dashboard's pages in navigation order (url_path is what a link names)."""
+def app_pages(lang: str, role: str | None = None) -> list:
+    """The dashboard's pages in navigation order (url_path is what a link names).
+
+    Staff pages stay routable for everyone but are listed only for their role: a viewer never sees their links,
+    and one who opens them by URL is refused by the page itself (require()).
+    """
+    from pages._auth import has_role
+
     t = {"vi": ["Tổng quan", "Xu hướng", "Thay đổi thứ hạng", "Chỉ số thành phần", "So sánh", "Đơn vị", "Mục tiêu"],
          "en": ["Overview", "Trends", "Rank changes", "Components", "Compare", "Units", "Goals"]}[lang]
     staff = {"vi": ["Tải dữ liệu", "Dữ liệu", "Danh mục"], "en": ["Upload", "Data", "Registry"]}[lang]
+
+    def listed(url_path: str) -> str:
+        needed = PAGE_ROLES.get(url_path)
+        return "visible" if needed is None or has_role(role, needed) else "hidden"
+
     return [
         st.Page("pages/overview.py", title=t[0], icon=":material/home:", default=True),  # served at /
         st.Page("pages/trends.py", title=t[1], icon=":material/show_chart:", url_path="trends"),
@@ -31,30 +42,31 @@ def app_pages(lang: str) -> list:
         st.Page("pages/goals.py", title=t[6], icon=":material/flag:", url_path="goals"),
         st.Page("pages/present.py", title="Trình chiếu" if lang == "vi" else "Present", icon=":material/slideshow:",
                 url_path="present"),
-        st.Page("pages/upload.py", title=staff[0], icon=":material/upload_file:", url_path="upload"),
-        st.Page("pages/data.py", title=staff[1], icon=":material/database:", url_path="data"),
-        st.Page("pages/admin.py", title=staff[2], icon=":material/admin_panel_settings:", url_path="admin"),
+        st.Page("pages/upload.py", title=staff[0], icon=":material/upload_file:", url_path="upload",
+                visibility=listed("upload")),
+        st.Page("pages/data.py", title=staff[1], icon=":material/database:", url_path="data",
+                visibility=listed("data")),
+        st.Page("pages/admin.py", title=staff[2], icon=":material/admin_panel_settings:", url_path="admin",
+                visibility=listed("admin")),
     ]
 
 
-# The role a page needs to appear in the sidebar; a page reached by URL without it refuses on its own (require()).
+# The role a page needs to be listed in the sidebar; a page reached by URL without it refuses on its own (require()).
 PAGE_ROLES = {"upload": "editor", "data": "editor", "admin": "admin"}
 
 
-def sidebar_links(pages: list) -> None:
-    """Our own page links, so viewers never see data-changing pages."""
-    from pages._auth import current_user, has_role
-
-    user = current_user()
-    for page in pages:
-        needed = PAGE_ROLES.get(page.url_path)
-        if needed is None or has_role(user, needed):
-            st.sidebar.page_link(page, label=page.title, icon=page.icon)
-    st.sidebar.divider()
+def session_pages(lang: str, role: str | None) -> list:
+    """This session's pages for its language and role (st.Page resolves and checks its file on creation, so a
+    session keeps its own; sessions do not share them, because st.navigation marks the page it runs)."""
+    key = f"_pages_{lang}_{role or 'anonymous'}"
+    pages = st.session_state.get(key)
+    if pages is None:
+        pages = st.session_state[key] = app_pages(lang, role)
+    return pages
 
 
 def boot() -> None:
-    """Route every run through st.navigation.
+    """Route every run through st.navigation, with Streamlit's own sidebar menu filtered by role.
 
     With a pages/ folder beside dashboard.py, Streamlit runs a deep link such as /trends straight from the file
     (its old folder routing); calling st.navigation here too keeps our titles, order and sidebar on every URL.
@@ -65,64 +77,108 @@ def boot() -> None:
     lang = st.session_state.get("lang_radio") or ("en" if st.query_params.get("lang") == "en" else "vi")
     st.set_page_config(page_title="reformdash — Chỉ số CCHC", page_icon=":material/analytics:", layout="wide")
     _ROUTING.active = True
+    _ROUTING.values = {}
     try:
-        from pages._auth import sign_in_box, sign_in_required
+        from pages._auth import refresh_user, sign_in_box, sign_in_required
 
-        pages = app_pages(lang)
-        current = st.navigation(pages, position="hidden")
-        # first, so the links below already reflect who is signed in (or who was just disabled)
-        user = sign_in_box(lang)
-        if user is None and sign_in_required():
+        # before the menu, so it already reflects who is signed in (or who was just disabled)
+        user = refresh_user(lang)
+        locked_out = user is None and sign_in_required()
+        pages = session_pages(lang, user.role if user else None)
+        # navigation comes before any stop: without it Streamlit would list every file of pages/ itself
+        current = st.navigation(pages, position="hidden" if locked_out else "sidebar")
+        # the titles the menu lists this run (read by tests; the menu itself is not an element AppTest sees)
+        st.session_state["_menu"] = [] if locked_out else [p.title for p in pages if p.visibility == "visible"]
+        sign_in_box(lang, user)
+        if locked_out:
             st.stop()  # REFORMDASH_LOGIN_REQUIRED: the sign-in form is all an anonymous visitor gets
-        sidebar_links(pages)
         current.run()
     finally:
         _ROUTING.active = False
     st.stop()
 
 
+def once_per_run(name: str, make):
+    """make() once per script run of the app (every call outside a run makes it afresh)."""
+    if not getattr(_ROUTING, "active", False):
+        return make()
+    values = _ROUTING.values
+    if name not in values:
+        values[name] = make()
+    return values[name]
+
+
 def get_store():
     """The store of the configured database (one per process and path)."""
-    return _store(service.db_path())
+    path = service.db_path()
+    return _STORES.get(path, lambda: _open_store(path))
 
 
-@st.cache_resource
-def _store(path: str):
+def _open_store(path: str):
     """Open once; a first start initialises an empty database with the demo data, as `init` does."""
     store = service.open_store(path)
     service.init(store)
     return store
 
 
+# Results are shared, not copied: pages treat them as read-only (they select, assign or copy, never set a column
+# in place), and figures are never changed after finish(). Keys hold the database path as well as its data
+# version, because two databases can share a version number.
+_STORES = Memo(64)
+_RESULTS = Memo(1000)
+_FIGURES = Memo(300)
+_REGISTRIES = Memo(50)
+_ARROWS = Memo(300)
+
+
+def clear_caches() -> None:
+    """Forget every cached store, result, figure and registry (benchmarks and tests switching databases)."""
+    for memo in (_STORES, _RESULTS, _FIGURES, _REGISTRIES, _ARROWS):
+        memo.clear()
+
+
 def cached(fn, *args, **kwargs):
     """fn(store, *args, **kwargs), cached until an import changes the data version."""
     store = get_store()
-    # the database path is part of the key: two databases can share a version number
-    return _cached(f"{fn.__module__}:{fn.__qualname__}", store.path, store.data_version(), args,
-                   tuple(sorted(kwargs.items())))
+    key = (fn, store.path, store.data_version(), freeze(args), freeze(kwargs))
+    return _RESULTS.get(key, lambda: fn(store, *args, **kwargs))
 
 
 def figure(fn, *args, **kwargs):
     """A finished Plotly figure from reformdash.figures, cached by data version and shared, not copied.
 
-    st.cache_data would unpickle a fresh Figure on every rerun, which re-validates every trace (~35 ms a chart);
-    figures are never mutated after they are built, so one shared object is safe.
+    A pickled cache would rebuild a Figure on every rerun, which re-validates every trace (~35 ms a chart).
     """
+    from reformdash.figures import finish
+
     store = get_store()
-    return _figure(f"{fn.__module__}:{fn.__qualname__}", store.path, store.data_version(), args,
-                   tuple(sorted(kwargs.items())))
+    key = (fn, store.path, store.data_version(), freeze(args), freeze(kwargs))
+    return _FIGURES.get(key, lambda: finish(fn(store, *args, **kwargs)))
 
 
-def chart(fig, key: str, data=None, text: str = "", name: str = "bieu-do") -> None:
-    """A chart with downloads of its image (PNG, SVG) and data (xlsx), and its paragraph for a written report.
+def chart(fig, key: str, data=None, text=None, name: str = "bieu-do") -> None:
+    """A chart, and under it one fold with downloads of its image (PNG, SVG) and data (xlsx) and its report paragraph.
 
-    The images and the workbook are made only when a button is pressed (deferred downloads), so a page run
-    never waits for the browser that draws them.
+    The fold's content runs only while it is open (a lazy expander), `data` and `text` may be callables that are
+    called only then, and the images and the workbook are made only when a button is pressed (deferred
+    downloads): a page run never pays for what nobody asked for.
     """
-    from reformdash import exports, images
-
     V = _param("lang", "vi") != "en"
     st.plotly_chart(fig, width="stretch", key=key)
+    fold = lazy_expander("Tải về · đoạn văn cho báo cáo" if V else "Download · paragraph for a report",
+                         f"{key}_more", icon=":material/download:")
+    if fold.open:
+        with fold:
+            _chart_extras(fig, key, data, text, name, V)
+
+
+def _chart_extras(fig, key: str, data, text, name: str, V: bool) -> None:
+    """The open fold: image and data downloads, then the paragraph in a copy box."""
+    from reformdash import exports, images
+
+    data = data() if callable(data) else data
+    text = text() if callable(text) else text
+
     png, svg, xlsx, _ = st.columns([1, 1, 1.3, 3])
     png.download_button("Ảnh PNG" if V else "PNG image", data=lambda: images.render(fig, "png"),
                         file_name=f"{name}.png", mime=images.FORMATS["png"], key=f"{key}_png", on_click="ignore",
@@ -136,41 +192,34 @@ def chart(fig, key: str, data=None, text: str = "", name: str = "bieu-do") -> No
                              file_name=f"{name}.xlsx", mime=exports.XLSX_MIME, key=f"{key}_xlsx",
                              on_click="ignore", icon=":material/table:", type="tertiary")
     if text:
-        with st.expander("Đoạn văn cho báo cáo (bấm biểu tượng để sao chép)" if V
-                         else "Paragraph for a report (click the icon to copy)", icon=":material/content_copy:"):
-            st.code(text, language=None, wrap_lines=True)
+        st.caption("Đoạn văn cho báo cáo (bấm biểu tượng ở góc để sao chép)" if V
+                   else "Paragraph for a report (click the icon in the corner to copy)")
+        st.code(text, language=None, wrap_lines=True)
 
 
-@st.cache_resource(max_entries=300, show_spinner=False)
-def _figure(name: str, path: str, version: int, args: tuple, kwargs: tuple):
-    from reformdash.figures import finish
+def table(fn, *args, **kwargs) -> None:
+    """st.dataframe of the cached table fn(store, *args, **kwargs), turned into Arrow once per data version.
 
-    return finish(_call(name, args, kwargs))
+    Given a DataFrame, st.dataframe converts it to Arrow on every run (~1 ms for a small table); given an Arrow
+    table it only writes the bytes.
+    """
+    import pyarrow as pa
 
-
-# cache_resource, not cache_data: results are shared, not unpickled afresh on every call (~0.5 ms each, six or more
-# a page). Pages treat results as read-only: they select, assign or copy, never set a column in place.
-@st.cache_resource(max_entries=1000, show_spinner=False)
-def _cached(name: str, path: str, version: int, args: tuple, kwargs: tuple):
-    return _call(name, args, kwargs)
-
-
-def _call(name: str, args: tuple, kwargs: tuple):
-    """Run 'module:function' on the store (the version argument of the callers only keys the cache)."""
-    module, qualname = name.split(":")
-    fn = getattr(importlib.import_module(module), qualname)
-    return fn(get_store(), *args, **dict(kwargs))
+    store = get_store()
+    key = (fn, store.path, store.data_version(), freeze(args), freeze(kwargs))
+    arrow = _ARROWS.get(key, lambda: pa.Table.from_pandas(cached(fn, *args, **kwargs), preserve_index=False))
+    st.dataframe(arrow, hide_index=True, width="stretch")
 
 
-@st.cache_resource(max_entries=50, show_spinner=False)  # read-only: shared, not unpickled per call
-def _registry(path: str, version: int) -> Registry:
-    return Registry.load(get_store())
+def lazy_expander(label: str, key: str, icon: str | None = None):
+    """An expander whose content runs only while it is open: `with` it when .open is True."""
+    return st.expander(label, key=key, icon=icon, on_change="rerun")
 
 
 def registry() -> Registry:
     """The registry, reloaded when the data version changes."""
     store = get_store()
-    return _registry(store.path, store.data_version())
+    return _REGISTRIES.get((store.path, store.data_version()), lambda: Registry.load(store))
 
 
 @dataclass
@@ -194,6 +243,12 @@ def _param(name: str, default: str | None = None) -> str | None:
     return value if value not in (None, "") else default
 
 
+def set_param(name: str, value: str) -> None:
+    """Keep a choice in the URL; unchanged values are not sent again (each write is a message to the browser)."""
+    if st.query_params.get(name) != value:
+        st.query_params[name] = value
+
+
 def int_param(name: str, default: int) -> int:
     """A whole number from the URL; the default when it is missing or not a number."""
     value = (_param(name) or "").strip()
@@ -206,7 +261,7 @@ def language() -> str:
     choice = st.sidebar.radio(L("language"), ["vi", "en"], index=0 if current != "en" else 1,
                               format_func=lambda x: "Tiếng Việt" if x == "vi" else "English", horizontal=True,
                               key="lang_radio")
-    st.query_params["lang"] = choice
+    set_param("lang", choice)
     return choice
 
 
@@ -228,7 +283,7 @@ def sidebar(index_kinds: tuple[str, ...] = ("province", "ministry"), need_years:
         st.stop()
     entity = st.sidebar.selectbox(L("focus", lang), codes, index=codes.index(wanted) if wanted in codes else 0,
                                   format_func=lambda c: names.get(c, c), key="focus_entity")
-    st.query_params["entity"] = entity
+    set_param("entity", entity)
     view = View(lang, entity, names[entity], choices.entity_kinds[entity])
     icodes = [c for c, kind in choices.index_kinds.items() if not index_kinds or kind in index_kinds]
     if not icodes:
@@ -238,7 +293,7 @@ def sidebar(index_kinds: tuple[str, ...] = ("province", "ministry"), need_years:
     index = st.sidebar.selectbox(L("index", lang), icodes,
                                  index=icodes.index(wanted_index) if wanted_index in icodes else 0,
                                  format_func=lambda c: f"{c.replace('_', ' ')} — {inames[c]}", key="index_code")
-    st.query_params["index"] = index
+    set_param("index", index)
     view.index, view.index_name = index, inames[index]
     view.unit = choices.index_units[index]
     years = cached(years_of, index)
@@ -249,7 +304,8 @@ def sidebar(index_kinds: tuple[str, ...] = ("province", "ministry"), need_years:
         a, b = max(lo, min(a, hi)), min(hi, max(b, lo))
         if lo < hi:
             a, b = st.sidebar.slider(L("years", lang), lo, hi, (min(a, b), max(a, b)), key="year_range")
-        st.query_params["from"], st.query_params["to"] = str(a), str(b)
+        set_param("from", str(a))
+        set_param("to", str(b))
         view.year_from, view.year_to = a, b
     return view
 
@@ -289,7 +345,7 @@ def year_picker(label: str, years: list[int], key: str, default: int, column=Non
     value = int(wanted) if wanted and wanted.isdigit() and int(wanted) in years else default
     where = column or st
     chosen = where.selectbox(label, years, index=years.index(value), key=f"pick_{key}")
-    st.query_params[key] = str(chosen)
+    set_param(key, str(chosen))
     return chosen
 
 
@@ -298,5 +354,5 @@ def peers_picker(view: View, options: list[str], names: dict[str, str], default:
     wanted = [p for p in (_param("peers") or "").split(",") if p in options] or default
     chosen = st.multiselect(L("peers", view.lang), options, default=[p for p in wanted if p in options],
                             format_func=lambda c: names.get(c, c), key="peers", max_selections=7)
-    st.query_params["peers"] = ",".join(chosen)
+    set_param("peers", ",".join(chosen))
     return chosen

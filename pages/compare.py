@@ -1,12 +1,10 @@
 """So sánh: the focus entity against chosen peers, its region and the national median and best."""
 
-import pandas as pd
 import streamlit as st
 
-from pages._common import boot, cached, chart, figure, page_year, peers_picker, sidebar
-from reformdash import figures, paragraphs
+from pages._common import boot, cached, chart, figure, page_year, peers_picker, sidebar, table
+from reformdash import figures, paragraphs, tables
 from reformdash.analysis import benchmarks, field
-from reformdash.i18n import format_number
 from reformdash.labels import L
 
 boot()
@@ -27,10 +25,7 @@ if bench.empty:
     st.info(L("no_data", lang, what=f"{view.index.replace('_', ' ')} {year}"))
     st.stop()
 chart(figure(figures.compare, view.index, year, view.entity, view.entity_name, tuple(peers), view.unit, lang),
-      "compare", bench.drop(columns=["kind"]),
-      cached(paragraphs.compare, view.index, view.entity, year, tuple(peers), lang),
+      "compare", lambda: bench.drop(columns=["kind"]),
+      lambda: cached(paragraphs.compare, view.index, view.entity, year, tuple(peers), lang),
       f"{view.index}_{view.entity}_{year}_so-sanh")
-table = bench.assign(value=[format_number(v, lang) for v in bench["value"]],
-                     rank=["" if pd.isna(r) else str(int(r)) for r in bench["rank"]])
-st.dataframe(table.rename(columns={"label": "", "value": L("value", lang), "rank": L("rank", lang)})
-             .drop(columns=["kind"]), hide_index=True, width="stretch")
+table(tables.compare_table, view.index, year, view.entity, tuple(peers), lang)

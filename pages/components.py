@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages._common import boot, cached, chart, figure, page_year, peers_picker, sidebar
+from pages._common import boot, cached, chart, figure, page_year, peers_picker, sidebar, table
 from reformdash import figures, paragraphs, tables
 from reformdash.analysis import component_drivers
 from reformdash.labels import L
@@ -20,13 +20,17 @@ leaders = [c for c in ranked if c != view.entity][:3]
 peers = peers_picker(view, sorted((c for c in names if c != view.entity), key=lambda c: names[c]), names, leaders)
 shown = [view.entity] + peers
 show_change = st.toggle(L("show_change", lang), value=False, key="heat_change")
-text = cached(paragraphs.components, view.index, view.entity, year, lang)
+
+
+def text():
+    return cached(paragraphs.components, view.index, view.entity, year, lang)
+
+
 chart(figure(figures.heatmap, view.index, year, tuple(shown), show_change, lang), "heatmap",
-      cached(tables.component_rows, view.index, year, tuple(shown), lang), text,
+      lambda: cached(tables.component_rows, view.index, year, tuple(shown), lang), text,
       f"{view.index}_{year}_chi-so-thanh-phan")
 drivers = cached(component_drivers, view.index, view.entity, year, lang)
 if not drivers.empty:
     chart(figure(figures.drivers, view.index, view.entity, view.entity_name, year, lang), "drivers", drivers, text,
           f"{view.index}_{view.entity}_{year}_dong-gop")
-    grid = cached(tables.drivers_table, view.index, view.entity, view.entity_name, year, lang)
-    st.dataframe(grid, hide_index=True, width="stretch")
+    table(tables.drivers_table, view.index, view.entity, view.entity_name, year, lang)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages._common import boot, cached, get_store, sample_badge, sidebar
+from pages._common import boot, cached, get_store, lazy_expander, sample_badge, sidebar, table
 from reformdash.labels import L
 from reformdash.overview import coverage_table, focus_cards
 
@@ -79,7 +79,9 @@ else:
         st.page_link("pages/goals.py", label=L("goals", lang) + " →")
 if cards.cards:
     meeting_files(view.entity, view.entity_name, lang)
-with st.expander("Dữ liệu hiện có" if lang == "vi" else "Data held"):
-    st.dataframe(cached(coverage_table, lang), hide_index=True, width="stretch")
+held = lazy_expander("Dữ liệu hiện có" if lang == "vi" else "Data held", "data_held")
+if held.open:
+    with held:
+        table(coverage_table, lang)
 if any(c.sample for c in cards.cards):
     st.caption(cards.footnote)

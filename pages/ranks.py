@@ -29,15 +29,21 @@ percentile_mode = note is not None
 if note:
     st.caption(note)
 chart(figure(figures.bump, view.index, view.year_from, view.year_to, tuple(highlight), percentile_mode, lang),
-      "bump", cached(field_years, view.index, view.year_from, view.year_to, "", lang),
-      cached(paragraphs.changes, view.index, view.entity, view.year_from, view.year_to, lang),
+      "bump", lambda: cached(field_years, view.index, view.year_from, view.year_to, "", lang),
+      lambda: cached(paragraphs.changes, view.index, view.entity, view.year_from, view.year_to, lang),
       f"{view.index}_{view.year_from}-{view.year_to}_thu-hang")
 years = [y for y in view.years if view.year_from <= y <= view.year_to]
 c1, c2 = st.columns(2)
 a = year_picker(L("from_year", lang), years, "base", years[0], c1)
 b = year_picker(L("to_year", lang), years, "now", years[-1], c2)
-moved = cached(changes, view.index, a, b, "", lang)
-text = cached(paragraphs.changes, view.index, view.entity, a, b, lang)
+def moved():
+    return cached(changes, view.index, a, b, "", lang)
+
+
+def text():
+    return cached(paragraphs.changes, view.index, view.entity, a, b, lang)
+
+
 chart(figure(figures.slope, view.index, a, b, tuple(highlight), lang), "slope", moved, text,
       f"{view.index}_{a}-{b}_so-sanh-hai-nam")
 chart(figure(figures.diverging, view.index, a, b, tuple(highlight), lang), "diverging", moved, text,

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages._common import boot, cached, chart, field_note, figure, sample_badge, sidebar
+from pages._common import boot, cached, chart, field_note, figure, sample_badge, sidebar, table
 from reformdash import figures, paragraphs, tables
 from reformdash.analysis import method_breaks_of
 from reformdash.labels import L
@@ -27,9 +27,8 @@ percentile_mode = st.toggle(L("show_percentile", lang), value=default_percentile
 breaks = cached(method_breaks_of, view.index, tuple(trend["year"]), lang)
 fig = figure(figures.trend, view.index, view.entity, view.entity_name, view.unit, view.year_from, view.year_to,
              percentile_mode, view.entity_kind == "province", lang)
-table = cached(tables.trend_table, view.index, view.entity, view.year_from or 0, view.year_to or 9999, lang)
-text = cached(paragraphs.trend, view.index, view.entity, view.year_from, view.year_to, lang)
-chart(fig, "trend", trend[["year", "value", "rank", "rank_of", "percentile"]], text,
+chart(fig, "trend", lambda: trend[["year", "value", "rank", "rank_of", "percentile"]],
+      lambda: cached(paragraphs.trend, view.index, view.entity, view.year_from, view.year_to, lang),
       f"{view.index}_{view.entity}_{view.year_from}-{view.year_to}")
 for br in breaks:
     st.caption(L("method_note", lang, year=br.year, added=", ".join(br.added) or "—",
@@ -37,4 +36,4 @@ for br in breaks:
 note = field_note(list(trend["rank_of"].dropna()), list(trend["year"]), lang)
 if note:
     st.caption(note)
-st.dataframe(table, hide_index=True, width="stretch")
+table(tables.trend_table, view.index, view.entity, view.year_from or 0, view.year_to or 9999, lang)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages._common import boot, cached, chart, figure, language
+from pages._common import boot, cached, chart, figure, language, lazy_expander, set_param
 from reformdash import figures, paragraphs, tables
 from reformdash.analysis import (
     entity_trend,
@@ -25,7 +25,7 @@ pnames = dict(zip(parents["code"], parents["name"]))
 wanted = st.query_params.get("parent", codes[0])
 parent = st.sidebar.selectbox(L("parent", lang), codes, index=codes.index(wanted) if wanted in codes else 0,
                               format_func=lambda c: pnames[c], key="unit_parent")
-st.query_params["parent"] = parent
+set_param("parent", parent)
 indices = cached(unit_indices, parent)
 choices = cached(index_choices, lang)
 index_names = dict(zip(choices["code"], choices["name"]))
@@ -38,17 +38,20 @@ shown = cached(tables.unit_board, parent, index, year, lang)
 board, unames = shown["board"], shown["names"]
 st.markdown(f"#### {pnames[parent]}" + (" :orange-badge[" + L("sample", lang) + "]" if shown["sample"] else ""))
 chart(figure(figures.leaderboard, parent, index, year, lang), "leaderboard", shown["chart"],
-      cached(paragraphs.units, parent, index, year, lang), f"{index}_{year}_bang-xep-hang")
+      lambda: cached(paragraphs.units, parent, index, year, lang), f"{index}_{year}_bang-xep-hang")
 if len(board) > figures.UNITS_SHOWN:
-    with st.expander(f"{L('units', lang)}: {len(board)}"):
-        st.dataframe(shown["list"], hide_index=True, width="stretch")
+    every = lazy_expander(f"{L('units', lang)}: {len(board)}", "unit_list")
+    if every.open:
+        with every:
+            st.dataframe(shown["list"], hide_index=True, width="stretch")
 unit = st.selectbox(L("unit", lang), list(unames), format_func=lambda c: unames[c], key="unit_pick")
 chart(figure(figures.unit_trend, index, unit, unames[unit], lang), "unit_trend",
-      cached(entity_trend, index, unit), cached(paragraphs.unit_trend, index, unit, lang), f"{index}_{unit}")
+      lambda: cached(entity_trend, index, unit), lambda: cached(paragraphs.unit_trend, index, unit, lang),
+      f"{index}_{unit}")
 criteria = figure(figures.unit_criteria, parent, index, year, lang)
 if criteria is not None:
-    chart(criteria, "unit_criteria", shown["criteria"], cached(paragraphs.unit_criteria, parent, index, year, lang),
-          f"{index}_{year}_tieu-chi")
+    chart(criteria, "unit_criteria", shown["criteria"],
+          lambda: cached(paragraphs.unit_criteria, parent, index, year, lang), f"{index}_{year}_tieu-chi")
 if len(shown["goals"]):
     st.subheader(L("goals_table", lang))
     badge = {"met": ":green-badge[", "not_met": ":red-badge[", "no_data": ":gray-badge["}

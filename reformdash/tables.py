@@ -52,6 +52,13 @@ def drivers_table(store, index: str, entity: str, entity_name: str, year: int, l
                                 "prev_rank": f"{L('rank', lang)} {year - 1}", "places_up": L("places", lang)})
 
 
+def compare_table(store, index: str, year: int, entity: str, peers: tuple, lang: str = "vi") -> pd.DataFrame:
+    """The compare page's table: the entity, its peers, its region and the nation, value and rank as shown."""
+    bench = analysis.benchmarks(store, index, year, entity, peers, lang)
+    return pd.DataFrame({"": bench["label"], L("value", lang): [format_number(v, lang) for v in bench["value"]],
+                         L("rank", lang): ["" if pd.isna(r) else str(int(r)) for r in bench["rank"]]})
+
+
 def field_context(store, index: str, year_from: int, year_to: int, lang: str = "vi") -> dict:
     """Who is ranked between two years: names, codes in name order, and the field size of each year in order."""
     data = analysis.field_years(store, index, year_from, year_to, "", lang)
@@ -81,3 +88,41 @@ def unit_board(store, parent: str, index: str, year: int, lang: str = "vi") -> d
             "criteria": scored[scored["entity_code"].isin(codes)].reset_index(drop=True),
             "goals": goals[goals["entity_code"].isin(codes)].reset_index(drop=True),
             "sample": bool(board["sample"].any())}
+
+
+GOAL_WORDS = {"met": "goal_met", "not_met": "goal_not_met", "no_data": "goal_no_data"}
+GOAL_BADGES = {"met": ":green-badge[", "not_met": ":red-badge[", "no_data": ":gray-badge["}
+GOAL_KINDS = {"rank_up": ("Tăng bậc", "Places up"), "rank_at_most": ("Nằm trong nhóm", "Top N"),
+              "value_at_least": ("Không thấp hơn", "At least"),
+              "yoy_increase": ("Năm sau cao hơn năm trước", "Higher each year")}
+
+
+def goal_board(store, lang: str = "vi") -> dict:
+    """The goals page's counts by status, and every goal as one markdown list with its status badge."""
+    from reformdash.goals import evaluate_goals
+
+    status = evaluate_goals(store, lang)
+    counts = status["status"].value_counts()
+    lines = []
+    for row in status.itertuples(index=False):
+        who = row.entity_name if isinstance(row.entity_name, str) else row.entity_code
+        lines.append(f"- {GOAL_BADGES[row.status]}{L(GOAL_WORDS[row.status], lang)}] "
+                     f"**{row.index.replace('_', ' ')}** · {who} — {row.detail}")
+    return {"counts": [(L(GOAL_WORDS[s], lang), int(counts.get(s, 0))) for s in ("met", "not_met", "no_data")],
+            "lines": "\n".join(lines)}
+
+
+def goal_table(store, lang: str = "vi") -> pd.DataFrame:
+    """Every goal with its numbers, headed in the reader's language."""
+    from reformdash.goals import evaluate_goals
+
+    status = evaluate_goals(store, lang)
+    table = status.assign(status=status["status"].map({s: L(w, lang) for s, w in GOAL_WORDS.items()}),
+                          kind=status["kind"].map(lambda k: GOAL_KINDS.get(k, (k, k))[lang == "en"]))
+    table = table[["index", "component", "entity_name", "kind", "target", "base_year", "target_year", "actual",
+                   "status", "distance"]]
+    table.columns = {"vi": ["Chỉ số", "Thành phần", "Đơn vị", "Loại mục tiêu", "Mục tiêu", "Năm gốc",
+                            "Năm mục tiêu", "Thực tế", "Tình trạng", "Còn thiếu"],
+                     "en": ["Index", "Component", "Entity", "Kind", "Target", "Base year", "Target year",
+                            "Actual", "Status", "Distance"]}[lang]
+    return table

@@ -266,18 +266,30 @@ def app(monkeypatch, demo_db):
 
 
 def sign_in(at: AppTest, name: str, password: str | None = None) -> AppTest:
+    if not at.get("text_input") or "auth_name" not in [t.key for t in at.text_input]:
+        open_sign_in(at)
     at.text_input(key="auth_name").input(name)
     at.text_input(key="auth_password").input(PASSWORDS.get(name, "") if password is None else password)
     return at.button(key="auth_submit").click().run()
 
 
+def open_sign_in(at: AppTest) -> AppTest:
+    """Open the sidebar's «Đăng nhập» fold, as a click does (its form is built only while it is open)."""
+    at.session_state["auth_open"] = True
+    return at.run()
+
+
 def sidebar_links(at: AppTest) -> list[str]:
-    return [link.proto.label for link in at.sidebar.get("page_link")]
+    """The titles the sidebar menu lists (Streamlit's own navigation, filtered by role)."""
+    return at.session_state["_menu"]
 
 
 def test_an_anonymous_visitor_reads_the_dashboard_and_sees_no_staff_pages(app):
     at = app.run()
     assert not at.exception
+    assert [e.label for e in at.sidebar.expander] == ["Đăng nhập"] and not at.sidebar.get("text_input"), \
+        "the sign-in form stays folded (and unbuilt) until it is opened"
+    open_sign_in(at)
     assert at.text_input(key="auth_name") and at.button(key="auth_submit")
     assert "Tổng quan" in sidebar_links(at) and "Tải dữ liệu" not in sidebar_links(at)
 
@@ -306,7 +318,7 @@ def test_signing_out_takes_the_staff_pages_away(app):
     at.button(key="auth_sign_out").click().run()
     assert "user" not in at.session_state
     assert "Tải dữ liệu" not in sidebar_links(at)
-    assert at.text_input(key="auth_name")
+    assert [e.label for e in at.sidebar.expander] == ["Đăng nhập"]
 
 
 def test_a_wrong_password_is_refused_and_five_lock_the_session_for_30_seconds(app):
@@ -377,7 +389,7 @@ def test_a_single_sign_on_identity_gets_the_role_of_its_account(app, email, veri
 def test_single_sign_on_offers_its_button_when_configured(app):
     app.secrets = SSO_SECRETS
     app.user = {"is_logged_in": False}
-    at = app.run()
+    at = open_sign_in(app.run())  # in the «Đăng nhập» fold, beside the password form
     assert not at.exception
     import importlib.util
 

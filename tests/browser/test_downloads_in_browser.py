@@ -33,6 +33,7 @@ def test_the_meeting_briefing_downloads_as_pdf_and_powerpoint_with_one_page_a_sl
 def test_a_chart_downloads_as_png_and_its_figures_as_excel(page, app_url, tmp_path):
     page.goto(f"{app_url}/trends?entity=22&index=PCI&lang=vi")
     page.locator(".js-plotly-plot").first.wait_for(timeout=LOAD)
+    page.get_by_text("Tải về · đoạn văn cho báo cáo").first.click()  # the fold under the first chart
     png = download(page, "Ảnh PNG", tmp_path / "trend.png").read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 20_000
     sheet = openpyxl.load_workbook(download(page, "Số liệu (Excel)", tmp_path / "trend.xlsx")).active
