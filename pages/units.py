@@ -4,35 +4,25 @@ import streamlit as st
 
 from pages._common import boot, cached, chart, figure, language, lazy_expander, set_param
 from reformdash import figures, paragraphs, tables
-from reformdash.analysis import (
-    entity_trend,
-    index_choices,
-    unit_indices,
-    unit_parents,
-)
+from reformdash.analysis import entity_trend
 from reformdash.labels import L
 
 boot()
 
 lang = language()
 st.title(L("units", lang))
-parents = cached(unit_parents, lang)
-if parents.empty:
+pnames = cached(tables.unit_parent_names, lang)
+if not pnames:
     st.info(L("no_data", lang, what=L("units", lang).lower()))
     st.stop()
-codes = list(parents["code"])
-pnames = dict(zip(parents["code"], parents["name"]))
+codes = list(pnames)
 wanted = st.query_params.get("parent", codes[0])
 parent = st.sidebar.selectbox(L("parent", lang), codes, index=codes.index(wanted) if wanted in codes else 0,
-                              format_func=lambda c: pnames[c], key="unit_parent")
+                              format_func=pnames.get, key="unit_parent")
 set_param("parent", parent)
-indices = cached(unit_indices, parent)
-choices = cached(index_choices, lang)
-index_names = dict(zip(choices["code"], choices["name"]))
-index = st.sidebar.selectbox(L("index", lang), list(indices["index_code"]), key="unit_index",
-                             format_func=lambda c: index_names.get(c, c))
-row = indices.set_index("index_code").loc[index]
-years = list(range(int(row.first_year), int(row.last_year) + 1))
+spans, index_names = cached(tables.unit_index_spans, parent, lang)
+index = st.sidebar.selectbox(L("index", lang), list(spans), key="unit_index", format_func=index_names.get)
+years = spans[index]
 year = st.sidebar.selectbox(L("year", lang), years, index=len(years) - 1, key="unit_year")
 shown = cached(tables.unit_board, parent, index, year, lang)
 board, unames = shown["board"], shown["names"]
@@ -52,10 +42,7 @@ criteria = figure(figures.unit_criteria, parent, index, year, lang)
 if criteria is not None:
     chart(criteria, "unit_criteria", shown["criteria"],
           lambda: cached(paragraphs.unit_criteria, parent, index, year, lang), f"{index}_{year}_tieu-chi")
-if len(shown["goals"]):
+if shown["goal_lines"]:
     st.subheader(L("goals_table", lang))
-    badge = {"met": ":green-badge[", "not_met": ":red-badge[", "no_data": ":gray-badge["}
-    word = {"met": L("goal_met", lang), "not_met": L("goal_not_met", lang), "no_data": L("goal_no_data", lang)}
-    for g in shown["goals"].itertuples(index=False):
-        st.markdown(f"- {badge[g.status]}{word[g.status]}] **{g.entity_name}** — {g.detail}")
+    st.markdown(shown["goal_lines"])  # one list, one element
 st.caption(L("sample_note", lang))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 from plotly.subplots import make_subplots
 
 from reformdash.analysis import MERGER_YEAR, MethodBreak
@@ -23,6 +24,7 @@ TEXT = {
     "places": ("Số bậc tăng (+) / giảm (−)", "Places gained (+) / lost (−)"),
     "missing": ("không có số liệu", "no data"), "of": ("trên", "of"),
     "change": ("Thay đổi so với năm trước", "Change on previous year"),
+    "others": ("Các đơn vị khác", "Everyone else"),
 }
 
 
@@ -38,9 +40,24 @@ def unit_label(unit: str, lang: str) -> str:
     return "points" if lang == "en" and unit == "điểm" else unit
 
 
+def _page_template() -> go.layout.Template:
+    """plotly_white's page styling without its per-trace defaults and its polar, 3-D, map and colour-scale parts.
+
+    Every figure carries its template to the browser on each page run; the whole plotly_white is 7 kB of JSON that
+    none of these charts use.
+    """
+    layout = pio.templates["plotly_white"].layout.to_plotly_json()
+    for unused in ("polar", "ternary", "scene", "geo", "colorscale", "coloraxis"):
+        layout.pop(unused, None)
+    return go.layout.Template(layout=layout)
+
+
+TEMPLATE = _page_template()
+
+
 def _base(fig: go.Figure, title: str, lang: str, height: int = 460) -> go.Figure:
     fig.update_layout(title=dict(text=title, x=0, font=dict(size=18)), font=FONT, height=height,
-                      template="plotly_white", margin=dict(l=60, r=30, t=70, b=50),
+                      template=TEMPLATE, margin=dict(l=60, r=30, t=70, b=50),
                       separators=",." if lang == "vi" else ".,", hovermode="closest",
                       legend=dict(orientation="h", y=-0.15))
     return fig
@@ -92,17 +109,33 @@ def trend_figure(trend: pd.DataFrame, title: str, unit: str, lang: str = "vi", m
     return _base(fig, title, lang, height=620)
 
 
+def context_lines(data: pd.DataFrame, x: str, y: str, name: str, markers: bool = False,
+                  hover: str = "%{text} %{x}: %{y}<extra></extra>") -> go.Scatter:
+    """Everyone not chosen as one grey trace, a line per entity split by gaps, each point hovering its name.
+
+    One trace rather than one per entity: 60-odd traces made the figure's JSON several times larger and slower to
+    send and draw on every page run.
+    """
+    xs: list = []
+    ys: list = []
+    names: list = []
+    for _, group in data.groupby("entity_code", sort=False):
+        label = group["entity_name"].iloc[0]
+        xs += [*group[x].tolist(), None]
+        ys += [*group[y].tolist(), None]
+        names += [label] * len(group) + [None]
+    return go.Scatter(x=xs, y=ys, text=names, mode="lines+markers" if markers else "lines", name=name,
+                      line=dict(color=GREY, width=1), marker=dict(size=4, color=GREY), connectgaps=False,
+                      showlegend=False, hovertemplate=hover)
+
+
 def bump_figure(data: pd.DataFrame, highlight: list[str], title: str, lang: str = "vi",
                 use_percentile: bool = False) -> go.Figure:
     """Ranks over the years: the chosen entities in colour with labels at the line ends, the rest in grey."""
     y = "percentile" if use_percentile else "rank"
     fig = go.Figure()
-    for code, group in data.groupby("entity_code", sort=False):
-        if code in highlight:
-            continue
-        fig.add_trace(go.Scatter(x=group["year"], y=group[y], mode="lines", line=dict(color=GREY, width=1),
-                                 hovertemplate=f"{group['entity_name'].iloc[0]} %{{x}}: %{{y}}<extra></extra>",
-                                 showlegend=False, name=group["entity_name"].iloc[0]))
+    rest = data[~data["entity_code"].isin(highlight)]
+    fig.add_trace(context_lines(rest, "year", y, t("others", lang)))
     for i, code in enumerate(highlight):
         group = data[data["entity_code"] == code]
         if group.empty:
@@ -131,17 +164,21 @@ def slope_figure(changes: pd.DataFrame, from_year: int, to_year: int, highlight:
     fig = go.Figure()
     both = changes.dropna(subset=["rank_from", "rank_to"])
     # x is 0 (base year) and 1 (now) with year tick labels: category axes built from year strings misplace points
-    for r in both.itertuples(index=False):
-        focus = r.entity_code in highlight
-        colour = PALETTE[highlight.index(r.entity_code) % len(PALETTE)] if focus else GREY
+    rest = both[~both["entity_code"].isin(highlight)]
+    ends = pd.DataFrame({"entity_code": rest["entity_code"].repeat(2), "entity_name": rest["entity_name"].repeat(2),
+                         "x": [0, 1] * len(rest),
+                         "rank": [int(v) for pair in zip(rest["rank_from"], rest["rank_to"]) for v in pair]})
+    fig.add_trace(context_lines(ends, "x", "rank", t("others", lang), markers=True,
+                                hover="%{text}: %{y}<extra></extra>"))
+    for r in both[both["entity_code"].isin(highlight)].itertuples(index=False):
+        colour = PALETTE[highlight.index(r.entity_code) % len(PALETTE)]
         fig.add_trace(go.Scatter(x=[0, 1], y=[int(r.rank_from), int(r.rank_to)], mode="lines+markers",
-                                 line=dict(color=colour, width=4 if focus else 1), showlegend=False,
+                                 line=dict(color=colour, width=4), showlegend=False,
                                  name=r.entity_name, hovertemplate=f"{r.entity_name}: %{{y}}<extra></extra>"))
-        if focus:
-            fig.add_annotation(x=1, y=int(r.rank_to), text=f" {r.entity_name} ({int(r.rank_to)})", xanchor="left",
-                               showarrow=False, font=dict(color=colour))
-            fig.add_annotation(x=0, y=int(r.rank_from), text=f"({int(r.rank_from)}) ", xanchor="right",
-                               showarrow=False, font=dict(color=colour))
+        fig.add_annotation(x=1, y=int(r.rank_to), text=f" {r.entity_name} ({int(r.rank_to)})", xanchor="left",
+                           showarrow=False, font=dict(color=colour))
+        fig.add_annotation(x=0, y=int(r.rank_from), text=f"({int(r.rank_from)}) ", xanchor="right",
+                           showarrow=False, font=dict(color=colour))
     fig.update_yaxes(autorange="reversed", title_text=t("rank", lang))
     fig.update_xaxes(tickvals=[0, 1], ticktext=[str(from_year), str(to_year)], range=[-0.15, 1.15])
     fig.update_layout(margin=dict(r=200, l=80))

@@ -52,6 +52,20 @@ def drivers_table(store, index: str, entity: str, entity_name: str, year: int, l
                                 "prev_rank": f"{L('rank', lang)} {year - 1}", "places_up": L("places", lang)})
 
 
+def compare_choices(store, index: str, year: int, entity: str, lang: str = "vi") -> tuple[dict, list, list]:
+    """Who the entity can be compared with that year: names, the others in name order, and the default peers (the
+    entities ranked one or two places from it)."""
+    everyone = analysis.field(store, index, year, "", lang)
+    names = dict(zip(everyone["entity_code"], everyone["entity_name"]))
+    options = sorted((c for c in names if c != entity), key=lambda c: names[c])
+    mine = everyone.loc[everyone["entity_code"] == entity, "rank"]
+    default = []
+    if len(mine):
+        near = everyone[(everyone["rank"] - mine.iloc[0]).abs().between(1, 2)]
+        default = list(near["entity_code"])[:3]
+    return names, options, default
+
+
 def compare_table(store, index: str, year: int, entity: str, peers: tuple, lang: str = "vi") -> pd.DataFrame:
     """The compare page's table: the entity, its peers, its region and the nation, value and rank as shown."""
     bench = analysis.benchmarks(store, index, year, entity, peers, lang)
@@ -74,6 +88,21 @@ def missing_names(store, index: str, year_from: int, year_to: int, lang: str = "
     return list(moved.loc[moved["rank_from"].isna() | moved["rank_to"].isna(), "entity_name"])
 
 
+def unit_parent_names(store, lang: str = "vi") -> dict[str, str]:
+    """The entities that have subordinate units, code → name, in the units page's order."""
+    parents = analysis.unit_parents(store, lang)
+    return dict(zip(parents["code"], parents["name"]))
+
+
+def unit_index_spans(store, parent: str, lang: str = "vi") -> tuple[dict[str, list[int]], dict[str, str]]:
+    """The indices the parent's units are scored on, each with its years, and every index's name."""
+    spans = {r.index_code: list(range(int(r.first_year), int(r.last_year) + 1))
+             for r in analysis.unit_indices(store, parent).itertuples(index=False)}
+    choices = analysis.index_choices(store, lang)
+    names = dict(zip(choices["code"], choices["name"]))
+    return spans, {code: names.get(code, code) for code in spans}
+
+
 def unit_board(store, parent: str, index: str, year: int, lang: str = "vi") -> dict:
     """The units' leaderboard with what the units page shows beside it: names, chart data, criteria, goals."""
     from reformdash.goals import evaluate_goals
@@ -82,11 +111,14 @@ def unit_board(store, parent: str, index: str, year: int, lang: str = "vi") -> d
     codes = set(board["entity_code"])
     scored = analysis.component_table(store, index, year, lang)
     goals = evaluate_goals(store, lang)
+    goals = goals[goals["entity_code"].isin(codes)].reset_index(drop=True)
+    lines = "\n".join(f"- {GOAL_BADGES[g.status]}{L(GOAL_WORDS[g.status], lang)}] **{g.entity_name}** — {g.detail}"
+                      for g in goals.itertuples(index=False))
     return {"board": board, "names": dict(zip(board["entity_code"], board["entity_name"])),
             "chart": board[["rank", "entity_name", "value", "prev_value", "prev_rank", "places_up"]],
             "list": board[["rank", "entity_name", "value", "places_up"]],
             "criteria": scored[scored["entity_code"].isin(codes)].reset_index(drop=True),
-            "goals": goals[goals["entity_code"].isin(codes)].reset_index(drop=True),
+            "goals": goals, "goal_lines": lines,
             "sample": bool(board["sample"].any())}
 
 

@@ -47,7 +47,10 @@ def test_bump_figure_colours_the_chosen_entities_and_labels_their_line_ends(demo
     assert {tr.name for tr in coloured} == {"Quảng Ninh", "Hà Nội"}
     assert any(a.text.startswith(" Quảng Ninh (1)") for a in fig.layout.annotations)
     assert fig.layout.yaxis.autorange == "reversed"
-    assert len(fig.data) == data["entity_code"].nunique()
+    others = fig.data[0]  # everyone else: one grey trace, a line per entity split by gaps
+    assert len(fig.data) == 3 and others.line.width == 1
+    assert {n for n in others.text if n} == set(data.loc[~data["entity_code"].isin(["22", "01"]), "entity_name"])
+    assert sum(v is None for v in others.y) == data["entity_code"].nunique() - 2
 
 
 def test_diverging_figure_shows_places_and_keeps_missing_entities(demo):
@@ -66,6 +69,12 @@ def test_slope_figure_joins_each_entity_from_the_base_year_to_now(demo):
     assert list(fig.layout.xaxis.ticktext) == ["2017", "2019"]
     qn = next(tr for tr in fig.data if tr.name == "Quảng Ninh")
     assert list(qn.y) == [int(moved.set_index("entity_code").loc["22", "rank_from"]), 1]
+    both = moved.dropna(subset=["rank_from", "rank_to"])
+    others = fig.data[0]
+    assert len(fig.data) == 2 and sum(v is None for v in others.y) == len(both) - 1
+    hn = [i for i, n in enumerate(others.text) if n == "Hà Nội"]
+    assert [others.x[i] for i in hn] == [0, 1] and [others.y[i] for i in hn] == [
+        int(both.set_index("entity_code").loc["01", c]) for c in ("rank_from", "rank_to")]
     assert fig.layout.yaxis.autorange == "reversed"
 
 
