@@ -9,6 +9,7 @@ Goal (issue 3): warm ≤ 3× the floor on the demo data.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import statistics
 import tempfile
@@ -65,6 +66,35 @@ def open_app(page: str | None):
     cold = time.perf_counter() - t0
     assert not at.exception, [e.message for e in at.exception]
     return at, cold
+
+
+@contextlib.contextmanager
+def as_served():
+    """AppTest as `streamlit run` runs the app once a page has been opened: one script cache for the process, and the
+    pages/ folder routed once (the app's st.navigation turns Streamlit's folder routing off for the process).
+
+    AppTest resets both before every run, so each rerun of a page compiles its file again and routes through the
+    pages/ folder again (~1.3 ms here), which a served app never does; the floor, a two-line script with no pages/
+    folder, pays neither. Both ways are printed.
+    """
+    import streamlit.testing.v1.app_test as app_test
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+
+    shared = ScriptCache()
+    make_cache, init = app_test.ScriptCache, PagesManager.__init__
+    routed = {"done": False}
+
+    def served_init(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        if routed["done"]:
+            PagesManager.uses_pages_directory = False
+
+    app_test.ScriptCache, PagesManager.__init__ = (lambda: shared), served_init
+    try:
+        yield routed
+    finally:
+        app_test.ScriptCache, PagesManager.__init__ = make_cache, init
 
 
 def time_against_floor(at, floor, reruns: int) -> tuple[float, float]:
@@ -124,8 +154,17 @@ def run(quick: bool = False) -> dict:
                     at, cold = open_app(page)
                     warm, base = time_against_floor(at, floor, reruns)
                     floors.append(base)
+                    charts = len(at.get("plotly_chart"))
+                    with as_served() as routed:
+                        served_app, _ = open_app(page)
+                        routed["done"] = True
+                        served, served_base = time_against_floor(served_app, floor, reruns)
+                        # the same page, not an empty one: served runs must draw what the strict runs drew
+                        assert len(served_app.get("plotly_chart")) == charts, (page, charts)
+                        assert len(served_app.main.children) == len(at.main.children), page
                     db["pages"][page] = {"cold_s": cold, "warm_s": warm, "floor_s": base, "ratio": warm / base,
-                                         "shell_ratio": warm / shell}
+                                         "shell_ratio": warm / shell, "charts": charts, "served_s": served,
+                                         "served_floor_s": served_base, "served_ratio": served / served_base}
                 db["floor_s"] = statistics.median(floors)
                 out["databases"][name] = db
                 clear_caches()  # drops the cached store; its connection goes with the object
@@ -136,6 +175,7 @@ def run(quick: bool = False) -> dict:
                 os.environ["REFORMDASH_DB"] = saved
     out["worst_demo_ratio"] = max(p["ratio"] for p in out["databases"]["demo"]["pages"].values())
     out["worst_large_ratio"] = max(p["ratio"] for p in out["databases"]["large"]["pages"].values())
+    out["worst_demo_served_ratio"] = max(p["served_ratio"] for p in out["databases"]["demo"]["pages"].values())
     return out
 
 
@@ -148,22 +188,22 @@ def score_count(path: Path) -> int:
 
 
 def detail(r: dict) -> str:
-    """The per-page table: warm script time, the floor run beside it, and the ratios, demo beside large."""
+    """The per-page table: warm script time against the floor beside it, as AppTest runs it and as served."""
     demo, large = r["databases"]["demo"], r["databases"]["large"]
     lines = [f"Pages under AppTest: warm = median of {r['reruns']} reruns in blocks alternating with the floor's "
-             f"(a bare "
-             f"one-line script); ×floor = warm / that floor, ×shell = warm / the app's shell with a one-line page "
-             f"(demo {demo['scores']:,} scores; large {large['scores']:,} scores)",
-             f"{'page':<12}{'demo cold':>10}{'demo warm':>10}{'floor':>8}{'×floor':>8}{'×shell':>8}"
-             f"{'large cold':>11}{'large warm':>11}{'floor':>8}{'×floor':>8}{'×shell':>8}",
-             f"{'(shell)':<12}{'':>10}{demo['shell_s'] * 1000:8.2f}ms{demo['shell_floor_s'] * 1000:6.2f}ms"
-             f"{demo['shell_s'] / demo['shell_floor_s']:8.2f}{1:8.2f}{'':>11}{large['shell_s'] * 1000:9.2f}ms"
-             f"{large['shell_floor_s'] * 1000:6.2f}ms{large['shell_s'] / large['shell_floor_s']:8.2f}{1:8.2f}"]
+             f"(a bare one-line script, ~{demo['floor_s'] * 1000:.2f} ms); ×floor = warm / that floor. 'as is' = "
+             f"AppTest's own way (it compiles the page file and routes the pages/ folder again on every run); "
+             f"'served' = as `streamlit run` runs it (compiled once, folder routed once). Demo {demo['scores']:,} "
+             f"scores; large {large['scores']:,} scores.",
+             f"{'page':<12}{'demo cold':>10}{'as is':>9}{'×floor':>8}{'served':>9}{'×floor':>8}"
+             f"{'large as is':>13}{'×floor':>8}{'served':>9}{'×floor':>8}",
+             f"{'(shell)':<12}{'':>10}{demo['shell_s'] * 1000:7.2f}ms{demo['shell_s'] / demo['shell_floor_s']:8.2f}"
+             f"{'':>17}{large['shell_s'] * 1000:11.2f}ms{large['shell_s'] / large['shell_floor_s']:8.2f}"]
     for page in PAGES:
         d, g = demo["pages"][page], large["pages"][page]
-        lines.append(f"{page:<12}{d['cold_s']:9.3f}s{d['warm_s'] * 1000:8.2f}ms{d['floor_s'] * 1000:6.2f}ms"
-                     f"{d['ratio']:8.2f}{d['shell_ratio']:8.2f}{g['cold_s']:10.3f}s{g['warm_s'] * 1000:9.2f}ms"
-                     f"{g['floor_s'] * 1000:6.2f}ms{g['ratio']:8.2f}{g['shell_ratio']:8.2f}")
+        lines.append(f"{page:<12}{d['cold_s']:9.3f}s{d['warm_s'] * 1000:7.2f}ms{d['ratio']:8.2f}"
+                     f"{d['served_s'] * 1000:7.2f}ms{d['served_ratio']:8.2f}{g['warm_s'] * 1000:11.2f}ms"
+                     f"{g['ratio']:8.2f}{g['served_s'] * 1000:7.2f}ms{g['served_ratio']:8.2f}")
     return "\n".join(lines)
 
 
@@ -172,11 +212,11 @@ def table(r: dict) -> list[tuple]:
     rows = []
     for name in ("demo", "large"):
         db = r["databases"][name]
-        page = max(db["pages"], key=lambda p: db["pages"][p]["ratio"])
         goal = f"≤ {GOAL:.0f}× (issue 3)" if name == "demo" else "— (watch)"
-        rows.append((f"slowest page warm, {name} data ({page}) vs bare page", f"{db['pages'][page]['warm_s']:.4f} s",
-                     f"{db['pages'][page]['floor_s']:.4f} s", db["pages"][page]["ratio"], goal))
-        rows.append((f"slowest page warm, {name} data ({page}) vs app shell + one line",
-                     f"{db['pages'][page]['warm_s']:.4f} s", f"{db['shell_s']:.4f} s",
-                     db["pages"][page]["shell_ratio"], "— (watch)"))
+        for how, key, run, base in (("as AppTest runs it", "ratio", "warm_s", "floor_s"),
+                                    ("as served", "served_ratio", "served_s", "served_floor_s")):
+            page = max(db["pages"], key=lambda p: db["pages"][p][key])
+            row = db["pages"][page]
+            rows.append((f"slowest page, {name} data ({page}) vs bare page, {how}", f"{row[run]:.4f} s",
+                         f"{row[base]:.4f} s", row[key], goal))
     return rows

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import time
 from dataclasses import dataclass, field
 
@@ -81,11 +82,30 @@ def secrets() -> dict:
 
 
 def _read_secrets() -> dict:
-    # with no secrets file Streamlit searches its paths again on every read
+    if getattr(st.secrets, "_secrets", None) is not None:  # parsed already: reading is cheap
+        return st.secrets.to_dict()
+    # With no secrets file Streamlit searches its paths again on every read; "none" is remembered until one of the
+    # paths appears or changes (their modification times are the key).
+    from streamlit import config
+
+    stamp = tuple(_mtime(p) for p in config.get_option("secrets.files"))
+    if _NO_SECRETS.get("stamp") == stamp:
+        return {}
     try:
         return st.secrets.to_dict()
     except StreamlitSecretNotFoundError:
+        _NO_SECRETS["stamp"] = stamp
         return {}
+
+
+_NO_SECRETS: dict = {}
+
+
+def _mtime(path: str) -> float | None:
+    try:
+        return os.stat(path).st_mtime
+    except OSError:
+        return None
 
 
 def sign_in_required() -> bool:

@@ -19,23 +19,23 @@ cards = cached(focus_cards, view.entity, lang)
 if not cards.cards:
     st.info(L("no_data", lang, what=view.entity_name))
 else:
-    columns = st.columns(len(cards.cards))
+    columns = st.columns(len(cards.cards), border=True)
     for column, card in zip(columns, cards.cards):
-        with column, st.container(border=True):
+        with column:
             st.markdown(f"**{card.label}**{sample_badge(card.sample, lang)}")
             st.metric(card.label, card.value, card.delta, label_visibility="collapsed")
-            st.caption(card.caption)
+            text = card.caption
             if card.goals:
                 counts = {s: sum(1 for g in card.goals if g[0] == s) for s in ("met", "not_met", "no_data")}
                 badges = [f"{BADGE[s]}{n} {L(WORD[s], lang).lower()}]" for s, n in counts.items() if n]
-                st.markdown(f"{L('goals', lang)}: " + " ".join(badges))
-    st.subheader(L("summary", lang))
-    # one list, one element: the same text as a bullet per element, without a dozen elements on every rerun
-    st.markdown("\n".join(f"- {card.sentence}{sample_badge(card.sample, lang)}" for card in cards.cards))
+                text += f"  \n{L('goals', lang)}: " + " ".join(badges)
+            st.caption(text)  # one element for the line under the figure and the goals
+    # a heading and its list in one element: the same text as an element per line, without a dozen elements a run
+    st.markdown(f"### {L('summary', lang)}\n" + "\n".join(f"- {card.sentence}{sample_badge(card.sample, lang)}"
+                                                         for card in cards.cards))
     goals = [(card.label, g) for card in cards.cards for g in card.goals]
     if goals:
-        st.subheader(L("goals_table", lang))
-        st.markdown("\n".join(f"- {BADGE[status]}{L(WORD[status], lang)}] **{label.split(' ')[0]}** — {detail}"
+        st.markdown(f"### {L('goals_table', lang)}\n" + "\n".join(f"- {BADGE[status]}{L(WORD[status], lang)}] **{label.split(' ')[0]}** — {detail}"
                                for label, (status, detail) in goals))
         st.page_link("pages/goals.py", label=L("goals", lang) + " →")
 if cards.cards:

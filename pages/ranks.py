@@ -28,26 +28,28 @@ note = field_note(context["sizes"], context["years"], lang)
 percentile_mode = note is not None
 if note:
     st.caption(note)
-chart(figure(figures.bump, view.index, view.year_from, view.year_to, tuple(highlight), percentile_mode, lang),
-      "bump", lambda: cached(field_years, view.index, view.year_from, view.year_to, "", lang),
-      lambda: cached(paragraphs.changes, view.index, view.entity, view.year_from, view.year_to, lang),
-      f"{view.index}_{view.year_from}-{view.year_to}_thu-hang")
-years = [y for y in view.years if view.year_from <= y <= view.year_to]
-c1, c2 = st.columns(2)
-a = year_picker(L("from_year", lang), years, "base", years[0], c1)
-b = year_picker(L("to_year", lang), years, "now", years[-1], c2)
-def moved():
-    return cached(changes, view.index, a, b, "", lang)
-
-
-def text():
-    return cached(paragraphs.changes, view.index, view.entity, a, b, lang)
-
-
-chart(figure(figures.slope, view.index, a, b, tuple(highlight), lang), "slope", moved, text,
-      f"{view.index}_{a}-{b}_so-sanh-hai-nam")
-chart(figure(figures.diverging, view.index, a, b, tuple(highlight), lang), "diverging", moved, text,
-      f"{view.index}_{a}-{b}_tang-giam-bac")
-missing = cached(tables.missing_names, view.index, a, b, lang)
-if missing:
-    st.caption(L("missing_note", lang, names=", ".join(missing)))
+# lazy tabs: only the view chosen is built, and the choice is kept in the URL (?view=)
+over_years, two_years, gained = st.tabs([L("bump_tab", lang), L("slope_tab", lang), L("diverging_tab", lang)],
+                                        key="view", on_change="rerun", bind="query-params")
+if over_years.open:
+    with over_years:
+        chart(figure(figures.bump, view.index, view.year_from, view.year_to, tuple(highlight), percentile_mode,
+                     lang), "bump", lambda: cached(field_years, view.index, view.year_from, view.year_to, "", lang),
+              lambda: cached(paragraphs.changes, view.index, view.entity, view.year_from, view.year_to, lang),
+              f"{view.index}_{view.year_from}-{view.year_to}_thu-hang")
+for tab, draw, key, stem in ((two_years, figures.slope, "slope", "so-sanh-hai-nam"),
+                             (gained, figures.diverging, "diverging", "tang-giam-bac")):
+    if not tab.open:
+        continue
+    with tab:
+        years = [y for y in view.years if view.year_from <= y <= view.year_to]
+        c1, c2 = st.columns(2)
+        a = year_picker(L("from_year", lang), years, "base", years[0], c1)
+        b = year_picker(L("to_year", lang), years, "now", years[-1], c2)
+        chart(figure(draw, view.index, a, b, tuple(highlight), lang), key,
+              lambda a=a, b=b: cached(changes, view.index, a, b, "", lang),
+              lambda a=a, b=b: cached(paragraphs.changes, view.index, view.entity, a, b, lang),
+              f"{view.index}_{a}-{b}_{stem}")
+        missing = cached(tables.missing_names, view.index, a, b, lang)
+        if missing:
+            st.caption(L("missing_note", lang, names=", ".join(missing)))

@@ -34,14 +34,21 @@ if len(board) > figures.UNITS_SHOWN:
     if every.open:
         with every:
             st.dataframe(shown["list"], hide_index=True, width="stretch")
-unit = st.selectbox(L("unit", lang), list(unames), format_func=lambda c: unames[c], key="unit_pick")
-chart(figure(figures.unit_trend, index, unit, unames[unit], lang), "unit_trend",
-      lambda: cached(entity_trend, index, unit), lambda: cached(paragraphs.unit_trend, index, unit, lang),
-      f"{index}_{unit}")
 criteria = figure(figures.unit_criteria, parent, index, year, lang)
-if criteria is not None:
-    chart(criteria, "unit_criteria", shown["criteria"],
-          lambda: cached(paragraphs.unit_criteria, parent, index, year, lang), f"{index}_{year}_tieu-chi")
+# lazy tabs: only the chosen view is built (kept in the URL as ?unit_view=)
+views = st.tabs([L("unit_trend_tab", lang)] + ([L("criteria", lang)] if criteria is not None else []),
+                key="unit_view", on_change="rerun", bind="query-params")
+trend_tab, criteria_tab = views[0], (views[1] if len(views) > 1 else None)
+if trend_tab.open:
+    with trend_tab:
+        unit = st.selectbox(L("unit", lang), list(unames), format_func=unames.get, key="unit_pick")
+        chart(figure(figures.unit_trend, index, unit, unames[unit], lang), "unit_trend",
+              lambda: cached(entity_trend, index, unit), lambda: cached(paragraphs.unit_trend, index, unit, lang),
+              f"{index}_{unit}")
+if criteria_tab is not None and criteria_tab.open:
+    with criteria_tab:
+        chart(criteria, "unit_criteria", shown["criteria"],
+              lambda: cached(paragraphs.unit_criteria, parent, index, year, lang), f"{index}_{year}_tieu-chi")
 if shown["goal_lines"]:
     st.subheader(L("goals_table", lang))
     st.markdown(shown["goal_lines"])  # one list, one element

@@ -1,5 +1,7 @@
 """AppTest runs every page, in both languages, on the demo data and on an empty database."""
 
+import json
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -95,9 +97,23 @@ def test_trend_figure_on_the_page_inverts_the_rank_axis(monkeypatch, demo_db):
 
 def test_rank_change_years_come_from_the_url(monkeypatch, demo_db):
     monkeypatch.setenv("REFORMDASH_DB", demo_db)
-    at = open_page("ranks", "vi", index="PCI", base="2017", now="2019")
+    at = open_page("ranks", "vi", index="PCI", base="2017", now="2019", view="So sánh hai năm")
     assert at.selectbox(key="pick_base").value == 2017 and at.selectbox(key="pick_now").value == 2019
-    assert "2017" in at.get("plotly_chart")[1].proto.spec  # the slope chart's title names the base year
+    [slope] = at.get("plotly_chart")  # the tab kept in the URL is the only view built
+    assert "Thứ hạng năm 2017 và năm 2019" in json.loads(slope.proto.spec)["layout"]["title"]["text"]
+
+
+def test_the_rank_changes_page_builds_only_the_view_chosen(monkeypatch, demo_db):
+    monkeypatch.setenv("REFORMDASH_DB", demo_db)
+    at = open_page("ranks", "vi", index="PCI")
+    assert [t.label for t in at.tabs] == ["Thứ hạng qua các năm", "So sánh hai năm", "Số bậc tăng, giảm của mọi đơn vị"]
+    [bump] = at.get("plotly_chart")
+    assert "Thứ hạng PCI" in json.loads(bump.proto.spec)["layout"]["title"]["text"]
+    assert not at.get("selectbox") or "pick_base" not in [s.key for s in at.selectbox]
+    at.query_params["view"] = "Số bậc tăng, giảm của mọi đơn vị"
+    at.run()
+    [bars] = at.get("plotly_chart")
+    assert json.loads(bars.proto.spec)["data"][0]["type"] == "bar" and at.selectbox(key="pick_base")
 
 
 def test_units_page_shows_each_units_goal(monkeypatch, demo_db):
