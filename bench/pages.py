@@ -78,11 +78,12 @@ def as_served():
     folder, pays neither. Both ways are printed.
     """
     import streamlit.testing.v1.app_test as app_test
+    import streamlit.testing.v1.local_script_runner as local_runner
     from streamlit.runtime.pages_manager import PagesManager
     from streamlit.runtime.scriptrunner.script_cache import ScriptCache
 
     shared = ScriptCache()
-    make_cache, init = app_test.ScriptCache, PagesManager.__init__
+    init = PagesManager.__init__
     routed = {"done": False}
 
     def served_init(self, *args, **kwargs):
@@ -90,11 +91,16 @@ def as_served():
         if routed["done"]:
             PagesManager.uses_pages_directory = False
 
-    app_test.ScriptCache, PagesManager.__init__ = (lambda: shared), served_init
+    PagesManager.__init__ = served_init
+    saved = [(module, module.ScriptCache) for module in (app_test, local_runner)]  # each makes its own per run
+    for module, _ in saved:
+        module.ScriptCache = lambda: shared
     try:
         yield routed
     finally:
-        app_test.ScriptCache, PagesManager.__init__ = make_cache, init
+        PagesManager.__init__ = init
+        for module, maker in saved:
+            module.ScriptCache = maker
 
 
 def time_against_floor(at, floor, reruns: int) -> tuple[float, float]:

@@ -68,8 +68,38 @@ def test_page_figures_on_both_databases(quick):
     for db in r["databases"].values():
         assert finite(db["floor_s"]) and len(db["pages"]) == 7
         for name, p in db["pages"].items():
-            assert all(finite(p[k]) for k in ("cold_s", "warm_s", "ratio")), (name, p)
-    assert finite(r["worst_demo_ratio"])
+            assert all(finite(p[k]) for k in ("cold_s", "warm_s", "ratio", "served_s", "served_ratio")), (name, p)
+            assert p["charts"] >= (0 if name == "goals" else 1), (name, p)  # the pages timed drew their charts
+    assert finite(r["worst_demo_ratio"]) and finite(r["worst_demo_served_ratio"])
+
+
+def test_served_runs_skip_what_apptest_repeats_on_every_run(monkeypatch, demo_db):
+    """as_served() keeps one compiled page and routes the folder once; outside it AppTest does both on every run."""
+    from streamlit.runtime.scriptrunner import script_cache
+    from streamlit.testing.v1 import AppTest
+
+    from bench.pages import as_served
+
+    compiles = []
+    monkeypatch.setenv("REFORMDASH_DB", demo_db)
+
+    def counted(source, path, *args, **kwargs):
+        compiles.append(path)
+        return compile(source, path, *args, **kwargs)
+
+    monkeypatch.setattr(script_cache, "compile", counted, raising=False)  # shadows the builtin in that module
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).switch_page("pages/trends.py").run()
+    compiles.clear()
+    at.run()
+    assert any(p.endswith("trends.py") for p in compiles), compiles  # AppTest compiles the page again
+    with as_served() as routed:
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).switch_page("pages/trends.py").run()
+        routed["done"] = True
+        at.run()
+        compiles.clear()
+        at.run()
+        assert not compiles, compiles
+        assert at.get("plotly_chart") and not at.exception
 
 
 def test_browser_and_memory_figures(quick):
