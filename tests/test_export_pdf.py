@@ -139,6 +139,10 @@ def test_every_chart_on_the_trends_page_offers_images_data_and_the_report_paragr
     at.query_params.update({"lang": "vi", "entity": "22", "index": "PCI"})
     at.switch_page("pages/trends.py").run()
     assert not at.exception
+    assert [e.label for e in at.main.expander] == ["Tải về · đoạn văn cho báo cáo"]
+    assert not at.get("download_button") and not at.get("code"), "a closed fold builds nothing"
+    at.session_state["trend_more"] = True  # the reader opens the fold under the chart
+    at.run()
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels[:3] == ["Ảnh PNG", "Ảnh SVG", "Số liệu (Excel)"]
     assert at.code[0].value.startswith("Năm 2019, Chỉ số PCI của tỉnh Quảng Ninh đạt 73,40 điểm")
