@@ -35,8 +35,9 @@ else:
                                                          for card in cards.cards))
     goals = [(card.label, g) for card in cards.cards for g in card.goals]
     if goals:
-        st.markdown(f"### {L('goals_table', lang)}\n" + "\n".join(f"- {BADGE[status]}{L(WORD[status], lang)}] **{label.split(' ')[0]}** — {detail}"
-                               for label, (status, detail) in goals))
+        lines = [f"- {BADGE[status]}{L(WORD[status], lang)}] **{label.split(' ')[0]}** — {detail}"
+                 for label, (status, detail) in goals]
+        st.markdown(f"### {L('goals_table', lang)}\n" + "\n".join(lines))
         st.page_link("pages/goals.py", label=L("goals", lang) + " →")
 if cards.cards:
     meeting_files(view.entity, view.entity_name, lang)
