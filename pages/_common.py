@@ -137,10 +137,15 @@ def clear_caches() -> None:
         memo.clear()
 
 
+def _key(fn, store, args: tuple, kwargs: dict) -> tuple:
+    """What a cached call is known by: function, database, its data version and the arguments."""
+    return fn, store.path, store.data_version(), freeze(args), freeze(kwargs)
+
+
 def cached(fn, *args, **kwargs):
     """fn(store, *args, **kwargs), cached until an import changes the data version."""
     store = get_store()
-    key = (fn, store.path, store.data_version(), freeze(args), freeze(kwargs))
+    key = _key(fn, store, args, kwargs)
     return _RESULTS.get(key, lambda: fn(store, *args, **kwargs))
 
 
@@ -152,7 +157,7 @@ def figure(fn, *args, **kwargs):
     from reformdash.figures import finish
 
     store = get_store()
-    key = (fn, store.path, store.data_version(), freeze(args), freeze(kwargs))
+    key = _key(fn, store, args, kwargs)
     return _FIGURES.get(key, lambda: finish(fn(store, *args, **kwargs)))
 
 
@@ -206,7 +211,7 @@ def table(fn, *args, **kwargs) -> None:
     import pyarrow as pa
 
     store = get_store()
-    key = (fn, store.path, store.data_version(), freeze(args), freeze(kwargs))
+    key = _key(fn, store, args, kwargs)
     arrow = _ARROWS.get(key, lambda: pa.Table.from_pandas(cached(fn, *args, **kwargs), preserve_index=False))
     st.dataframe(arrow, hide_index=True, width="stretch")
 

@@ -4,13 +4,13 @@ import streamlit as st
 
 from pages._common import boot, cached, lazy_expander, sample_badge, sidebar, table
 from pages._meeting import meeting_files
+from reformdash import tables
 from reformdash.labels import L
 from reformdash.overview import coverage_table, focus_cards
 
 boot()
 
-BADGE = {"met": ":green-badge[", "not_met": ":red-badge[", "no_data": ":gray-badge["}
-WORD = {"met": "goal_met", "not_met": "goal_not_met", "no_data": "goal_no_data"}
+BADGE, WORD = tables.GOAL_BADGES, tables.GOAL_WORDS
 
 view = sidebar(index_kinds=(), need_years=False)
 lang = view.lang
