@@ -34,6 +34,7 @@ class Plan:
 def make_plan(store: Store, analysis: Analysis) -> Plan:
     """Compare a file's scores with the store: one status per row, old values only for the changed ones."""
     incoming = analysis.scores[SCORE_COLUMNS]  # a new frame (copy on write): the analysis keeps its own
+    incoming["tolerance"] = analysis.scores["tolerance"] if "tolerance" in analysis.scores else VALUE_TOLERANCE
     incoming["rn"] = np.arange(len(incoming))
     cur = store.cursor()
     try:

@@ -92,7 +92,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "năm {value} (--year) không hợp lệ cho {index} (từ {low} đến {high}).",
         "year {value} (--year) is impossible for {index} (from {low} to {high}).",
     ),
-    "bad_rank": ("thứ hạng «{value}» phải là số nguyên dương.", "rank '{value}' must be a positive whole number."),
+    "bad_rank": ("thứ hạng «{value}» phải là số nguyên dương (có thể ghi 38/63).",
+                 "rank '{value}' must be a positive whole number (38/63 is accepted)."),
     "bad_year": (
         "năm {value} không hợp lệ cho {index} (từ {low} đến {high}).",
         "year {value} is impossible for {index} (from {low} to {high}).",
@@ -100,6 +101,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "duplicate": (
         "trùng dữ liệu: {entity} ({what}) đã có ở dòng {other_row} với giá trị khác ({other_value}).",
         "duplicate: {entity} ({what}) already appears on row {other_row} with another value ({other_value}).",
+    ),
+    "entity_merged": (
+        "{entity} đã sáp nhập vào {absorber} từ {date}; kết quả năm {year} thuộc về {absorber}.",
+        "{entity} merged into {absorber} on {date}; a result for {year} belongs to {absorber}.",
+    ),
+    "entity_not_yet": (
+        "{entity} mang tên này từ {date}; kết quả năm {year} phải ghi theo tỉnh trước sáp nhập.",
+        "{entity} bears this name from {date}; a result for {year} must name the province before the merger.",
+    ),
+    "rank_over_field": (
+        "thứ hạng {value} lớn hơn số {what} được xếp hạng năm {year} ({field}).",
+        "rank {value} is larger than the number of {what} ranked in {year} ({field}).",
     ),
     "entity_not_in_year": (
         "{entity} không tồn tại vào năm {year} (hiệu lực {valid}).",

@@ -32,6 +32,15 @@ class Entity:
         end = self.valid_to.year if self.valid_to else 9999
         return start <= year <= end
 
+    def in_field(self, year: int) -> bool:
+        """True if the entity is part of that year's field: it existed on 1 July (the 2025 merger's cut-off).
+
+        A yearly result speaks for the year's field: Hà Tây (to 31 July 2008) is in 2008's; Bình Dương
+        (to 30 June 2025) is not in 2025's, where TP. Hồ Chí Minh stands for it.
+        """
+        mid = dt.date(year, 7, 1)
+        return (self.valid_from is None or self.valid_from <= mid) and (self.valid_to is None or mid <= self.valid_to)
+
     def name(self, lang: str = "vi") -> str:
         """Display name."""
         return (self.name_en or self.name_vi) if lang == "en" else self.name_vi
@@ -40,8 +49,11 @@ class Entity:
 class Registry:
     """Entities and alias keys; resolution is exact on keys, suggestions are fuzzy."""
 
-    def __init__(self, entities: list[Entity], aliases: list[tuple[str, str]]):
+    def __init__(self, entities: list[Entity], aliases: list[tuple[str, str]],
+                 lineage: list[tuple[str, str, dt.date]] | None = None):
         self.entities = {e.code: e for e in entities}
+        # old code -> (the entity that absorbed it, from when)
+        self.absorbed_by = {old: (new, when) for old, new, when in (lineage or []) if new in self.entities}
         self.by_key: dict[str, list[str]] = {}
         for key, code in aliases:
             if code in self.entities:
@@ -54,7 +66,13 @@ class Registry:
         """Read entities and aliases from the store."""
         entities = [Entity(*r) for r in store.rows("registry_entities")]
         aliases = [(r[0], r[1]) for r in store.rows("registry_aliases")]
-        return cls(entities, aliases)
+        lineage = [(r[0], r[1], r[2]) for r in store.rows("registry_lineage")]
+        return cls(entities, aliases, lineage)
+
+    def field(self, kind: str, year: int, parent: str | None = None) -> list[str]:
+        """Codes of the entities that make up a year's field: provinces or ministries in force, a parent's units."""
+        return [e.code for e in self.entities.values() if e.kind == kind and e.in_field(year)
+                and (kind != "unit" or e.parent_code == parent)]
 
     def resolve(self, text: object, kinds: tuple[str, ...] = ("province",), parent: str | None = None,
                 year: int | None = None) -> str | None:

@@ -96,6 +96,38 @@ def parse_int(cell: object) -> int | None:
     return int(round(value))
 
 
+_RANK_TEXT = re.compile(
+    r"^(?:(?:xep|dung|vi tri|hang|thu hang|xep hang|rank|ranked|no|so)\s+)*(?:thu\s+)?(\d{1,4})"
+    r"(?:\s*(?:/|tren|trong so|of|out of)\s*(\d{1,4}))?(?:\s+(?:tinh|tinh thanh|don vi|bo nganh|provinces?|units?))?$")
+
+
+def parse_rank(cell: object) -> tuple[int | None, int | None]:
+    """A published rank and, when the cell states it, the field: 38, "38/63", "Xếp thứ 38/63", "thứ 38".
+
+    Raises ValueError for text that is not a rank (a fraction, a word, a rank larger than its field).
+    """
+    if isinstance(cell, str) and not is_missing(cell):
+        text = re.sub(r"[^0-9a-z/]+", " ", strip_accents(cell)).strip()
+        text = re.sub(r"\s*/\s*", "/", text).replace("/", " / ")
+        text = re.sub(r"\s+", " ", text)
+        hit = _RANK_TEXT.match(text.replace(" / ", " tren ") if " / " in text else text)
+        if hit is None:
+            rank = parse_int(cell)  # "38,0", "38.0"
+            return (rank, None) if rank is None or rank >= 1 else _bad_rank(cell)
+        rank, field = int(hit.group(1)), int(hit.group(2)) if hit.group(2) else None
+        if rank < 1 or (field is not None and not rank <= field):
+            _bad_rank(cell)
+        return rank, field
+    rank = parse_int(cell)
+    if rank is not None and rank < 1:
+        _bad_rank(cell)
+    return rank, None
+
+
+def _bad_rank(cell: object):
+    raise ValueError(cell)
+
+
 def years_in(text: object) -> list[int]:
     """Four-digit years 1990–2049 found in text."""
     return [int(y) for y in YEAR_RE.findall(str(text))]

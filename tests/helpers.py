@@ -49,4 +49,11 @@ def scores_of(data: bytes, name: str, catalog, registry, **options):
 def overall(scores) -> dict:
     """entity_code -> (value, rank, rank_of) of overall rows."""
     rows = scores[scores.component_code == ""]
-    return {r.entity_code: (r.value, r.rank, r.rank_of) for r in rows.itertuples(index=False)}
+    return {r.entity_code: (r.value, _int(r.rank), _int(r.rank_of)) for r in rows.itertuples(index=False)}
+
+
+def _int(value):
+    """A nullable integer as int or None (pd.NA cannot be compared in a tuple)."""
+    import pandas as pd
+
+    return None if pd.isna(value) else int(value)

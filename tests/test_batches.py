@@ -9,8 +9,9 @@ from reformdash.ingest.importer import ImportOptions
 
 from .helpers import csv_bytes
 
-V1 = "Tỉnh,PCI,Tính minh bạch\nHà Nội,65.5,6.1\nQuảng Ninh,73.4,7.2\nĐà Nẵng,70.1,8.0\n"
-V2 = "Tỉnh,PCI,Tính minh bạch\nHà Nội,66.0,6.1\nQuảng Ninh,73.4,7.2\nĐà Nẵng,70.1,8.0\nHải Phòng,69.0,6.0\n"
+V1 = "Tỉnh,PCI,Xếp hạng,Tính minh bạch\nHà Nội,65.5,3,6.1\nQuảng Ninh,73.4,1,7.2\nĐà Nẵng,70.1,2,8.0\n"
+V2 = ("Tỉnh,PCI,Xếp hạng,Tính minh bạch\nHà Nội,66.0,4,6.1\nQuảng Ninh,73.4,1,7.2\nĐà Nẵng,70.1,2,8.0\n"
+      "Hải Phòng,69.0,3,6.0\n")
 
 
 def plan(store, text, name="pci_2019.csv"):
@@ -160,3 +161,41 @@ def test_two_sessions_committing_at_the_same_moment_both_land_whole(store):
     winner = V2 if last.file_name == "pci_2019_b.csv" else V1
     hanoi = stored(store).query("entity_code == '01' and component == ''")["value"].item()
     assert hanoi == (66.0 if winner is V2 else 65.5)
+
+
+def whole_field_2019(registry, bump: dict | None = None) -> str:
+    """A PCI 2019 table of all 63 provinces with precise values (ranks computed by the importer)."""
+    provinces = sorted((e for e in registry.entities.values() if e.kind == "province" and e.in_field(2019)),
+                       key=lambda e: e.code)
+    rows = [f"{e.name_vi},{50 + k * 0.3712 + (bump or {}).get(e.code, 0):.4f}" for k, e in enumerate(provinces)]
+    return "Tỉnh,PCI\n" + "\n".join(rows) + "\n"
+
+
+def test_a_partial_file_over_a_whole_year_changes_only_its_own_rows(store, registry):
+    commit(store, plan(store, whole_field_2019(registry)), "an")
+    before = stored(store).set_index("entity_code")
+    assert before["rank_of"].eq(63).all() and before["rank"].notna().all()
+    # a newspaper's two rows, retyped: one rounded as printed, one really different
+    hanoi, qn = before.loc["01", "value"], before.loc["22", "value"]
+    p = plan(store, f"Tỉnh,PCI\nHà Nội,{hanoi:.1f}\nQuảng Ninh,{qn + 3:.2f}\n")
+    assert p.unchanged == 1 and len(p.changed) == 1 and not len(p.added)
+    commit(store, p, "binh")
+    after = stored(store).set_index("entity_code")
+    assert after.loc["01", "value"] == hanoi  # the precise stored value is kept
+    assert after.loc["22", "value"] == round(qn + 3, 2)
+    # nobody was re-ranked over a field of two; the published ranks and fields stay
+    assert after["rank"].equals(before["rank"]) and after["rank_of"].eq(63).all()
+    others = after.drop(index=["22"])
+    assert others["value"].equals(before.drop(index=["22"])["value"])
+
+
+def test_a_partial_file_alone_gets_no_invented_ranks(store):
+    commit(store, plan(store, "Tỉnh,PCI\nHà Nội,65.5\nQuảng Ninh,73.4\n"), "an")
+    rows = stored(store)
+    assert rows["rank"].isna().all() and rows["rank_of"].isna().all()
+
+
+def test_published_ranks_of_a_top_ten_are_out_of_the_year_field(store):
+    commit(store, plan(store, "Tỉnh,PCI,Xếp hạng\nQuảng Ninh,73.4,1\nĐà Nẵng,70.1,2\n"), "an")
+    rows = stored(store).set_index("entity_code")
+    assert rows.loc["22", "rank"] == 1 and rows["rank_of"].eq(63).all()

@@ -27,9 +27,9 @@ def db(tmp_path):
 @pytest.fixture
 def pci_files(tmp_path):
     a = tmp_path / "pci_2018.csv"
-    a.write_text("Tỉnh,PCI\nHà Nội,65.0\nQuảng Ninh,70.0\nĐà Nẵng,71.0\n", encoding="utf-8")
+    a.write_text("Tỉnh,PCI,Xếp hạng\nHà Nội,65.0,3\nQuảng Ninh,70.0,2\nĐà Nẵng,71.0,1\n", encoding="utf-8")
     b = tmp_path / "pci_2019.csv"
-    b.write_text("Tỉnh,PCI\nHà Nội,68.0\nQuảng Ninh,73.4\nBắc Ninh,60.0\n", encoding="utf-8")
+    b.write_text("Tỉnh,PCI,Xếp hạng\nHà Nội,68.0,2\nQuảng Ninh,73.4,1\nBắc Ninh,60.0,3\n", encoding="utf-8")
     return a, b
 
 

@@ -19,17 +19,45 @@ def test_title_rows_two_header_rows_and_line_breaks(catalog, registry):
     ]})
     scores = scores_of(data, "bang.xlsx", catalog, registry)
     assert set(scores.year) == {2019} and set(scores.index_code) == {"PCI"}
-    assert overall(scores)["22"] == (73.4, 1, 4)
-    assert overall(scores)["48"][1] == overall(scores)["27"][1] == 2  # ties share a place
-    assert overall(scores)["01"][1] == 4  # 1224 ranking skips 3
+    # four of 63 provinces: a partial table gets no invented ranks
+    assert overall(scores)["22"] == (73.4, None, None)
     assert set(scores.component_code) == {"", "entry_costs"}
+
+
+def test_ranks_are_computed_over_a_whole_field_with_ties_sharing_a_place(catalog, registry):
+    provinces = [e for e in registry.entities.values() if e.kind == "province" and e.in_field(2019)]
+    assert len(provinces) == 63
+    values = {e.code: 50.0 + i / 10 for i, e in enumerate(sorted(provinces, key=lambda e: e.code))}
+    values["48"] = values["27"] = 99.0  # a tie at the top of the field
+    values["22"] = 99.5
+    text = "Tỉnh,PCI\n" + "".join(f"{registry.entities[c].name_vi},{v}\n" for c, v in values.items())
+    scores = scores_of(csv_bytes(text), "pci_2019.csv", catalog, registry)
+    assert overall(scores)["22"] == (99.5, 1, 63)
+    assert overall(scores)["48"][1] == overall(scores)["27"][1] == 2  # ties share a place
+    assert sorted(r for _, r, _ in overall(scores).values())[3] == 4  # 1224 ranking skips 3
 
 
 def test_published_ranks_are_kept_as_published(catalog, registry):
     text = "Tỉnh,PCI,Xếp hạng\nHà Nội,65.5,15\nQuảng Ninh,73.4,1\nĐà Nẵng,70.1,3\n"
     scores = scores_of(csv_bytes(text), "pci_2019.csv", catalog, registry)
     assert overall(scores)["48"][1] == 3 and overall(scores)["01"][1] == 15
-    assert overall(scores)["01"][2] == 15  # the field is at least as large as the largest rank
+    assert overall(scores)["01"][2] == 63  # out of the year's field, not the largest rank in the file
+
+
+@pytest.mark.parametrize("written, rank, rank_of", [
+    ("38/63", 38, 63), ("38 / 63", 38, 63), ("Xếp thứ 38/63", 38, 63), ("thứ 38", 38, 63), ("38", 38, 63),
+    ("1/34", 1, 34),
+])
+def test_ranks_written_with_their_field(catalog, registry, written, rank, rank_of):
+    text = f"Tỉnh,PCI,Xếp hạng\nHà Nội,65.5,{written}\n"
+    scores = scores_of(csv_bytes(text), "pci_2019.csv", catalog, registry)
+    assert overall(scores)["01"] == (65.5, rank, rank_of)
+
+
+def test_a_rank_larger_than_its_field_is_refused(catalog, registry):
+    with pytest.raises(ImportRejected) as e:
+        scores_of(csv_bytes("Tỉnh,PCI,Xếp hạng\nHà Nội,65.5,64/63\n"), "pci_2019.csv", catalog, registry)
+    assert "64/63" in e.value.message
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1258"])
@@ -56,14 +84,14 @@ def test_years_as_columns(catalog, registry):
     text = "Tỉnh,2017,2018,2019\nHà Nội,60.1,61.2,62.3\nQuảng Ninh,70.1,70.3,73.4\n"
     scores = scores_of(csv_bytes(text), "pci theo nam.csv", catalog, registry, index="PCI")
     assert sorted(scores.year.unique()) == [2017, 2018, 2019]
-    assert overall(scores[scores.year == 2019])["22"] == (73.4, 1, 2)
+    assert overall(scores[scores.year == 2019])["22"] == (73.4, None, None)  # two of 63: no ranks
 
 
 def test_provinces_as_columns(catalog, registry):
     rows = [["Chỉ số", "Hà Nội", "Quảng Ninh", "Đà Nẵng"], ["Chỉ số PCI", 65.5, 73.4, 70.1],
             ["Tính minh bạch", 6.1, 7.2, 8.0]]
     scores = scores_of(xlsx_bytes({"PCI 2019": rows}), "x.xlsx", catalog, registry)
-    assert overall(scores)["48"] == (70.1, 2, 3)
+    assert overall(scores)["48"] == (70.1, None, None)
 
 
 def test_each_column_sorted_on_its_own(catalog, registry):
@@ -73,7 +101,7 @@ def test_each_column_sorted_on_its_own(catalog, registry):
     scores = scores_of(xlsx_bytes({"Tong hop": rows}), "pci.xlsx", catalog, registry)
     t = scores[scores.component_code == "transparency"].set_index("entity_code")["value"]
     assert t["48"] == 8.0 and t["01"] == 6.1
-    assert overall(scores)["22"] == (73.4, 1, 3)
+    assert overall(scores)["22"] == (73.4, None, None)
 
 
 def test_long_layout_with_vietnamese_headers(catalog, registry):
@@ -95,7 +123,7 @@ def test_index_and_year_must_be_said_when_the_file_does_not(catalog, registry):
 def test_ministries_for_par_index(catalog, registry):
     text = "\"Bộ, ngành\",Chỉ số CCHC\nBộ Tư pháp,88.1\nNgân hàng Nhà nước Việt Nam,91.2\nBộ Nội vụ,89\n"
     scores = scores_of(csv_bytes(text), "par_bo_2023.csv", catalog, registry, level="ministry")
-    assert overall(scores)["NHNN"][1] == 1
+    assert overall(scores)["NHNN"] == (91.2, None, None)  # three of the ministries: no invented ranks
 
 
 def test_units_are_created_only_when_asked(catalog, registry):
@@ -112,7 +140,7 @@ def test_units_are_created_only_when_asked(catalog, registry):
 def test_the_user_can_say_which_row_holds_the_headers(catalog, registry):
     rows = [["Tỉnh", "Ghi chú"], ["Năm 2019", ""], ["Tỉnh", "Chỉ số PCI"], ["Hà Nội", 65.5], ["Quảng Ninh", 73.4]]
     scores = scores_of(xlsx_bytes({"S": rows}), "pci_2019.xlsx", catalog, registry, header_row=3)
-    assert overall(scores) == {"22": (73.4, 1, 2), "01": (65.5, 2, 2)}
+    assert overall(scores) == {"22": (73.4, None, None), "01": (65.5, None, None)}
 
 
 def test_names_matched_by_hand_win(catalog, registry):

@@ -11,9 +11,10 @@ from reformdash.catalog import OVERALL, Catalog
 from reformdash.errors import Problem
 from reformdash.i18n import format_number, t
 from reformdash.ingest.extract import column_headers, same
+from reformdash.ingest.fields import Fields
 from reformdash.ingest.layout import EntityFinder, column_letter
 from reformdash.registry import Registry
-from reformdash.text import is_missing, name_key, parse_int, parse_number, words
+from reformdash.text import is_missing, name_key, parse_int, parse_number, parse_rank, words
 
 
 def empty_ints(n: int) -> pd.arrays.IntegerArray:
@@ -135,6 +136,7 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
     attr_frames = []
     new_units: dict[str, dict] = {}
     meta: list[tuple] = []  # per part: sheet, transposed, {column: header}
+    wide_parts: set[int] = set()
     for part in parts:
         layout = part.layout
         obs, attrs = frames_for(part)
@@ -144,6 +146,8 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
         meta.append((layout.sheet if layout.sheet != "csv" else None, layout.transposed, column_headers(layout)))
         obs["part_index"] = same(len(obs), part.index_code)
         obs["part_year"] = part.year
+        if layout.kind != "long":
+            wide_parts.add(len(frames))
         frames.append(obs)
         if len(attrs):
             attrs = attrs.copy()
@@ -172,6 +176,9 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
         fine = ~(missing | bad)
         values.loc[text_rows[fine]] = parsed[fine].astype(float)
     obs["value"] = values.astype(float)
+    # which entities each wide table lists, missing values included: a whole table is known by its rows
+    listed_rows = obs[obs["part"].isin(wide_parts)] if wide_parts else obs.iloc[:0]
+    listed_raw = listed_rows[["part", "entity_raw"]].iloc[distinct_rows(listed_rows, ["part", "entity_raw"])]
     if not keep.all():
         # bad numbers are kept rows: their labels become their positions among the kept rows
         position = keep.cumsum() - 1
@@ -209,6 +216,7 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
     seen_kinds = {registry.entities[c].kind for c in obs["entity_code"].dropna().unique() if c in registry.entities} \
         if len(unknown) else set()
     suggest_kinds = tuple(k for k in kinds if k in seen_kinds) or kinds
+    new_unit_of: dict = {}
     for raw, group in unknown.groupby("entity_raw", sort=False, dropna=False):
         i = group.index[0]
         shown = "" if is_missing(raw) else str(raw)
@@ -217,6 +225,7 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
             new_units.setdefault(code, {"code": code, "name_vi": " ".join(shown.split()), "parent_code": parent})
             obs.loc[group.index, "entity_code"] = code
             codes.pop("entity_code", None)
+            new_unit_of[raw] = code
             continue
         key = "unknown_unit" if options.level == "unit" else "unknown_entity"
         names = registry.suggest(shown, suggest_kinds) if shown else []
@@ -348,13 +357,10 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
         return None, [], problems, notes
     # entity valid in year
     for code, year in entities_out_of_years(obs, registry, codes):
-        entity = registry.entities.get(code)
-        if entity is not None and not entity.valid_in(int(year)):
-            i = obs.index[(obs["entity_code"] == code) & (obs["year"] == year)][0]
-            valid = f"{entity.valid_from or '…'} – {entity.valid_to or '…'}"
-            p = place(obs, i, col=int(obs.at[i, "entity_col"]))
-            problems.append(Problem("entity_not_in_year", value=obs.at[i, "entity_raw"],
-                                    params={"entity": entity.name_vi, "year": int(year), "valid": valid}, **p))
+        i = obs.index[(obs["entity_code"] == code) & (obs["year"] == year)][0]
+        key, params = entity_year_problem(registry, code, int(year), lang)
+        p = place(obs, i, col=int(obs.at[i, "entity_col"]))
+        problems.append(Problem(key, value=obs.at[i, "entity_raw"], params=params, **p))
     # components outside their years: a mislabelled column (PAPI 2014 vie) must not load quietly
     comps = obs[["index_code", "component_code", "year"]].iloc[
         distinct_rows(obs, ["index_code", "component_code", "year"], codes)]
@@ -428,10 +434,60 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
     scores = apply_attributes(scores, obs, attr_frames, find, problems, file_name, lang, registry)
     if problems:
         return None, [], problems, notes
-    scores = compute_ranks(scores, catalog, codes if len(scores) == len(obs) else None)
+    fields = Fields(registry, parent, new_units)
+    for part, raw in listed_raw.itertuples(index=False):
+        code = find(raw) if isinstance(raw, str) else None
+        code = code or new_unit_of.get(raw)
+        if code:
+            fields.listed.setdefault(int(part), set()).add(code)
+    scores = compute_ranks(scores, catalog, codes if len(scores) == len(obs) else None, fields,
+                           obs.loc[scores.index, "part"].to_numpy())
+    scores["tolerance"] = printed_tolerance(obs.loc[scores.index, "value_raw"], scores["value"].to_numpy(float))
     if not scores.index.equals(pd.RangeIndex(len(scores))):
         scores = scores.reset_index(drop=True)
     return scores, list(new_units.values()), problems, notes
+
+
+MIN_TOLERANCE = 1e-6  # published figures carry float noise; the demo CSV keeps 6 decimals
+
+
+def printed_tolerance(raw: pd.Series, values: np.ndarray) -> np.ndarray:
+    """Half a unit of each value's last printed decimal: 65.5 → 0.05, "65,50" → 0.005, 62.158706665… → 1e-6.
+
+    A value equal to the stored one at the file's own precision is unchanged (a web page's rounded 65.5 against
+    the publisher's 65.4837): the precise stored value is kept.
+    """
+    tolerance = np.full(len(values), MIN_TOLERANCE)
+    undecided = ~np.isnan(values)
+    for decimals in range(0, 6):
+        scaled = values * 10.0 ** decimals
+        exact = undecided & (np.abs(scaled - np.round(scaled)) <= 1e-9 * np.maximum(np.abs(scaled), 1.0))
+        tolerance[exact] = 0.5 * 10.0 ** -decimals
+        undecided &= ~exact
+    if pd.api.types.infer_dtype(raw, skipna=True) not in ("floating", "integer", "mixed-integer-float", "empty"):
+        texts = np.fromiter((isinstance(x, str) for x in raw), bool, len(raw))
+        if texts.any():  # text keeps its trailing zeros: "65,50" is printed to two decimals
+            printed = map_unique(raw[texts], text_tolerance).to_numpy(dtype=float)
+            tolerance[texts] = np.where(np.isnan(printed), tolerance[texts], printed)
+    return tolerance
+
+
+def text_tolerance(cell: object) -> float:
+    """Half a unit of the last decimal written in a number typed as text; NaN when it cannot tell."""
+    if not isinstance(cell, str):
+        return np.nan
+    text = cell.strip().rstrip("%").strip().replace("\u00a0", "").replace(" ", "")
+    separators = [i for i, ch in enumerate(text) if ch in ".,"]
+    if not separators:
+        return 0.5 if text.lstrip("+-").isdigit() else np.nan
+    last = separators[-1]
+    tail = text[last + 1:]
+    if not tail.isdigit():
+        return np.nan
+    if len(separators) == 1 and len(tail) == 3 and text[last] != text[0] and text.count(text[last]) == 1 \
+            and parse_number(text) == float(text.replace(text[last], "")):
+        return 0.5  # "1.234" read as a thousands separator
+    return max(0.5 * 10.0 ** -len(tail), MIN_TOLERANCE)
 
 
 def scales(obs: pd.DataFrame, catalog: Catalog, lang: str, codes: dict | None = None):
@@ -460,17 +516,45 @@ def scales(obs: pd.DataFrame, catalog: Catalog, lang: str, codes: dict | None = 
 
 
 def entities_out_of_years(obs: pd.DataFrame, registry: Registry, codes: dict) -> list[tuple]:
-    """(entity code, year) pairs of rows naming an entity in a year it did not exist, in order of appearance."""
+    """(entity code, year) pairs of rows naming an entity outside that year's field, in order of appearance.
+
+    A yearly result belongs to the entities in force on 1 July of its year (Entity.in_field).
+    """
     entity_ids, entity_codes = coded(obs["entity_code"], codes, "entity_code")
     spans = [registry.entities.get(c) for c in entity_codes]
-    start = np.array([e.valid_from.year if e is not None and e.valid_from else 0 for e in spans])
-    end = np.array([e.valid_to.year if e is not None and e.valid_to else 9999 for e in spans])
+    start = np.array([_mid_year_from(e.valid_from) if e is not None and e.valid_from else 0 for e in spans])
+    end = np.array([_mid_year_to(e.valid_to) if e is not None and e.valid_to else 9999 for e in spans])
     year = obs["year"].to_numpy()
     if ((start[entity_ids] <= year) & (year <= end[entity_ids])).all():
         return []
     pairs = obs[["entity_code", "year"]].iloc[distinct_rows(obs, ["entity_code", "year"], codes)]
     return [(code, year) for code, year in pairs.itertuples(index=False)
-            if code in registry.entities and not registry.entities[code].valid_in(int(year))]
+            if code in registry.entities and not registry.entities[code].in_field(int(year))]
+
+
+def _mid_year_from(day: dt.date) -> int:
+    """The first year whose 1 July falls on or after the day."""
+    return day.year if day <= dt.date(day.year, 7, 1) else day.year + 1
+
+
+def _mid_year_to(day: dt.date) -> int:
+    """The last year whose 1 July falls on or before the day."""
+    return day.year if day >= dt.date(day.year, 7, 1) else day.year - 1
+
+
+def entity_year_problem(registry: Registry, code: str, year: int, lang: str) -> tuple[str, dict]:
+    """The problem key and words for an entity outside a year's field: merged away, not yet named, or gone."""
+    entity = registry.entities[code]
+    merged = registry.absorbed_by.get(code)
+    if merged and entity.valid_to and dt.date(year, 7, 1) > entity.valid_to:
+        absorber = registry.entities[merged[0]]
+        return "entity_merged", {"entity": entity.name_vi, "absorber": absorber.name(lang),
+                                 "date": merged[1].strftime("%d/%m/%Y"), "year": int(year)}
+    if entity.valid_from and dt.date(year, 7, 1) < entity.valid_from:
+        return "entity_not_yet", {"entity": entity.name_vi, "date": entity.valid_from.strftime("%d/%m/%Y"),
+                                  "year": int(year)}
+    valid = f"{entity.valid_from or '…'} – {entity.valid_to or '…'}"
+    return "entity_not_in_year", {"entity": entity.name_vi, "year": int(year), "valid": valid}
 
 
 def apply_attributes(scores, obs, attr_frames, find, problems, file_name, lang, registry):
@@ -492,9 +576,11 @@ def apply_attributes(scores, obs, attr_frames, find, problems, file_name, lang, 
         raw = row.raw
         if row.attr in ("rank", "rank_of"):
             try:
-                value = parse_int(raw)
+                value, stated = parse_rank(raw) if row.attr == "rank" else (parse_int(raw), None)
                 if value is None or value < 1:
                     raise ValueError(raw)
+                if stated is not None:  # "38/63": the file says what the rank is out of
+                    lookup.setdefault((row.part_index, row.part_year, row.entity_code, "rank_of"), stated)
             except (ValueError, TypeError):
                 r, c = int(row.row), int(row.col)
                 if row.transposed:
@@ -519,6 +605,7 @@ def apply_attributes(scores, obs, attr_frames, find, problems, file_name, lang, 
 
 def long_ranks(scores: pd.DataFrame, obs: pd.DataFrame, problems: list, place) -> None:
     """Rank, rank_of and tier written on each row of a long table."""
+    stated_of: dict = {}
     for raw_col, column in (("rank_raw", "rank"), ("rank_of_raw", "rank_of")):
         raw = obs[raw_col]
         if raw.isna().all():
@@ -532,16 +619,24 @@ def long_ranks(scores: pd.DataFrame, obs: pd.DataFrame, problems: list, place) -
                 parsed.append(None)
                 continue
             try:
-                n = parse_int(value)
+                n, stated = parse_rank(value) if column == "rank" else (parse_int(value), None)
                 if n is None or n < 1:
                     raise ValueError(value)
                 parsed.append(n)
+                if stated is not None:
+                    stated_of[i] = stated
             except (ValueError, TypeError):
                 p = place(obs, i)
                 p["column"] = None
                 problems.append(Problem("bad_rank", value=value, **p))
                 parsed.append(None)
         scores[column] = pd.array(parsed, dtype="Int64")
+    if stated_of:  # ranks written "38/63" in a long table
+        rank_of = scores["rank_of"].copy()
+        for i, n in stated_of.items():
+            if pd.isna(rank_of.at[i]):
+                rank_of.at[i] = n
+        scores["rank_of"] = rank_of
     tiers = obs["tier_raw"]
     if not tiers.isna().all() and (~tiers.map(is_missing)).any():
         scores["tier"] = [None if is_missing(x) else " ".join(str(x).split()) for x in tiers]
@@ -593,14 +688,30 @@ def competition_ranks(gid: np.ndarray, signed: np.ndarray) -> tuple[np.ndarray, 
     return ranks, counts
 
 
-def compute_ranks(scores: pd.DataFrame, catalog: Catalog, codes: dict | None = None) -> pd.DataFrame:
-    """Ranks where the file has none (published ranks are kept), and rank_of for every ranked row."""
+def compute_ranks(scores: pd.DataFrame, catalog: Catalog, codes: dict | None = None,
+                  fields: Fields | None = None, parts: np.ndarray | None = None) -> pd.DataFrame:
+    """Ranks where the file has none, only over a whole field; published ranks kept; rank_of the field's size.
+
+    A partial table (a newspaper's top ten, a retyped part of MOHA's table) gets no invented ranks: "1/10 … 10/10"
+    would be wrong. Published ranks of a partial table are out of the year's field (63, 34 from 2025, the parent's
+    units), or of the field the file states ("38/63").
+    """
     codes = {} if codes is None else codes
     gid = group_ids(scores, ["index_code", "year", "component_code"], codes)
     index_ids, index_codes = codes["index_code"]
     higher = np.array([catalog.indices[c].higher_is_better for c in index_codes], dtype=bool)[index_ids]
     values = scores["value"].to_numpy(float)
-    computed, field = competition_ranks(gid, np.where(higher, values, -values))
+    computed, counted = competition_ranks(gid, np.where(higher, values, -values))
+    if fields is not None and len(gid):
+        sizes, covered = fields.coverage(gid, parts if parts is not None else np.zeros(len(gid), dtype=int),
+                                         scores["entity_code"].to_numpy(), ~np.isnan(values),
+                                         scores["index_code"].to_numpy(), scores["year"].to_numpy())
+        whole, size = covered[gid], sizes[gid]
+    else:
+        whole, size = np.ones(len(gid), dtype=bool), np.full(len(gid), np.nan)
+    computed = np.where(whole, computed, np.nan)
+    # a whole table's field is what it ranks (PAPI 2014: 61 of 63 with data); a partial one's is the year's field
+    field = np.where(whole, counted, size)
     rank = scores["rank"].to_numpy(dtype=float, na_value=np.nan)
     has_rank = ~np.isnan(rank)
     if has_rank.any():
@@ -613,7 +724,7 @@ def compute_ranks(scores: pd.DataFrame, catalog: Catalog, codes: dict | None = N
     else:
         rank = computed
     rank_of = scores["rank_of"].to_numpy(dtype=float, na_value=np.nan)
-    rank_of = np.where(np.isnan(rank_of), field, rank_of)
+    rank_of = np.where(np.isnan(rank_of) & ~np.isnan(rank), field, rank_of)
     scores["rank"] = float_to_ints(rank)
     scores["rank_of"] = float_to_ints(rank_of)
     return scores
