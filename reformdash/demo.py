@@ -20,7 +20,9 @@ DEMO = ROOT / "data" / "demo"
 DEMO_COLUMNS = ["index", "year", "entity_code", "entity_name", "component", "value", "rank", "rank_of", "tier"]
 # Real sources, in order of preference: an earlier source wins where two hold the same figure.
 SOURCES = {
-    "pci.csv": [f"pci/PCI {y}.{'xls' if y <= 2011 else 'xlsx'}" for y in range(2005, 2020)],
+    # PCI 2020: VCCI's ranking page (score and rank, no sub-indices), transcribed in ../shared/data/real/tidy
+    "pci.csv": [f"pci/PCI {y}.{'xls' if y <= 2011 else 'xlsx'}" for y in range(2005, 2020)]
+    + ["tidy/pci_2020_vcci_web.csv"],
     "papi.csv": ["papi/PAPI 2011-2019.xlsx", "papi/PAPI 2018 FULL vie.xlsx",
                  "papi/2019_PAPI_Provincial_indicators2019_VIE_ENG.xlsx"],
 }

@@ -192,3 +192,15 @@ def test_the_demo_data_is_what_the_importer_reads_from_the_real_workbooks(tmp_pa
         plan = make_plan(store, analyse(path.read_bytes(), path.name, catalog, registry))
         assert plan.is_noop, f"{relative}: {len(plan.added)} added, {len(plan.changed)} changed over the demo"
     store.close()
+
+
+def test_pci_2020_web_table_keeps_every_published_value_and_rank(catalog, registry):
+    # a year column and tied scores with different published ranks (64.56 → 20 and 21): ranks as published
+    scores = imported(catalog, registry, "tidy/pci_2020_vcci_web.csv")
+    got = lookup(scores)
+    ref = tidy("pci_2020_vcci_web.csv")
+    assert len(ref) == 63 == len(scores)
+    for row in ref.itertuples(index=False):
+        code = registry.resolve(row.province, ("province",))
+        value, rank, rank_of, _ = got[(2020, code, OVERALL)]
+        assert (round(value, 2), int(rank), int(rank_of)) == (row.pci_weighted, row.rank, 63), row.province

@@ -157,6 +157,7 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
             attrs["transposed"] = layout.transposed
             attrs["part_index"] = part.index_code
             attrs["part_year"] = part.year
+            attrs["part"] = len(frames) - 1
             attr_frames.append(attrs)
     if not frames:
         return None, [], [Problem("no_table", file_name)], notes
@@ -568,10 +569,16 @@ def apply_attributes(scores, obs, attr_frames, find, problems, file_name, lang, 
     attrs = attrs.assign(entity_code=attrs["entity_raw"].map(lambda x: find(x) if isinstance(x, str) else None))
     attrs = attrs[attrs["entity_code"].notna()]
     overall = scores["component_code"] == OVERALL
-    lookup = {}
+    lookup, by_row = {}, {}
     for row in attrs.itertuples(index=False):
-        k = (row.part_index, row.part_year, row.entity_code, row.attr)
-        if k in lookup:
+        if row.part_year is None or pd.isna(row.part_year):
+            # a table with a year column: a rank belongs to its own row's year, not to the entity's every year
+            table, k = by_row, (int(row.part), int(row.row), row.attr)
+            stated_key = (int(row.part), int(row.row), "rank_of")
+        else:
+            table, k = lookup, (row.part_index, row.part_year, row.entity_code, row.attr)
+            stated_key = (row.part_index, row.part_year, row.entity_code, "rank_of")
+        if k in table:
             continue
         raw = row.raw
         if row.attr in ("rank", "rank_of"):
@@ -580,7 +587,7 @@ def apply_attributes(scores, obs, attr_frames, find, problems, file_name, lang, 
                 if value is None or value < 1:
                     raise ValueError(raw)
                 if stated is not None:  # "38/63": the file says what the rank is out of
-                    lookup.setdefault((row.part_index, row.part_year, row.entity_code, "rank_of"), stated)
+                    table.setdefault(stated_key, stated)
             except (ValueError, TypeError):
                 r, c = int(row.row), int(row.col)
                 if row.transposed:
@@ -591,10 +598,14 @@ def apply_attributes(scores, obs, attr_frames, find, problems, file_name, lang, 
                 continue
         else:
             value = " ".join(str(raw).split())
-        lookup[k] = value
+        table[k] = value
+    parts_rows = list(zip(obs.loc[scores.index, "part"], obs.loc[scores.index, "row"])) if by_row else None
     for attr, column in (("rank", "rank"), ("rank_of", "rank_of"), ("tier", "tier")):
         vals = [lookup.get((i, y, e, attr)) if o else None for i, y, e, o in
                 zip(scores["index_code"], scores["year"], scores["entity_code"], overall)]
+        if by_row:
+            vals = [v if v is not None or not o else by_row.get((int(part), int(r), attr))
+                    for v, o, (part, r) in zip(vals, overall, parts_rows)]
         if any(v is not None for v in vals):
             scores[column] = pd.array(vals, dtype="Int64") if column != "tier" else vals
     tiers = scores["tier"]
