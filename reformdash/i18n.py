@@ -102,6 +102,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "trùng dữ liệu: {entity} ({what}) đã có ở dòng {other_row} với giá trị khác ({other_value}).",
         "duplicate: {entity} ({what}) already appears on row {other_row} with another value ({other_value}).",
     ),
+    "note_zero_totals": (
+        "{count} ô tổng bằng 0 nhưng không có số liệu thành phần: coi là thiếu số liệu",
+        "{count} totals of 0 with no component values: treated as missing",
+    ),
     "entity_merged": (
         "{entity} đã sáp nhập vào {absorber} từ {date}; kết quả năm {year} thuộc về {absorber}.",
         "{entity} merged into {absorber} on {date}; a result for {year} belongs to {absorber}.",

@@ -96,7 +96,7 @@ def test_init_loads_the_demo_once_and_sample_can_be_removed(store):
     assert len(ids) == 5
     assert service.init(store) == []
     cov = store.df("index_coverage", lang="vi").set_index("index_code")
-    assert cov.loc["PCI", "first_year"] == 2005 and cov.loc["PCI", "last_year"] == 2019
+    assert cov.loc["PCI", "first_year"] == 2005 and cov.loc["PCI", "last_year"] == 2020
     assert cov.loc["PAPI", "first_year"] == 2011 and not cov.loc["PCI", "sample"]
     assert cov.loc["PAR_INDEX", "sample"] and cov.loc["SYT_CCHC", "sample"]
     removed = service.remove_sample(store)
@@ -112,9 +112,10 @@ def test_overview_cards_do_not_compare_places_across_the_2025_merger(store):
     par = cards["PAR_INDEX"]
     assert par.delta is None and "19/34" in par.caption and "17/63" in par.caption
     assert par.sample and not cards["PCI"].sample
-    assert cards["PCI"].value == "73,40 điểm" and "1/63" in cards["PCI"].caption
-    assert cards["PCI"].sentence == ("Năm 2019, Chỉ số PCI của tỉnh Quảng Ninh đạt 73,40 điểm, xếp thứ 1/63, "
-                                     "giữ nguyên thứ hạng so với năm 2018.")
+    # PCI 2020 (VCCI's ranking page): the latest year, with no sub-indices
+    assert cards["PCI"].value == "75,09 điểm" and "1/63" in cards["PCI"].caption
+    assert cards["PCI"].sentence == ("Năm 2020, Chỉ số PCI của tỉnh Quảng Ninh đạt 75,09 điểm, xếp thứ 1/63, "
+                                     "giữ nguyên thứ hạng so với năm 2019.")
 
 
 def test_no_key_is_ever_stored_twice(store):

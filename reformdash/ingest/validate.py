@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -124,30 +125,75 @@ def parse_value_cell(raw: object) -> object:
     return np.nan if value is None else value
 
 
-def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: EntityFinder, options,
-             parent: str | None):
-    """Clean scores for all parts, new units to create, problems (each with its place), notes."""
+@dataclass
+class Validation:
+    """One import on its way from raw observations to clean scores: what every check reads and adds to."""
+
+    file_name: str
+    catalog: Catalog
+    registry: Registry
+    find: EntityFinder
+    options: object
+    parent: str | None
+    obs: pd.DataFrame | None = None
+    scores: pd.DataFrame | None = None
+    problems: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    meta: list = field(default_factory=list)  # per part: sheet, transposed, {column: header}
+    attr_frames: list = field(default_factory=list)
+    wide_parts: set = field(default_factory=set)
+    listed_raw: pd.DataFrame | None = None  # (part, entity cell) of every row a wide table lists
+    bad_numbers: list = field(default_factory=list)
+    new_units: dict = field(default_factory=dict)
+    new_unit_of: dict = field(default_factory=dict)  # entity cell -> code of the unit this import creates
+    codes: dict = field(default_factory=dict)  # factorised columns, reused while obs keeps its rows
+    stop: bool = False  # a check found something the next ones cannot work around
+
+    @property
+    def lang(self) -> str:
+        """The language of the messages."""
+        return self.options.lang
+
+    def place(self, frame: pd.DataFrame, i: int, col: int | None = None) -> dict:
+        """File, sheet, row and column (letter and header) of an observation, as the user sees the sheet."""
+        sheet, transposed, headers = self.meta[int(frame.at[i, "part"])]
+        r = int(frame.at[i, "row"])
+        c = int(frame.at[i, "col"] if col is None else col)
+        header = headers.get(c, "")
+        if transposed:
+            r, c = c, r
+        letter = column_letter(c)
+        return {"file": self.file_name, "sheet": sheet, "row": r + 1,
+                "column": f"{letter} ({header})" if header else letter}
+
+    def place_of(self, frame: pd.DataFrame, i: int, role: str) -> dict:
+        """The place of a long table's index/component/year cell (its own column, not the value's)."""
+        col = frame.at[i, f"{role}_col"]
+        if col is None or pd.isna(col):
+            return self.place(frame, i)
+        return self.place(frame, i, col=int(col))
+
+    def header_of(self, frame: pd.DataFrame, i: int) -> str:
+        """The header of an observation's column."""
+        return self.meta[int(frame.at[i, "part"])][2].get(int(frame.at[i, "col"]), "")
+
+
+def gather_parts(v: Validation, parts) -> None:
+    """Every table's observations in one frame, with their rank/tier cells beside."""
     from reformdash.ingest.importer import frames_for
 
-    lang = options.lang
-    problems: list[Problem] = []
-    notes: list[str] = []
     frames = []
-    attr_frames = []
-    new_units: dict[str, dict] = {}
-    meta: list[tuple] = []  # per part: sheet, transposed, {column: header}
-    wide_parts: set[int] = set()
     for part in parts:
         layout = part.layout
         obs, attrs = frames_for(part)
         if not len(obs):
             continue
         obs["part"] = len(frames)
-        meta.append((layout.sheet if layout.sheet != "csv" else None, layout.transposed, column_headers(layout)))
+        v.meta.append((layout.sheet if layout.sheet != "csv" else None, layout.transposed, column_headers(layout)))
         obs["part_index"] = same(len(obs), part.index_code)
         obs["part_year"] = part.year
         if layout.kind != "long":
-            wide_parts.add(len(frames))
+            v.wide_parts.add(len(frames))
         frames.append(obs)
         if len(attrs):
             attrs = attrs.copy()
@@ -158,12 +204,16 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
             attrs["part_index"] = part.index_code
             attrs["part_year"] = part.year
             attrs["part"] = len(frames) - 1
-            attr_frames.append(attrs)
+            v.attr_frames.append(attrs)
     if not frames:
-        return None, [], [Problem("no_table", file_name)], notes
-    obs = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-    # values: numbers parse in bulk; only text cells go through the careful parser.
-    # Missing cells are dropped (a missing value is missing, never zero).
+        v.problems.append(Problem("no_table", v.file_name))
+        return
+    v.obs = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+
+
+def parse_values(v: Validation) -> None:
+    """Numbers parse in bulk, text cells once each; missing cells are dropped (missing is never zero)."""
+    obs = v.obs
     values = numbers_of(obs["value_raw"])
     text_rows = obs.index[values.isna()]
     keep = pd.Series(True, index=obs.index)
@@ -178,107 +228,106 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
         values.loc[text_rows[fine]] = parsed[fine].astype(float)
     obs["value"] = values.astype(float)
     # which entities each wide table lists, missing values included: a whole table is known by its rows
-    listed_rows = obs[obs["part"].isin(wide_parts)] if wide_parts else obs.iloc[:0]
-    listed_raw = listed_rows[["part", "entity_raw"]].iloc[distinct_rows(listed_rows, ["part", "entity_raw"])]
+    listed_rows = obs[obs["part"].isin(v.wide_parts)] if v.wide_parts else obs.iloc[:0]
+    v.listed_raw = listed_rows[["part", "entity_raw"]].iloc[distinct_rows(listed_rows, ["part", "entity_raw"])]
     if not keep.all():
         # bad numbers are kept rows: their labels become their positions among the kept rows
         position = keep.cumsum() - 1
         bad_numbers = [int(position.at[i]) for i in bad_numbers]
         obs = obs[keep].reset_index(drop=True)
+    v.obs, v.bad_numbers = obs, bad_numbers
 
-    def place_of(frame: pd.DataFrame, i: int, role: str) -> dict:
-        """The place of a long table's index/component/year cell (its own column, not the value's)."""
-        col = frame.at[i, f"{role}_col"]
-        if col is None or pd.isna(col):
-            return place(frame, i)
-        return place(frame, i, col=int(col))
 
-    def place(frame: pd.DataFrame, i: int, col: int | None = None) -> dict:
-        sheet, transposed, headers = meta[int(frame.at[i, "part"])]
-        r = int(frame.at[i, "row"])
-        c = int(frame.at[i, "col"] if col is None else col)
-        header = headers.get(c, "")
-        if transposed:
-            r, c = c, r
-        letter = column_letter(c)
-        return {"file": file_name, "sheet": sheet, "row": r + 1,
-                "column": f"{letter} ({header})" if header else letter}
-
-    def header_of(frame: pd.DataFrame, i: int) -> str:
-        return meta[int(frame.at[i, "part"])][2].get(int(frame.at[i, "col"]), "")
-
-    # entities: resolve each distinct name once
-    kinds = find.kinds
-    codes: dict = {}  # factorised columns, reused while obs keeps its rows and the column its values
+def resolve_entities(v: Validation) -> None:
+    """Each distinct name resolved once; unknown names are new units (when asked) or problems with suggestions."""
+    obs, registry, options = v.obs, v.registry, v.options
+    find = v.find
     obs["entity_code"] = map_unique(obs["entity_raw"], lambda raw: find(raw) if isinstance(raw, str) else None,
-                                    codes, "entity_raw", "entity_code")
+                                    v.codes, "entity_raw", "entity_code")
     # the row mask is needed only when some distinct name is unknown
-    unknown = obs[obs["entity_code"].isna()] if any(pd.isna(v) for v in codes["entity_code"][1]) else obs.iloc[:0]
-    seen_kinds = {registry.entities[c].kind for c in obs["entity_code"].dropna().unique() if c in registry.entities} \
-        if len(unknown) else set()
-    suggest_kinds = tuple(k for k in kinds if k in seen_kinds) or kinds
-    new_unit_of: dict = {}
+    if not any(pd.isna(c) for c in v.codes["entity_code"][1]):
+        return
+    unknown = obs[obs["entity_code"].isna()]
+    seen_kinds = {registry.entities[c].kind for c in obs["entity_code"].dropna().unique() if c in registry.entities}
+    suggest_kinds = tuple(k for k in find.kinds if k in seen_kinds) or find.kinds
     for raw, group in unknown.groupby("entity_raw", sort=False, dropna=False):
         i = group.index[0]
         shown = "" if is_missing(raw) else str(raw)
         if options.level == "unit" and options.create_units and shown:
-            code = unit_code(parent, shown, registry, new_units)
-            new_units.setdefault(code, {"code": code, "name_vi": " ".join(shown.split()), "parent_code": parent})
+            code = unit_code(v.parent, shown, registry, v.new_units)
+            v.new_units.setdefault(code, {"code": code, "name_vi": " ".join(shown.split()), "parent_code": v.parent})
             obs.loc[group.index, "entity_code"] = code
-            codes.pop("entity_code", None)
-            new_unit_of[raw] = code
+            v.codes.pop("entity_code", None)
+            v.new_unit_of[raw] = code
             continue
         key = "unknown_unit" if options.level == "unit" else "unknown_entity"
         names = registry.suggest(shown, suggest_kinds) if shown else []
-        sug = t("suggestion", lang, names=", ".join(names)) if names else ""
-        p = place(obs, i, col=int(obs.at[i, "entity_col"]))
-        problems.append(Problem(key, value=shown or "(trống)", params={"suggestion": sug}, **p))
-        if len(problems) >= 40:
+        sug = t("suggestion", v.lang, names=", ".join(names)) if names else ""
+        p = v.place(obs, i, col=int(obs.at[i, "entity_col"]))
+        v.problems.append(Problem(key, value=shown or "(trống)", params={"suggestion": sug}, **p))
+        if len(v.problems) >= 40:
             break
-    # index per observation: from the table, else from a long table's index column
-    obs["index_code"] = obs["part_index"]
-    long_rows = obs["target_component"].isna()
-    if long_rows.any():
-        every = bool(long_rows.all())  # a single long table: whole columns, no masked copies
 
-        def on_long(column: str) -> pd.Series:
-            return obs[column] if every else obs.loc[long_rows, column]
 
-        def set_long(column: str, values) -> None:
-            if every:
-                obs[column] = values if isinstance(values, pd.Series) else pd.Series(
-                    np.array(values, dtype=object), index=obs.index, dtype=object)
-            else:
-                obs.loc[long_rows, column] = values
+class _LongRows:
+    """The rows of long tables (index, component and year in columns of their own), read and written as one."""
 
-        default_index = catalog.find_index(options.index) if options.index else None
-        mapped = map_unique(on_long("index_raw"),
-                            lambda raw: None if is_missing(raw) else catalog.find_index(str(raw)) or "?",
-                            *((codes, "index_raw", "index_code") if every else ()))
-        if every and not any(pd.isna(v) for v in codes["index_code"][1]):
-            filled = mapped  # every row names its index: nothing to fill in
+    def __init__(self, obs: pd.DataFrame):
+        self.obs = obs
+        self.mask = obs["target_component"].isna()
+        self.every = bool(self.mask.all())  # a single long table: whole columns, no masked copies
+
+    def get(self, column: str) -> pd.Series:
+        return self.obs[column] if self.every else self.obs.loc[self.mask, column]
+
+    def set(self, column: str, values) -> None:
+        if self.every:
+            self.obs[column] = values if isinstance(values, pd.Series) else pd.Series(
+                np.array(values, dtype=object), index=self.obs.index, dtype=object)
         else:
-            codes.pop("index_code", None)
-            filled = mapped.where(mapped.notna(), on_long("part_index"))
-            if default_index:
-                filled = filled.where(filled.notna(), default_index)
-        set_long("index_code", filled)
-        # look at the distinct codes first: the row masks are only needed when something is wrong
-        index_values = coded(obs["index_code"], codes, "index_code")[1]
-        if any(isinstance(v, str) and v == "?" for v in index_values):
-            for i in obs.index[long_rows & (obs["index_code"] == "?")][:20]:
-                problems.append(Problem("unknown_index", value=obs.at[i, "index_raw"], **place_of(obs, i, "index")))
-        no_index = obs.index[long_rows & obs["index_code"].isna()] if any(
-            pd.isna(v) for v in index_values) else obs.index[:0]
+            self.obs.loc[self.mask, column] = values
+
+
+def resolve_long_indices(v: Validation) -> None:
+    """The index of each observation: its table's, else a long table's index column, else --index."""
+    obs, catalog, codes = v.obs, v.catalog, v.codes
+    obs["index_code"] = obs["part_index"]
+    long = _LongRows(obs)
+    if not long.mask.any():
+        return
+    default_index = catalog.find_index(v.options.index) if v.options.index else None
+    mapped = map_unique(long.get("index_raw"),
+                        lambda raw: None if is_missing(raw) else catalog.find_index(str(raw)) or "?",
+                        *((codes, "index_raw", "index_code") if long.every else ()))
+    if long.every and not any(pd.isna(c) for c in codes["index_code"][1]):
+        filled = mapped  # every row names its index: nothing to fill in
+    else:
+        codes.pop("index_code", None)
+        filled = mapped.where(mapped.notna(), long.get("part_index"))
+        if default_index:
+            filled = filled.where(filled.notna(), default_index)
+    long.set("index_code", filled)
+    # look at the distinct codes first: the row masks are only needed when something is wrong
+    index_values = coded(obs["index_code"], codes, "index_code")[1]
+    if any(isinstance(c, str) and c == "?" for c in index_values):
+        for i in obs.index[long.mask & (obs["index_code"] == "?")][:20]:
+            v.problems.append(Problem("unknown_index", value=obs.at[i, "index_raw"], **v.place_of(obs, i, "index")))
+    if any(pd.isna(c) for c in index_values):
+        no_index = obs.index[long.mask & obs["index_code"].isna()]
         if len(no_index):
-            p = place(obs, no_index[0])
+            p = v.place(obs, no_index[0])
             p.pop("column")
-            problems.append(Problem("no_index", **p))
-        if problems:
-            return None, [], problems, notes
-        # components: resolve each distinct (index, text) once
-        index_long, comp_long = on_long("index_code"), on_long("component_raw")
-        pairs = distinct_rows(obs, ["index_code", "component_raw"], codes) if every else \
+            v.problems.append(Problem("no_index", **p))
+    v.stop = bool(v.problems) and any(p.key in ("unknown_index", "no_index") for p in v.problems)
+
+
+def resolve_long_components(v: Validation) -> None:
+    """The component of each long-table observation, each distinct (index, text) once."""
+    obs, catalog, codes = v.obs, v.catalog, v.codes
+    long = _LongRows(obs)
+    if long.mask.any():
+        index_long, comp_long = long.get("index_code"), long.get("component_raw")
+        pairs = distinct_rows(obs, ["index_code", "component_raw"], codes) if long.every else \
             distinct_rows(pd.DataFrame({"i": index_long, "c": comp_long}), ["i", "c"])
         pair_index = index_long.to_numpy()[pairs]
         comp_map = {}
@@ -291,31 +340,40 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
         if len(set(pair_index)) == 1:
             only = index_long.iloc[0]
             simple = {raw: code for (ix, raw), code in comp_map.items() if ix == only}
-            set_long("target_component", map_unique(comp_long, lambda raw: simple.get(raw, OVERALL),
-                                                    *((codes, "component_raw", "component_code") if every else ())))
+            long.set("target_component", map_unique(comp_long, lambda raw: simple.get(raw, OVERALL),
+                                                    *((codes, "component_raw", "component_code") if long.every
+                                                      else ())))
         else:
-            set_long("target_component", [comp_map[(ix, raw)] for ix, raw in zip(index_long, comp_long)])
+            long.set("target_component", [comp_map[(ix, raw)] for ix, raw in zip(index_long, comp_long)])
         for (index_code, raw), code in comp_map.items():
             if code is None:
-                i = obs.index[long_rows & (obs["index_code"] == index_code) & (obs["component_raw"] == raw)][0]
-                problems.append(Problem("unknown_component", value=raw, params={"index": index_code},
-                                        **place_of(obs, i, "component")))
+                i = obs.index[long.mask & (obs["index_code"] == index_code) & (obs["component_raw"] == raw)][0]
+                v.problems.append(Problem("unknown_component", value=raw, params={"index": index_code},
+                                          **v.place_of(obs, i, "component")))
     obs["component_code"] = obs["target_component"]
-    for i in bad_numbers[:20]:
-        problems.append(Problem("not_a_number", value=obs.at[i, "value_raw"], **place(obs, i)))
-    if problems:
-        return None, [], problems, notes
-    # years: each distinct cell parsed once
-    def year_of(raw):
-        if is_missing(raw):
-            return None
-        try:
-            return parse_int(raw)
-        except (ValueError, TypeError):
-            return -1
 
+
+def report_bad_numbers(v: Validation) -> None:
+    """Value cells that are text but not a number."""
+    for i in v.bad_numbers[:20]:
+        v.problems.append(Problem("not_a_number", value=v.obs.at[i, "value_raw"], **v.place(v.obs, i)))
+
+
+def _year_of(raw: object) -> int | None:
+    """A year cell as a number, None if blank, -1 if unreadable."""
+    if is_missing(raw):
+        return None
+    try:
+        return parse_int(raw)
+    except (ValueError, TypeError):
+        return -1
+
+
+def resolve_years(v: Validation) -> None:
+    """The year of each observation: its own cell, else its table's (sheet, title, file name), else --year."""
+    obs, codes = v.obs, v.codes
     year_codes, year_cells = coded(obs["year_raw"], codes, "year_raw")
-    parsed = [year_of(None if pd.isna(u) else u) for u in year_cells]
+    parsed = [_year_of(None if pd.isna(u) else u) for u in year_cells]
     if all(y is not None and y != -1 for y in parsed):
         # every row has its own readable year (a year column): nothing to fill in, nothing to report
         year_values = np.array(parsed, dtype=np.int64)
@@ -324,47 +382,57 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
         codes["year"] = (distinct_codes[year_codes], distinct_years)
         bad = obs.index[:0]
     else:
-        years = map_unique(obs["year_raw"], year_of)
+        years = map_unique(obs["year_raw"], _year_of)
         years = years.where(years.notna(), obs["part_year"])
-        if options.year:
-            years = years.where(years.notna(), options.year)
+        if v.options.year:
+            years = years.where(years.notna(), v.options.year)
         bad = obs.index[years.isna() | (years == -1)]
     for i in bad[:20]:
         raw = obs.at[i, "year_raw"]
         if is_missing(raw):
-            p = place(obs, i)
+            p = v.place(obs, i)
             p.pop("column")
-            problems.append(Problem("no_year", **p))
+            v.problems.append(Problem("no_year", **p))
             break
-        problems.append(Problem("year_not_a_number", value=raw, **place_of(obs, i, "year")))
-    if problems:
-        return None, [], problems, notes
-    obs["year"] = years.astype(int)
+        v.problems.append(Problem("year_not_a_number", value=raw, **v.place_of(obs, i, "year")))
+    if not v.problems:
+        obs["year"] = years.astype(int)
+
+
+def check_year_range(v: Validation) -> None:
+    """A year the index cannot have (before it began, after next year)."""
+    obs, options = v.obs, v.options
     this_year = dt.date.today().year
-    firsts = distinct_rows(obs, ["index_code", "year"], codes)
+    firsts = distinct_rows(obs, ["index_code", "year"], v.codes)
     for index_code, year in zip(obs["index_code"].to_numpy()[firsts].tolist(), obs["year"].to_numpy()[firsts].tolist()):
-        first = catalog.indices[index_code].first_year
+        first = v.catalog.indices[index_code].first_year
         if not (min(first, 1990) <= year <= this_year + 1) or year < first - 5:
             i = obs.index[(obs["index_code"] == index_code) & (obs["year"] == year)][0]
             params = {"index": index_code, "low": first, "high": this_year + 1}
             if is_missing(obs.at[i, "year_raw"]):
                 # the year came from --year, the sheet or the file name, not from a cell
-                where = {k: v for k, v in place(obs, i).items() if k in ("file", "sheet")}
+                where = {k: w for k, w in v.place(obs, i).items() if k in ("file", "sheet")}
                 key = "bad_year_option" if options.year == year else "bad_year"
-                problems.append(Problem(key, value=year, params=params, **where))
+                v.problems.append(Problem(key, value=year, params=params, **where))
             else:
-                problems.append(Problem("bad_year", value=year, params=params, **place_of(obs, i, "year")))
-    if problems:
-        return None, [], problems, notes
-    # entity valid in year
-    for code, year in entities_out_of_years(obs, registry, codes):
+                v.problems.append(Problem("bad_year", value=year, params=params, **v.place_of(obs, i, "year")))
+
+
+def check_entity_years(v: Validation) -> None:
+    """An entity outside the year's field: merged away (Bình Dương in 2025), not yet named, or gone."""
+    obs = v.obs
+    for code, year in entities_out_of_years(obs, v.registry, v.codes):
         i = obs.index[(obs["entity_code"] == code) & (obs["year"] == year)][0]
-        key, params = entity_year_problem(registry, code, int(year), lang)
-        p = place(obs, i, col=int(obs.at[i, "entity_col"]))
-        problems.append(Problem(key, value=obs.at[i, "entity_raw"], params=params, **p))
-    # components outside their years: a mislabelled column (PAPI 2014 vie) must not load quietly
+        key, params = entity_year_problem(v.registry, code, int(year), v.lang)
+        p = v.place(obs, i, col=int(obs.at[i, "entity_col"]))
+        v.problems.append(Problem(key, value=obs.at[i, "entity_raw"], params=params, **p))
+
+
+def check_component_years(v: Validation) -> None:
+    """A component outside its years: a mislabelled column (PAPI 2014 vie) must not load quietly."""
+    obs, catalog = v.obs, v.catalog
     comps = obs[["index_code", "component_code", "year"]].iloc[
-        distinct_rows(obs, ["index_code", "component_code", "year"], codes)]
+        distinct_rows(obs, ["index_code", "component_code", "year"], v.codes)]
     comps = comps[comps["component_code"] != OVERALL]
     for index_code, comp, year in comps.itertuples(index=False):
         c = catalog.components[index_code][comp]
@@ -372,12 +440,15 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
             i = obs.index[(obs["index_code"] == index_code) & (obs["component_code"] == comp)
                           & (obs["year"] == year)][0]
             span = f"{c.valid_from_year or '…'}–{c.valid_to_year or '…'}"
-            problems.append(Problem("component_not_in_year", value=header_of(obs, i) or comp, params={
-                "component": c.name(lang), "index": index_code, "year": int(year), "span": span}, **place(obs, i)))
-    if problems:
-        return None, [], problems, notes
-    # scales
-    low, high, what = scales(obs, catalog, lang, codes)
+            v.problems.append(Problem("component_not_in_year", value=v.header_of(obs, i) or comp, params={
+                "component": c.name(v.lang), "index": index_code, "year": int(year), "span": span},
+                **v.place(obs, i)))
+
+
+def check_scales(v: Validation) -> None:
+    """Negative values and values outside the index's or component's scale; PAPI 2014's zero totals are missing."""
+    obs, lang = v.obs, v.lang
+    low, high, what = scales(obs, v.catalog, lang, v.codes)
     value, lows, highs = obs["value"].to_numpy(), low.to_numpy(), high.to_numpy()
     negative = value < 0
     outside = ((value < lows - SCALE_TOLERANCE) | (value > highs + SCALE_TOLERANCE)) & ~negative
@@ -394,59 +465,102 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
         artefact = zero_artefact & ~pd.Series([(e, y) in has_components for e, y in
                                                 zip(obs["entity_code"], obs["year"])], index=obs.index)
         if artefact.any():
-            notes.append(f"{int(artefact.sum())} ô tổng bằng 0 nhưng không có số liệu thành phần: coi là thiếu số liệu")
-        obs = obs[~artefact]
-        codes = {}
+            v.notes.append(t("note_zero_totals", lang, count=int(artefact.sum())))
+        obs = v.obs = obs[~artefact]
+        v.codes = {}
         out, neg, low, high = out[~artefact], neg[~artefact], low[~artefact], high[~artefact]
     for i in obs.index[neg][:20]:
-        problems.append(Problem("negative", value=shown_cell(obs.at[i, "value_raw"]), **place(obs, i)))
+        v.problems.append(Problem("negative", value=shown_cell(obs.at[i, "value_raw"]), **v.place(obs, i)))
     for i in obs.index[out][:20]:
-        problems.append(Problem("out_of_scale", value=shown_cell(obs.at[i, "value_raw"]),
-                                params={"low": format_number(low[i], lang, 2), "high": format_number(high[i], lang, 2),
-                                        "what": what(i)}, **place(obs, i)))
-    # duplicates: same key twice with different values is an error; the same value twice is one row
-    key = ["index_code", "year", "entity_code", "component_code"]
-    gid = group_ids(obs, key, codes)
+        v.problems.append(Problem("out_of_scale", value=shown_cell(obs.at[i, "value_raw"]), params={
+            "low": format_number(low[i], lang, 2), "high": format_number(high[i], lang, 2), "what": what(i)},
+            **v.place(obs, i)))
+
+
+SCORE_KEY = ["index_code", "year", "entity_code", "component_code"]
+
+
+def check_duplicates(v: Validation) -> None:
+    """The same key twice with different values is an error; the same value twice is one row."""
+    obs, registry = v.obs, v.registry
+    gid = group_ids(obs, SCORE_KEY, v.codes)
     dup = pd.Series(np.bincount(gid)[gid] > 1 if len(gid) else np.zeros(0, dtype=bool), index=obs.index)
-    if dup.any():
-        for _, group in obs[dup].groupby(key, sort=False):
-            vals = group["value"].round(9)
-            if vals.nunique() > 1:
-                first, second = group.index[0], group.index[1]
-                comp = group.at[first, "component_code"]
-                p = place(obs, second)
-                problems.append(Problem("duplicate", value=obs.at[second, "value_raw"], params={
-                    "entity": registry.entities[group.at[first, "entity_code"]].name_vi
-                    if group.at[first, "entity_code"] in registry.entities else group.at[first, "entity_raw"],
-                    "what": f"{group.at[first, 'index_code']} {group.at[first, 'year']}"
-                            + (f" · {comp}" if comp else ""),
-                    "other_row": place(obs, first)["row"], "other_value": obs.at[first, "value_raw"]}, **p))
-                if len(problems) > 40:
-                    break
-        obs = obs[~pd.Series(group_ids(obs, key, codes), index=obs.index).duplicated(keep="first")]
-        codes = {}
-    if problems:
-        return None, [], problems, notes
-    scores = obs[key + ["value"]]  # a new frame (copy on write)
+    if not dup.any():
+        return
+    for _, group in obs[dup].groupby(SCORE_KEY, sort=False):
+        vals = group["value"].round(9)
+        if vals.nunique() > 1:
+            first, second = group.index[0], group.index[1]
+            comp = group.at[first, "component_code"]
+            p = v.place(obs, second)
+            v.problems.append(Problem("duplicate", value=obs.at[second, "value_raw"], params={
+                "entity": registry.entities[group.at[first, "entity_code"]].name_vi
+                if group.at[first, "entity_code"] in registry.entities else group.at[first, "entity_raw"],
+                "what": f"{group.at[first, 'index_code']} {group.at[first, 'year']}" + (f" · {comp}" if comp else ""),
+                "other_row": v.place(obs, first)["row"], "other_value": obs.at[first, "value_raw"]}, **p))
+            if len(v.problems) > 40:
+                break
+    v.obs = obs[~pd.Series(group_ids(obs, SCORE_KEY, v.codes), index=obs.index).duplicated(keep="first")]
+    v.codes = {}
+
+
+def read_published_ranks(v: Validation) -> None:
+    """The scores with the ranks, fields and tiers the file publishes (long tables' columns, wide tables' cells)."""
+    scores = v.obs[SCORE_KEY + ["value"]]  # a new frame (copy on write)
     scores["rank"] = empty_ints(len(scores))
     scores["rank_of"] = empty_ints(len(scores))
     scores["tier"] = None
-    long_ranks(scores, obs, problems, place)
-    scores = apply_attributes(scores, obs, attr_frames, find, problems, file_name, lang, registry)
-    if problems:
-        return None, [], problems, notes
-    fields = Fields(registry, parent, new_units)
-    for part, raw in listed_raw.itertuples(index=False):
-        code = find(raw) if isinstance(raw, str) else None
-        code = code or new_unit_of.get(raw)
+    long_ranks(scores, v.obs, v.problems, v.place)
+    v.scores = apply_attributes(scores, v.obs, v.attr_frames, v.find, v.problems, v.file_name, v.lang, v.registry)
+
+
+def rank_over_fields(v: Validation) -> None:
+    """Ranks computed where the file covers a whole field; every rank out of its field; printed precision kept."""
+    fields = Fields(v.registry, v.parent, v.new_units)
+    for part, raw in v.listed_raw.itertuples(index=False):
+        code = (v.find(raw) if isinstance(raw, str) else None) or v.new_unit_of.get(raw)
         if code:
             fields.listed.setdefault(int(part), set()).add(code)
-    scores = compute_ranks(scores, catalog, codes if len(scores) == len(obs) else None, fields,
+    scores, obs = v.scores, v.obs
+    scores = compute_ranks(scores, v.catalog, v.codes if len(scores) == len(obs) else None, fields,
                            obs.loc[scores.index, "part"].to_numpy())
     scores["tolerance"] = printed_tolerance(obs.loc[scores.index, "value_raw"], scores["value"].to_numpy(float))
     if not scores.index.equals(pd.RangeIndex(len(scores))):
         scores = scores.reset_index(drop=True)
-    return scores, list(new_units.values()), problems, notes
+    v.scores = scores
+
+
+# The checks in order; after a step marked True, problems found so far stop the import (later checks would only
+# repeat them: a row with an unknown province has no year to check).
+STEPS = [
+    (parse_values, False),
+    (resolve_entities, False),
+    (resolve_long_indices, False),
+    (resolve_long_components, False),
+    (report_bad_numbers, True),
+    (resolve_years, True),
+    (check_year_range, True),
+    (check_entity_years, False),
+    (check_component_years, True),
+    (check_scales, False),
+    (check_duplicates, True),
+    (read_published_ranks, True),
+    (rank_over_fields, False),
+]
+
+
+def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: EntityFinder, options,
+             parent: str | None):
+    """Clean scores for all parts, new units to create, problems (each with its place), notes."""
+    v = Validation(file_name, catalog, registry, find, options, parent)
+    gather_parts(v, parts)
+    if v.problems:
+        return None, [], v.problems, v.notes
+    for step, stop_on_problems in STEPS:
+        step(v)
+        if v.stop or (stop_on_problems and v.problems):
+            return None, [], v.problems, v.notes
+    return v.scores, list(v.new_units.values()), v.problems, v.notes
 
 
 MIN_TOLERANCE = 1e-6  # published figures carry float noise; the demo CSV keeps 6 decimals
