@@ -1,0 +1,30 @@
+"""User text made literal for the pages' markdown: a name from an upload or the catalog never becomes markup."""
+
+from __future__ import annotations
+
+import re
+
+# What opens markup inside a line: markdown (emphasis, links, images, code, tables, headings), raw HTML and
+# entities, Streamlit's directives (:red[…], :material/…:, :emoji:), LaTeX ($…$) and GFM's e-mail autolinks (@).
+# Brackets, dots and dashes mid-line stay as they are: alone they open nothing, and names are full of them.
+_ACTIVE = re.compile(r"([\\`*_\[\]{}<>!#$|~&:@^])")
+# At the start of a line a dash, plus or "1." / "1)" opens a list
+_LINE_START = re.compile(r"^([-+=]|\d+(?=[.)]))")
+_WWW = re.compile(r"(?i)\b(www)\.")  # GFM turns www.… into a link even without a scheme
+
+
+def markdown_text(text: object) -> str:
+    """Text that st.markdown (and every label that renders markdown) shows exactly as written, on one line."""
+    line = " ".join(str(text).split())  # a newline would open a block: a heading, a list, a table, a fence
+    line = _ACTIVE.sub(r"\\\1", line)
+    line = _WWW.sub(r"\1\\.", line)
+    match = _LINE_START.match(line)
+    if match:
+        end = match.end()
+        line = (line[:end] + "\\" + line[end:]) if match.group(1)[0].isdigit() else "\\" + line
+    return line
+
+
+def markdown_lines(text: object) -> str:
+    """Several lines of user text (split at newlines) kept as lines: each literal, joined by hard line breaks."""
+    return "  \n".join(markdown_text(line) for line in str(text).split("\n") if line.strip())
