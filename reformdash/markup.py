@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 # What opens markup inside a line: markdown (emphasis, links, images, code, tables, headings), raw HTML and
@@ -28,3 +29,14 @@ def markdown_text(text: object) -> str:
 def markdown_lines(text: object) -> str:
     """Several lines of user text (split at newlines) kept as lines: each literal, joined by hard line breaks."""
     return "  \n".join(markdown_text(line) for line in str(text).split("\n") if line.strip())
+
+
+def plotly_text(text: object) -> str:
+    """Text Plotly draws as written: it reads <a href>, <span style>, <b>, <br> in its strings, so < > & go as
+    entities (which Plotly turns back into the characters)."""
+    return html.escape(str(text), quote=False)
+
+
+def plotly_texts(values) -> list:
+    """plotly_text of every string in a list (numbers and None stay as they are)."""
+    return [plotly_text(v) if isinstance(v, str) else v for v in values]

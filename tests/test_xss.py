@@ -57,6 +57,8 @@ def plant(store) -> dict[str, str]:
     for code, name in names.items():
         catalog_admin.rename_unit(store, code, name, user="tester")
     with store.transaction() as tx:
+        for code, name in names.items():  # the rename sets the Vietnamese name; the English one is edited as well
+            tx.execute("UPDATE entity SET name_en = $name WHERE code = $code", {"name": name, "code": code})
         tx.execute("UPDATE index_def SET name_vi = $vi, name_en = $en WHERE code = $code",
                    {"vi": PAYLOADS[2] + " vi", "en": PAYLOADS[3] + " en", "code": UNIT_INDEX})
         for i, (index, code) in enumerate(tx.execute("SELECT index_code, code FROM component_def "
