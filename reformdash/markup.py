@@ -11,14 +11,17 @@ import re
 _ACTIVE = re.compile(r"([\\`*_\[\]{}<>!#$|~&:@^])")
 # At the start of a line a dash, plus or "1." / "1)" opens a list
 _LINE_START = re.compile(r"^([-+=]|\d+(?=[.)]))")
-_WWW = re.compile(r"(?i)\b(www)\.")  # GFM turns www.… into a link even without a scheme
+# GFM turns "http://…", "www.…" and "a@b.c" in the text into links after escapes are resolved, so escaping cannot
+# stop it: an invisible word joiner inside the pattern does (the text reads and wraps the same)
+JOINER = "\u2060"
+_AUTOLINK = re.compile(r"(?i)(\\:)(?=//)|\b(www)(?=\.)|(?=\\@)")
 
 
 def markdown_text(text: object) -> str:
     """Text that st.markdown (and every label that renders markdown) shows exactly as written, on one line."""
     line = " ".join(str(text).split())  # a newline would open a block: a heading, a list, a table, a fence
     line = _ACTIVE.sub(r"\\\1", line)
-    line = _WWW.sub(r"\1\\.", line)
+    line = _AUTOLINK.sub(lambda m: (m.group(1) or m.group(2) or "") + JOINER, line)
     match = _LINE_START.match(line)
     if match:
         end = match.end()

@@ -16,7 +16,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from reformdash import catalog_admin, service
-from reformdash.markup import markdown_lines, markdown_text
+from reformdash.markup import JOINER, markdown_lines, markdown_text
 from reformdash.store import bump_version
 from tests.conftest import ROOT
 
@@ -169,11 +169,13 @@ def slide_keys(hostile_db) -> list[str]:
 def test_markdown_text_makes_every_payload_literal():
     assert markdown_text("[a](javascript:alert(1))") == r"\[a\](javascript\:alert(1))"
     assert markdown_text("<img src=x onerror=alert(1)>") == r"\<img src=x onerror=alert(1)\>"
-    assert markdown_text("![b](http://evil.invalid/p.png)") == r"\!\[b\](http\://evil.invalid/p.png)"
+    # GFM would link http://…, www.… and a@b.c whatever the escapes: a word joiner breaks the pattern
+    assert markdown_text("![b](http://evil.invalid/p.png)") == r"\!\[b\](http\:" + JOINER + "//evil.invalid/p.png)"
+    assert markdown_text("a@b.invalid") == "a" + JOINER + r"\@b.invalid"
     assert markdown_text(":red[e] $x$") == r"\:red\[e\] \$x\$"
     assert markdown_text("- a\n# b") == r"\- a \# b"  # one line: no list, no heading
     assert markdown_text("1. first") == r"1\. first"
-    assert markdown_text("www.evil.invalid") == r"www\.evil.invalid"
+    assert markdown_text("www.evil.invalid") == "www" + JOINER + ".evil.invalid"
     assert markdown_text("Trung tâm Y tế TP. Hạ Long (mẫu)") == "Trung tâm Y tế TP. Hạ Long (mẫu)"
     assert markdown_lines("a\n\n<b>") == "a  \n\\<b\\>"
 
@@ -205,7 +207,7 @@ def test_every_slide_of_the_presentation_shows_the_payloads_as_text(monkeypatch,
         seen += "\n".join(t for _, _, t in sinks(at))
     # the unit slides name the parent and the units in their titles and sentences, escaped
     assert markdown_text(PAYLOADS[0] + " SYT") in seen
-    assert "\\<img" in seen and "\\!\\[b\\](http\\://evil.invalid" in seen
+    assert "\\<img" in seen and "\\!\\[b\\](http\\:" + JOINER + "//evil.invalid" in seen
 
 
 def test_the_presentation_in_english_shows_the_english_names_as_text(monkeypatch, hostile_db):
