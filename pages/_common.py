@@ -75,7 +75,8 @@ def boot() -> None:
         return
     # the radio's new value (this run) wins over the URL, which the page updates only after the sidebar is drawn
     lang = st.session_state.get("lang_radio") or ("en" if st.query_params.get("lang") == "en" else "vi")
-    st.set_page_config(page_title="reformdash — Chỉ số CCHC", page_icon=":material/analytics:", layout="wide")
+    # an emoji icon is drawn by the browser; a :material/…: one is fetched from fonts.gstatic.com by every visitor
+    st.set_page_config(page_title="reformdash — Chỉ số CCHC", page_icon="📊", layout="wide")
     _ROUTING.active = True
     _ROUTING.values = {}
     try:

@@ -6,6 +6,7 @@ from pages._common import boot, cached, lazy_expander, sample_badge, sidebar, ta
 from pages._meeting import meeting_files
 from reformdash import tables
 from reformdash.labels import L
+from reformdash.markup import markdown_text as md
 from reformdash.overview import coverage_table, focus_cards
 
 boot()
@@ -14,28 +15,29 @@ BADGE, WORD = tables.GOAL_BADGES, tables.GOAL_WORDS
 
 view = sidebar(index_kinds=(), need_years=False)
 lang = view.lang
-st.title(f"{L('overview', lang)} — {view.entity_name}" if lang == "vi" else f"{view.entity_name} at a glance")
+name = md(view.entity_name)  # names are user text: shown literally, never as markup
+st.title(f"{L('overview', lang)} — {name}" if lang == "vi" else f"{name} at a glance")
 cards = cached(focus_cards, view.entity, lang)
 if not cards.cards:
-    st.info(L("no_data", lang, what=view.entity_name))
+    st.info(L("no_data", lang, what=name))
 else:
     columns = st.columns(len(cards.cards), border=True)
     for column, card in zip(columns, cards.cards):
         with column:
-            st.markdown(f"**{card.label}**{sample_badge(card.sample, lang)}")
-            st.metric(card.label, card.value, card.delta, label_visibility="collapsed")
-            text = card.caption
+            st.markdown(f"**{md(card.label)}**{sample_badge(card.sample, lang)}")
+            st.metric(md(card.label), card.value, card.delta, label_visibility="collapsed")
+            text = md(card.caption)
             if card.goals:
                 counts = {s: sum(1 for g in card.goals if g[0] == s) for s in ("met", "not_met", "no_data")}
                 badges = [f"{BADGE[s]}{n} {L(WORD[s], lang).lower()}]" for s, n in counts.items() if n]
                 text += f"  \n{L('goals', lang)}: " + " ".join(badges)
             st.caption(text)  # one element for the line under the figure and the goals
     # a heading and its list in one element: the same text as an element per line, without a dozen elements a run
-    st.markdown(f"### {L('summary', lang)}\n" + "\n".join(f"- {card.sentence}{sample_badge(card.sample, lang)}"
+    st.markdown(f"### {L('summary', lang)}\n" + "\n".join(f"- {md(card.sentence)}{sample_badge(card.sample, lang)}"
                                                          for card in cards.cards))
     goals = [(card.label, g) for card in cards.cards for g in card.goals]
     if goals:
-        lines = [f"- {BADGE[status]}{L(WORD[status], lang)}] **{label.split(' ')[0]}** — {detail}"
+        lines = [f"- {BADGE[status]}{L(WORD[status], lang)}] **{md(label.split(' ')[0])}** — {md(detail)}"
                  for label, (status, detail) in goals]
         st.markdown(f"### {L('goals_table', lang)}\n" + "\n".join(lines))
         st.page_link("pages/goals.py", label=L("goals", lang) + " →")

@@ -6,6 +6,7 @@ from pages._common import boot, cached, get_store, int_param, language, registry
 from reformdash.briefing import briefing_years, build_briefing
 from reformdash.charts import briefing_figure
 from reformdash.errors import NotFound
+from reformdash.markup import markdown_lines, markdown_text
 
 boot()
 
@@ -18,7 +19,7 @@ if entity not in reg.entities:
     try:
         entity = reg.get(entity).code
     except NotFound as e:  # a hand-edited link: say so instead of a traceback
-        st.error(e.message)
+        st.error(markdown_text(e.message))  # the message quotes the link's text
         st.stop()
 years = cached(briefing_years, entity)
 if not years:
@@ -31,19 +32,22 @@ slides = briefing.slides
 number = min(max(int_param("slide", 1), 1), len(slides))
 st.query_params.update({"entity": entity, "year": str(year), "slide": str(number)})
 
-# large type, no Streamlit chrome, no sidebar: readable from the back of a room
-st.markdown("""<style>
+# large type, no Streamlit chrome, no sidebar: readable from the back of a room. The style sheet is a constant and
+# the only HTML on the page: slide text is user text (unit, index and component names), so it goes through markdown
+# with its markup escaped, never through HTML.
+st.html("""<style>
 [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"], footer {display: none;}
 [data-testid="stMainBlockContainer"] {max-width: 1500px; padding-top: 0.8rem;}
-.slide h1 {font-size: 2.6rem !important; padding-bottom: 0.2rem;}
-.slide p, .slide li {font-size: 1.45rem !important; line-height: 1.4; margin-bottom: 0.3rem;}
-</style>""", unsafe_allow_html=True)
+.st-key-slide h1 {font-size: 2.6rem !important; padding-bottom: 0.2rem;}
+.st-key-slide p, .st-key-slide li {font-size: 1.45rem !important; line-height: 1.4; margin-bottom: 0.3rem;}
+.st-key-slide-counter p {text-align: center; font-size: 1.3rem !important;}
+</style>""")
 
 slide = slides[number - 1]
 with st.container(key="slide", border=False):
-    st.markdown(f'<div class="slide"><h1>{slide.title}</h1></div>', unsafe_allow_html=True)
+    st.title(markdown_text(slide.title), anchor=False)
     if slide.subtitle:
-        st.markdown(f'<div class="slide"><p>{slide.subtitle}</p></div>', unsafe_allow_html=True)
+        st.markdown(markdown_lines(slide.subtitle))
     if slide.sample:
         st.markdown(":orange-badge[MẪU]" if V else ":orange-badge[SAMPLE]")
     if slide.table and slide.data is not None:
@@ -52,14 +56,13 @@ with st.container(key="slide", border=False):
     for column, chart in zip(columns, slide.charts):
         column.plotly_chart(briefing_figure(chart, lang), width="stretch", key=f"chart_{number}_{chart.title}")
     for sentence in slide.sentences[:2]:
-        st.markdown(f'<div class="slide"><p>• {sentence}</p></div>', unsafe_allow_html=True)
+        st.markdown("• " + markdown_text(sentence))
 
 left, middle, right = st.columns([1, 4, 1])
 if left.button("← Trước" if V else "← Previous", key="prev_slide", disabled=number == 1, width="stretch"):
     st.query_params["slide"] = str(number - 1)
     st.rerun()
-middle.markdown(f"<p id='slide-counter' style='text-align:center;font-size:1.3rem'>{number} / {len(slides)}</p>",
-                unsafe_allow_html=True)
+middle.container(key="slide-counter").markdown(f"{number} / {len(slides)}")
 if right.button("Tiếp →" if V else "Next →", key="next_slide", disabled=number == len(slides), width="stretch"):
     st.query_params["slide"] = str(number + 1)
     st.rerun()

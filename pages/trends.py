@@ -6,6 +6,7 @@ from pages._common import boot, cached, chart, field_note, figure, sample_badge,
 from reformdash import figures, paragraphs, tables
 from reformdash.analysis import method_breaks_of
 from reformdash.labels import L
+from reformdash.markup import markdown_text
 
 boot()
 
@@ -20,7 +21,7 @@ label = view.index.replace("_", " ")
 if trend.empty:
     st.info(L("no_data", lang, what=f"{label} — {view.entity_name}"))
     st.stop()
-st.markdown(f"#### {view.index_name}{sample_badge(bool(trend['sample'].any()), lang)}")
+st.markdown(f"#### {markdown_text(view.index_name)}{sample_badge(bool(trend['sample'].any()), lang)}")
 field_sizes = sorted(set(int(n) for n in trend["rank_of"].dropna()))
 default_percentile = len(field_sizes) > 1
 percentile_mode = st.toggle(L("show_percentile", lang), value=default_percentile, key="percentile")

@@ -6,6 +6,7 @@ from pages._common import boot, cached, chart, figure, language, lazy_expander, 
 from reformdash import figures, paragraphs, tables
 from reformdash.analysis import entity_trend
 from reformdash.labels import L
+from reformdash.markup import markdown_text
 
 boot()
 
@@ -26,7 +27,8 @@ years = spans[index]
 year = st.sidebar.selectbox(L("year", lang), years, index=len(years) - 1, key="unit_year")
 shown = cached(tables.unit_board, parent, index, year, lang)
 board, unames = shown["board"], shown["names"]
-st.markdown(f"#### {pnames[parent]}" + (" :orange-badge[" + L("sample", lang) + "]" if shown["sample"] else ""))
+st.markdown(f"#### {markdown_text(pnames[parent])}"
+            + (" :orange-badge[" + L("sample", lang) + "]" if shown["sample"] else ""))
 chart(figure(figures.leaderboard, parent, index, year, lang), "leaderboard", shown["chart"],
       lambda: cached(paragraphs.units, parent, index, year, lang), f"{index}_{year}_bang-xep-hang")
 if len(board) > figures.UNITS_SHOWN:

@@ -9,6 +9,7 @@ from plotly.subplots import make_subplots
 
 from reformdash.analysis import MERGER_YEAR, MethodBreak
 from reformdash.i18n import format_number
+from reformdash.markup import plotly_text, plotly_texts
 
 FOCUS = "#c0392b"
 PALETTE = ["#c0392b", "#1f6fb2", "#2e8b57", "#8e44ad", "#d68910", "#117a65", "#7f8c8d", "#a04000"]
@@ -56,7 +57,7 @@ TEMPLATE = _page_template()
 
 
 def _base(fig: go.Figure, title: str, lang: str, height: int = 460) -> go.Figure:
-    fig.update_layout(title=dict(text=title, x=0, font=dict(size=18)), font=FONT, height=height,
+    fig.update_layout(title=dict(text=plotly_text(title), x=0, font=dict(size=18)), font=FONT, height=height,
                       template=TEMPLATE, margin=dict(l=60, r=30, t=70, b=50),
                       separators=",." if lang == "vi" else ".,", hovermode="closest",
                       legend=dict(orientation="h", y=-0.15))
@@ -192,7 +193,8 @@ def diverging_figure(changes: pd.DataFrame, highlight: list[str], title: str, la
     data = data.sort_values(["shown", "entity_name"], ascending=[True, False], na_position="first")
     colours = [GREY if pd.isna(v) else (UP if v > 0 else DOWN if v < 0 else "#7f8c8d") for v in data["shown"]]
     labels = [t("missing", lang) if pd.isna(v) else f"{int(v):+d}" for v in data["shown"]]
-    names = [f"<b>{n}</b>" if c in highlight else n for n, c in zip(data["entity_name"], data["entity_code"])]
+    names = [f"<b>{plotly_text(n)}</b>" if c in highlight else plotly_text(n)
+             for n, c in zip(data["entity_name"], data["entity_code"])]
     fig = go.Figure(go.Bar(x=data["shown"].fillna(0), y=names, orientation="h", marker_color=colours, text=labels,
                            textposition="outside", cliponaxis=False,
                            hovertemplate="%{y}: %{text}<extra></extra>"))
@@ -210,7 +212,8 @@ def heatmap_figure(table: pd.DataFrame, entities: list[str], title: str, lang: s
     pivot = pivot.reindex([n for n in order if n in pivot.index])
     text = [[format_number(v, lang) if pd.notna(v) else "" for v in row] for row in pivot.to_numpy()]
     scale = "RdYlGn" if show == "value" else [[0, DOWN], [0.5, "#f7f7f7"], [1, UP]]
-    fig = go.Figure(go.Heatmap(z=pivot.to_numpy(), x=list(pivot.columns), y=list(pivot.index), text=text,
+    fig = go.Figure(go.Heatmap(z=pivot.to_numpy(), x=plotly_texts(pivot.columns), y=plotly_texts(pivot.index),
+                               text=text,
                                texttemplate="%{text}", colorscale=scale, zmid=0 if show != "value" else None,
                                hovertemplate="%{y} · %{x}: %{text}<extra></extra>"))
     fig.update_yaxes(autorange="reversed")
@@ -223,7 +226,7 @@ def drivers_figure(drivers: pd.DataFrame, title: str, lang: str = "vi") -> go.Fi
     data = drivers.sort_values("places_up", na_position="first")
     colours = [GREY if pd.isna(v) else (UP if v > 0 else DOWN if v < 0 else "#7f8c8d") for v in data["places_up"]]
     text = [t("missing", lang) if pd.isna(v) else f"{int(v):+d}" for v in data["places_up"]]
-    fig = go.Figure(go.Bar(x=data["places_up"].fillna(0), y=data["component_name"], orientation="h",
+    fig = go.Figure(go.Bar(x=data["places_up"].fillna(0), y=plotly_texts(data["component_name"]), orientation="h",
                            marker_color=colours, text=text, textposition="outside", cliponaxis=False))
     fig.update_xaxes(title_text=t("places", lang), zeroline=True, zerolinewidth=2)
     return _base(fig, title, lang, height=max(360, 40 * len(data) + 140))
@@ -246,9 +249,9 @@ def leaderboard_figure(board: pd.DataFrame, title: str, unit: str, lang: str = "
     data = board.sort_values("rank", ascending=False)
     labels = [f"{format_number(v, lang)}" + ("" if pd.isna(p) else f"  ({int(p):+d})" if p else "  (=)")
               for v, p in zip(data["value"], data["places_up"])]
-    fig = go.Figure(go.Bar(x=data["value"], y=[f"{int(r)}. {n}" for r, n in zip(data["rank"], data["entity_name"])],
-                           orientation="h", marker_color="#1f6fb2", text=labels, textposition="outside",
-                           cliponaxis=False))
+    names = [f"{int(r)}. {plotly_text(n)}" for r, n in zip(data["rank"], data["entity_name"])]
+    fig = go.Figure(go.Bar(x=data["value"], y=names, orientation="h", marker_color="#1f6fb2", text=labels,
+                           textposition="outside", cliponaxis=False))
     fig.update_xaxes(title_text=f"{t('value', lang)} ({unit_label(unit, lang)})")
     return _base(fig, title, lang, height=max(380, 34 * len(data) + 140))
 
@@ -268,22 +271,23 @@ def point_text(value, number_format: str, lang: str = "vi") -> str:
 def briefing_figure(chart, lang: str = "vi", height: int = 380) -> go.Figure:
     """A briefing chart (reformdash.briefing.Chart) drawn large for the presentation page and the PDF."""
     fig = go.Figure()
+    categories = plotly_texts(chart.categories)  # unit and component names: user text
     for i, series in enumerate(chart.series):
         goal = series.role == "goal"
         colour = "#1e8449" if goal else PALETTE[i % len(PALETTE)]
         text = [point_text(v, chart.number_format, lang) for v in series.values]
         if chart.kind == "line":
-            fig.add_trace(go.Scatter(x=chart.categories, y=series.values, name=series.name,
+            fig.add_trace(go.Scatter(x=categories, y=series.values, name=plotly_text(series.name),
                                      mode="lines" if goal else "lines+markers+text",
                                      line=dict(color=colour, width=2 if goal else 4, dash="dot" if goal else None),
-                                     text=None if goal else (series.labels or text),
+                                     text=None if goal else plotly_texts(series.labels or text),
                                      # below the point on a rank axis (1 at the top), as the deck does
                                      textposition="bottom center" if chart.reverse else "top center",
                                      marker=dict(size=10)))
         else:
             colours = ["#1f3b73" if chart.highlight == k else UP if (v or 0) > 0 else DOWN if (v or 0) < 0
                        else GREY for k, v in enumerate(series.values)]
-            fig.add_trace(go.Bar(x=series.values, y=chart.categories, name=series.name, orientation="h",
+            fig.add_trace(go.Bar(x=series.values, y=categories, name=plotly_text(series.name), orientation="h",
                                  marker_color=colours if len(chart.series) == 1 else colour,
                                  text=text, textposition="outside", cliponaxis=False))
     if chart.reverse:

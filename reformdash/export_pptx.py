@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import io
 import zipfile
+from contextlib import contextmanager
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pandas as pd
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
+from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import (
     XL_AXIS_CROSSES,
@@ -23,10 +25,12 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls
 from pptx.util import Emu, Inches, Pt
+from xlsxwriter import Workbook
 
 from reformdash import settings
 from reformdash.briefing import Briefing, Chart, Slide
 from reformdash.errors import NotFound, ReformdashError
+from reformdash.exports import neutralise_cell
 from reformdash.i18n import format_number
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -208,10 +212,11 @@ class _Deck:
         self._sentences(page, slide, bottom)
 
     def _chart(self, page, spec: Chart, left, top, width, height):
-        data = CategoryChartData(number_format=spec.number_format)
-        data.categories = spec.categories
+        data = _ChartData(number_format=spec.number_format)
+        # the names are written to the chart's workbook too: neutralised as in the xlsx and csv exports
+        data.categories = [neutralise_cell(c) for c in spec.categories]
         for s in spec.series:
-            data.add_series(s.name, s.values)
+            data.add_series(neutralise_cell(s.name), s.values)
         kind = XL_CHART_TYPE.LINE_MARKERS if spec.kind == "line" else XL_CHART_TYPE.BAR_CLUSTERED
         frame = page.shapes.add_chart(kind, int(self.width * left), int(self.height * top),
                                       int(self.width * width), int(self.height * height), data)
@@ -308,6 +313,27 @@ class _Deck:
                     for run in p.runs:
                         run.font.size = size
         self._sentences(page, slide, min(0.86, top + height + 0.02))
+
+
+class _SafeWorkbook(CategoryWorkbookWriter):
+    """The workbook behind a chart (PowerPoint's «Edit Data») with every name written as text, never as a formula."""
+
+    @contextmanager
+    def _open_worksheet(self, xlsx_file):
+        # XlsxWriter's defaults would turn a name starting with '=' into a formula and one like 'http://…' into a
+        # link; names are neutralised before (neutralise_cell), this makes sure whatever slips by stays text
+        workbook = Workbook(xlsx_file, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
+        worksheet = workbook.add_worksheet()
+        yield workbook, worksheet
+        workbook.close()
+
+
+class _ChartData(CategoryChartData):
+    """Chart data whose embedded workbook is written by _SafeWorkbook."""
+
+    @property
+    def _workbook_writer(self):
+        return _SafeWorkbook(self)
 
 
 # what follows a series' c:dLbls in the schema (bar and line series), so elements go in their place

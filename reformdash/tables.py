@@ -7,6 +7,7 @@ import pandas as pd
 from reformdash import analysis
 from reformdash.i18n import format_number
 from reformdash.labels import L
+from reformdash.markup import markdown_text as md
 
 
 def trend_rows(store, index: str, entity: str, year_from: int, year_to: int) -> pd.DataFrame:
@@ -112,7 +113,8 @@ def unit_board(store, parent: str, index: str, year: int, lang: str = "vi") -> d
     scored = analysis.component_table(store, index, year, lang)
     goals = evaluate_goals(store, lang)
     goals = goals[goals["entity_code"].isin(codes)].reset_index(drop=True)
-    lines = "\n".join(f"- {GOAL_BADGES[g.status]}{L(GOAL_WORDS[g.status], lang)}] **{g.entity_name}** — {g.detail}"
+    lines = "\n".join(f"- {GOAL_BADGES[g.status]}{L(GOAL_WORDS[g.status], lang)}] **{md(g.entity_name)}** — "
+                      f"{md(g.detail)}"
                       for g in goals.itertuples(index=False))
     return {"board": board, "names": dict(zip(board["entity_code"], board["entity_name"])),
             "chart": board[["rank", "entity_name", "value", "prev_value", "prev_rank", "places_up"]],
@@ -139,7 +141,7 @@ def goal_board(store, lang: str = "vi") -> dict:
     for row in status.itertuples(index=False):
         who = row.entity_name if isinstance(row.entity_name, str) else row.entity_code
         lines.append(f"- {GOAL_BADGES[row.status]}{L(GOAL_WORDS[row.status], lang)}] "
-                     f"**{row.index.replace('_', ' ')}** · {who} — {row.detail}")
+                     f"**{md(row.index.replace('_', ' '))}** · {md(who)} — {md(row.detail)}")
     return {"counts": [(L(GOAL_WORDS[s], lang), int(counts.get(s, 0))) for s in ("met", "not_met", "no_data")],
             "lines": "\n".join(lines)}
 

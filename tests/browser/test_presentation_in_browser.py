@@ -11,7 +11,7 @@ def test_the_presentation_is_walked_with_the_keyboard(browser, app_url, screensh
     try:
         page.goto(f"{app_url}/present?lang=vi&entity=22&year=2019&slide=1")
         wait_until_idle(page)
-        total = int(page.locator("#slide-counter").inner_text().split("/")[1])
+        total = int(page.locator(".st-key-slide-counter").inner_text().split("/")[1])
         assert total >= 8
         for number in range(1, total + 1):
             assert f"slide={number}" in page.url
