@@ -265,7 +265,7 @@ def read_backup(path: str | Path, workdir: Path, lang: str = "vi") -> tuple[dict
         if foreign:
             raise reject("backup.foreign_schema", objects="; ".join(foreign[:8]) + ("; …" if len(foreign) > 8 else ""))
         found = _describe(conn)  # reads the tables only now that they are known to be the program's own
-    except duckdb.Error as e:
+    except (duckdb.Error, ValueError) as e:  # ValueError: a meta value that is not a number
         raise reject("backup.damaged", detail=str(e)[:200]) from e
     finally:
         conn.close()

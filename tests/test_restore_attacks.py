@@ -157,6 +157,12 @@ def test_objects_the_migrations_do_not_build_are_refused_by_name(name, good, tar
     assert "không đúng lược đồ" in err
 
 
+@pytest.mark.parametrize("key, value", [("schema", "x"), ("data_version", "1e999"), ("schema", "3")])
+def test_a_meta_value_that_is_not_the_manifests_is_refused(key, value, good, target, tmp_path, capsys):
+    hostile = altered(good, tmp_path, f"UPDATE meta SET value = '{value}' WHERE key = '{key}'", "meta")
+    refused(target, hostile, capsys, "bị hỏng")
+
+
 def test_the_english_message_names_the_object_too(good, target, tmp_path, capsys):
     hostile = altered(good, tmp_path, "CREATE MACRO doc_tep(p) AS TABLE SELECT * FROM read_text(p)", "macro_en")
     capsys.readouterr()
