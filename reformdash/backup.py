@@ -35,6 +35,8 @@ FREE_MARGIN = 64 << 20  # room left on the disk after unpacking, for DuckDB and 
 # A backup's database is opened where nothing it holds can read a file, load an extension or change this back.
 SANDBOX_CONFIG = {**DUCKDB_CONFIG, "enable_external_access": False, "allow_community_extensions": False,
                   "lock_configuration": True}
+# the kinds of backup_catalog.sql, whole objects first: a missing table is named before its missing columns
+KINDS = ("schema", "table", "view", "function", "sequence", "type", "index", "column", "constraint")
 SNAPSHOT_ATTEMPTS = 20  # copies of a file another process holds, until one is taken while nothing was written
 
 
@@ -263,7 +265,8 @@ def read_backup(path: str | Path, workdir: Path, lang: str = "vi") -> tuple[dict
     try:
         foreign = _catalog_differences(conn, manifest["schema_version"], lang)
         if foreign:
-            raise reject("backup.foreign_schema", objects="; ".join(foreign[:8]) + ("; …" if len(foreign) > 8 else ""))
+            more = [t("backup.more", lang, n=len(foreign) - 8)] if len(foreign) > 8 else []
+            raise reject("backup.foreign_schema", objects="; ".join(foreign[:8] + more))
         found = _describe(conn)  # reads the tables only now that they are known to be the program's own
     except (duckdb.Error, ValueError) as e:  # ValueError: a meta value that is not a number
         raise reject("backup.damaged", detail=str(e)[:200]) from e
@@ -365,9 +368,12 @@ def _catalog_differences(conn: duckdb.DuckDBPyConnection, schema: int, lang: str
     """Every catalog object of the backup that the migrations up to `schema` do not build the same way, named."""
     found = _catalog(conn.execute(query_text("backup_catalog")).fetchall())
     expected = _reference_catalog(schema)
-    order = {"extra": 0, "different": 1, "missing": 2}  # what was added is the most telling: name it first
+    order = {"extra": 0, "missing": 1, "different": 2}  # what was added or taken away tells most: named first
+    whole = {name for kind, name in found.keys() ^ expected.keys() if kind in ("table", "view")}
     out = []
     for kind, name in found.keys() | expected.keys():
+        if kind in ("column", "constraint") and _owner(kind, name) in whole:
+            continue  # a table added, or taken away, or replaced by a view, is named once, not column by column
         if (kind, name) not in expected:
             what = "extra"
         elif (kind, name) not in found:
@@ -376,9 +382,14 @@ def _catalog_differences(conn: duckdb.DuckDBPyConnection, schema: int, lang: str
             what = "different"
         else:
             continue
-        out.append((order[what], kind, name, what))
+        out.append((order[what], KINDS.index(kind), name, kind, what))
     return [t("backup.object", lang, kind=t(f"backup.kind.{kind}", lang), name=name,
-              what=t(f"backup.diff.{what}", lang)) for _, kind, name, what in sorted(out)]
+              what=t(f"backup.diff.{what}", lang)) for _, _, name, kind, what in sorted(out)]
+
+
+def _owner(kind: str, name: str) -> str:
+    """The table of a column ('main.t.c') or constraint ('main.t: CHECK(...)')."""
+    return name.rsplit(".", 1)[0] if kind == "column" else name.split(": ", 1)[0]
 
 
 @functools.cache

@@ -315,6 +315,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The backup '{file}' holds a database that is not the program's schema: {objects}. A file altered like "
         "this could show the server's files to every visitor; nothing was restored.",
     ),
+    "backup.more": ("và {n} chỗ khác nữa", "and {n} more"),
     "backup.object": ("{kind} «{name}» ({what})", "{kind} '{name}' ({what})"),
     "backup.kind.schema": ("lược đồ (SCHEMA)", "schema"),
     "backup.kind.table": ("bảng (TABLE)", "table"),
