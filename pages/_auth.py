@@ -142,7 +142,7 @@ def refresh_user(lang: str) -> User | None:
             user = st.session_state["user"] = User(user.name, role, via="password")
         return user
     if sso_providers() and st.user.get("is_logged_in"):
-        found = auth.match_identity(store, st.user.get("email"), st.user.get("email_verified"))
+        found = auth.match_identity(store, st.user.get("email"), st.user.get("email_verified"), secrets())
         if found is None:
             st.session_state.pop("user", None)
             st.session_state["auth_message"] = _t("disabled", lang, name=st.user.get("email"))

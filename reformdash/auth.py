@@ -159,14 +159,21 @@ def current_role(store: Store, name: str) -> str | None:
     return row[2]
 
 
-def match_identity(store: Store, email: str | None, email_verified: bool | None = None) -> tuple[str, str] | None:
+def match_identity(store: Store, email: str | None, email_verified: object = None,
+                   secrets: dict | None = None) -> tuple[str, str] | None:
     """The (name, role) of a single sign-on identity: its account's, else a viewer; None if that account is disabled."""
     # Only a verified e-mail address is matched (to an account's email, or to an account named by it): the display
     # name at an identity provider is chosen by its user, so matching it could hand out someone else's role.
+    # An absent email_verified claim is not a verification, unless REFORMDASH_SSO_TRUST_UNVERIFIED_EMAIL says the
+    # provider verifies every address without saying so. Some providers send the claim as the string "true".
     email = (email or "").strip().lower()
     if not email:
         return None
-    if email_verified is not False:
+    if email_verified is None:
+        verified = settings.get("REFORMDASH_SSO_TRUST_UNVERIFIED_EMAIL", secrets).strip().lower() in TRUE_WORDS
+    else:
+        verified = email_verified is True or str(email_verified).strip().lower() == "true"
+    if verified:
         rows = store.rows("user_by_email", email=email)
         if not rows:
             row = _row(store, email)

@@ -286,6 +286,66 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp sao lưu «{file}» bị hỏng hoặc không đầy đủ (chi tiết kỹ thuật: {detail}); không khôi phục.",
         "The backup '{file}' is damaged or incomplete (technical detail: {detail}); nothing was restored.",
     ),
+    "backup.unsafe_member": (
+        "Tệp sao lưu «{file}» có mục «{member}» với đường dẫn không an toàn (ra ngoài thư mục, đường dẫn tuyệt đối, "
+        "dấu \\ hoặc tên ổ đĩa); không khôi phục.",
+        "The backup '{file}' holds a member '{member}' with an unsafe path (leaving the folder, absolute, a "
+        "backslash or a drive letter); nothing was restored.",
+    ),
+    "backup.symlink_member": (
+        "Tệp sao lưu «{file}» có mục «{member}» là liên kết tượng trưng (symlink); không khôi phục.",
+        "The backup '{file}' holds a member '{member}' that is a symbolic link; nothing was restored.",
+    ),
+    "backup.duplicate_member": (
+        "Tệp sao lưu «{file}» có hai mục cùng tên «{member}»; không khôi phục.",
+        "The backup '{file}' holds two members named '{member}'; nothing was restored.",
+    ),
+    "backup.unexpected_member": (
+        "Tệp sao lưu «{file}» có mục lạ «{member}» (tệp sao lưu chỉ gồm manifest.json và reformdash.duckdb); "
+        "không khôi phục.",
+        "The backup '{file}' holds an unexpected member '{member}' (a backup holds only manifest.json and "
+        "reformdash.duckdb); nothing was restored.",
+    ),
+    "backup.bad_manifest": (
+        "Tệp sao lưu «{file}» có manifest.json với trường «{field}» không hợp lệ ({value}); không khôi phục.",
+        "The backup '{file}' has a manifest.json whose field '{field}' is invalid ({value}); nothing was restored.",
+    ),
+    "backup.too_big": (
+        "Tệp sao lưu «{file}»: mục «{member}» giải nén ra {size} MB, quá giới hạn {limit} MB "
+        "(REFORMDASH_MAX_RESTORE_MB); không khôi phục.",
+        "The backup '{file}': member '{member}' unpacks to {size} MB, over the limit of {limit} MB "
+        "(REFORMDASH_MAX_RESTORE_MB); nothing was restored.",
+    ),
+    "backup.bomb": (
+        "Tệp sao lưu «{file}»: mục «{member}» nén quá mức ({ratio}:1) hoặc giải nén ra nhiều hơn {size} byte đã khai "
+        "(bom nén?); không khôi phục, không ghi gì ra đĩa.",
+        "The backup '{file}': member '{member}' is compressed too far ({ratio}:1) or unpacks to more than its "
+        "declared {size} bytes (a zip bomb?); nothing was restored or written to disk.",
+    ),
+    "backup.no_space": (
+        "Không đủ chỗ trống để khôi phục «{file}»: cần {size} MB, ổ đĩa chứa «{folder}» chỉ còn {free} MB.",
+        "Not enough free space to restore '{file}': {size} MB needed, the disk of '{folder}' has {free} MB free.",
+    ),
+    "backup.foreign_schema": (
+        "Tệp sao lưu «{file}» có cơ sở dữ liệu không đúng lược đồ của chương trình: {objects}. Một tệp bị sửa như "
+        "vậy có thể đọc tệp của máy chủ cho mọi người xem; không khôi phục.",
+        "The backup '{file}' holds a database that is not the program's schema: {objects}. A file altered like "
+        "this could show the server's files to every visitor; nothing was restored.",
+    ),
+    "backup.more": ("và {n} chỗ khác nữa", "and {n} more"),
+    "backup.object": ("{kind} «{name}» ({what})", "{kind} '{name}' ({what})"),
+    "backup.kind.schema": ("lược đồ (SCHEMA)", "schema"),
+    "backup.kind.table": ("bảng (TABLE)", "table"),
+    "backup.kind.column": ("cột", "column"),
+    "backup.kind.constraint": ("ràng buộc", "constraint"),
+    "backup.kind.view": ("khung nhìn (VIEW)", "view"),
+    "backup.kind.function": ("hàm/macro", "function/macro"),
+    "backup.kind.sequence": ("chuỗi số (SEQUENCE)", "sequence"),
+    "backup.kind.type": ("kiểu dữ liệu (TYPE)", "type"),
+    "backup.kind.index": ("chỉ mục (INDEX)", "index"),
+    "backup.diff.extra": ("thừa", "extra"),
+    "backup.diff.missing": ("thiếu", "missing"),
+    "backup.diff.different": ("khác", "different"),
     "backup.target_exists": (
         "Đã có cơ sở dữ liệu «{file}»; thêm --force để thay bằng bản sao lưu (bản cũ được giữ lại với đuôi .bak), "
         "hoặc khôi phục vào đường dẫn khác (--db).",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -39,12 +40,17 @@ class Store:
 
     def __init__(self, path: str | Path):
         self.path = str(path)
+        created = False
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            created = not Path(self.path).exists()
+            _private_umask()
         try:
             self._conn = duckdb.connect(self.path, config=DUCKDB_CONFIG)
         except duckdb.IOException as e:
             raise StoreBusy(f"Không mở được cơ sở dữ liệu {self.path}: {e}", "Cơ sở dữ liệu bận") from e
+        if created and Path(self.path).exists():
+            Path(self.path).chmod(0o600)  # the file holds password hashes: its owner only, whatever the umask
         self._write_lock = threading.Lock()
         self._version: int | None = None
 
@@ -136,6 +142,15 @@ class Store:
             tx.execute(query_text("meta_set"), {"key": "reference_sha256", "value": digest})
             bump_version(tx)
         return True
+
+
+def _private_umask() -> None:
+    """Files this process creates from now on are its owner's only (the umask gains 077, keeps its other bits).
+
+    DuckDB creates the .wal again after every checkpoint, with the process umask, and has no setting for its mode:
+    a chmod after creating the database cannot reach it.
+    """
+    os.umask(os.umask(0o077) | 0o077)
 
 
 def bump_version(tx: duckdb.DuckDBPyConnection) -> None:

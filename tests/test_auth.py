@@ -159,7 +159,7 @@ def test_single_sign_on_matches_only_a_verified_email(store):
     auth.add_user(store, "cu", "editor", SECRET, email="cu@so.gov.vn")
     auth.disable_user(store, "cu")
     assert auth.match_identity(store, "Lan@So.gov.vn", True) == ("lan", "admin")
-    assert auth.match_identity(store, "hoa@so.gov.vn", None) == ("hoa@so.gov.vn", "editor"), "named by the address"
+    assert auth.match_identity(store, "hoa@so.gov.vn", True) == ("hoa@so.gov.vn", "editor"), "named by the address"
     assert auth.match_identity(store, "lan@so.gov.vn", False) == ("lan@so.gov.vn", "viewer"), "unverified: viewer"
     assert auth.match_identity(store, "la@khac.vn", True) == ("la@khac.vn", "viewer"), "unknown: viewer"
     assert auth.match_identity(store, "cu@so.gov.vn", True) is None, "disabled: refused"
