@@ -434,8 +434,8 @@ QN_UNITS = [("KHỐI BỆNH VIỆN", ["Bệnh viện Đa khoa tỉnh", "Bệnh v
                                  "Bệnh viện Việt Nam - Thụy Điển Uông Bí", "Bệnh viện Y dược cổ truyền",
                                  "Bệnh viện Cẩm Phả"]),
             ("KHỐI TRUNG TÂM", ["Trung tâm Kiểm soát bệnh tật", "Trung tâm Pháp y", "Trung tâm Giám định y khoa",
-                                "Trung tâm Kiểm nghiệm", "Trung tâm Y tế huyện Đầm Hà", "Trung tâm Y tế thị xã Quảng Yên",
-                                "Trung tâm Y tế huyện Vân Đồn"])]
+                                "Trung tâm Kiểm nghiệm", "Trung tâm Y tế huyện Đầm Hà",
+                                "Trung tâm Y tế thị xã Quảng Yên", "Trung tâm Y tế huyện Vân Đồn"])]
 DAMHA_STATIONS = [("", ["Trạm Y tế thị trấn Đầm Hà", "Trạm Y tế xã Quảng Tân", "Trạm Y tế xã Quảng Lợi",
                         "Trạm Y tế xã Quảng An", "Trạm Y tế xã Quảng Lâm", "Trạm Y tế xã Đại Bình",
                         "Trạm Y tế xã Dực Yên", "Trạm Y tế xã Tân Bình", "Trạm Y tế xã Tân Lập"])]
@@ -446,7 +446,8 @@ VANDON_STATIONS = [("", ["Trạm Y tế thị trấn Cái Rồng", "Trạm Y t�
 BACGIANG_SCHOOLS = [("KHỐI TRƯỜNG THPT", ["Trường THPT Chuyên Bắc Giang", "Trường THPT Ngô Sĩ Liên",
                                            "Trường THPT Giáp Hải", "Trường THPT Lạng Giang số 1",
                                            "Trường THPT Yên Thế", "Trường THPT Lục Ngạn số 1"]),
-                    ("KHỐI ĐƠN VỊ KHÁC", ["Trung tâm Giáo dục thường xuyên tỉnh", "Trường Phổ thông Dân tộc nội trú tỉnh",
+                    ("KHỐI ĐƠN VỊ KHÁC", ["Trung tâm Giáo dục thường xuyên tỉnh",
+                                          "Trường Phổ thông Dân tộc nội trú tỉnh",
                                           "Trung tâm Kỹ thuật tổng hợp - Hướng nghiệp"])]
 KONTUM_DEPARTMENTS = [("KHỐI SỞ, BAN, NGÀNH", ["Sở Nội vụ", "Sở Tư pháp", "Sở Tài chính", "Sở Kế hoạch và Đầu tư",
                                                 "Sở Công Thương", "Sở Giao thông vận tải", "Sở Xây dựng",
@@ -454,9 +455,11 @@ KONTUM_DEPARTMENTS = [("KHỐI SỞ, BAN, NGÀNH", ["Sở Nội vụ", "Sở Tư
                                                 "Ban Quản lý Khu kinh tế", "Thanh tra tỉnh", "Văn phòng UBND tỉnh",
                                                 "Sở Văn hóa, Thể thao và Du lịch"])]
 DDCI_CRITERIA = [("minh_bach", "Tính minh bạch và tiếp cận thông tin", 10), ("nang_dong", "Tính năng động", 10),
-                 ("chi_phi_thoi_gian", "Chi phí thời gian", 10), ("chi_phi_khong_chinh_thuc", "Chi phí không chính thức", 10),
-                 ("canh_tranh_binh_dang", "Cạnh tranh bình đẳng", 10), ("ho_tro_doanh_nghiep", "Hỗ trợ doanh nghiệp", 10),
-                 ("thiet_che_phap_ly", "Thiết chế pháp lý", 10), ("vai_tro_nguoi_dung_dau", "Vai trò người đứng đầu", 10)]
+                 ("chi_phi_thoi_gian", "Chi phí thời gian", 10),
+                 ("chi_phi_khong_chinh_thuc", "Chi phí không chính thức", 10),
+                 ("canh_tranh_binh_dang", "Cạnh tranh bình đẳng", 10),
+                 ("ho_tro_doanh_nghiep", "Hỗ trợ doanh nghiệp", 10), ("thiet_che_phap_ly", "Thiết chế pháp lý", 10),
+                 ("vai_tro_nguoi_dung_dau", "Vai trò người đứng đầu", 10)]
 DDCI_UNITS = [("KHỐI SỞ, NGÀNH", ["Sở Kế hoạch và Đầu tư", "Sở Tài nguyên và Môi trường", "Sở Xây dựng",
                                    "Sở Công Thương", "Cục Thuế tỉnh", "Công an tỉnh", "Ban Quản lý Khu kinh tế"]),
               ("KHỐI ĐỊA PHƯƠNG", ["UBND thành phố Hạ Long", "UBND thành phố Cẩm Phả", "UBND thành phố Uông Bí",
@@ -464,7 +467,8 @@ DDCI_UNITS = [("KHỐI SỞ, NGÀNH", ["Sở Kế hoạch và Đầu tư", "Sở
 
 PARENTS = [  # code, name, parent: the departments the sheets belong to (made before each case)
     ("62-SYT", "Sở Y tế Kon Tum", "62"), ("22-SYT", "Sở Y tế Quảng Ninh", "22"),
-    ("22-SYT-TTYTDH", "Trung tâm Y tế huyện Đầm Hà", "22-SYT"), ("22-SYT-TTYTVD", "Trung tâm Y tế huyện Vân Đồn", "22-SYT"),
+    ("22-SYT-TTYTDH", "Trung tâm Y tế huyện Đầm Hà", "22-SYT"),
+    ("22-SYT-TTYTVD", "Trung tâm Y tế huyện Vân Đồn", "22-SYT"),
     ("24-SGDDT", "Sở Giáo dục và Đào tạo Bắc Giang", "24"),
 ]
 CUSTOM_INDICES = [  # code, Vietnamese name, components
@@ -505,7 +509,7 @@ def unit_expected(index: str, year: int, parent: str, scores: dict, criteria, ra
     ranks = ranks or competition_ranks(totals)
     n = len(scores)
     rows = []
-    for u, s in scores.items():
+    for u in scores:
         rows.append(E(index, year, f"{parent}/{u}", "", totals[u], ranks[u], n,
                       tier_of(totals[u]) if with_tier else None))
     for c, _, _ in criteria:
@@ -646,7 +650,8 @@ def build_staff() -> None:
               before="s01")
     CASES[-1].expected += [r for c in CASES if c.case == "s01" for r in c.expected]
     unit_case("s05", "syt_kontum_2024.xlsx", "--parent given by name", "«--parent "
-              "\"Sở Y tế Kon Tum\"» works like the code", seed=1, year=2024, parent="62-SYT", parent_name="Sở Y tế Kon Tum",
+              "\"Sở Y tế Kon Tum\"» works like the code", seed=1, year=2024, parent="62-SYT",
+              parent_name="Sở Y tế Kon Tum",
               groups=KONTUM_UNITS, title_org=kt, title=title.format(2024))
     unit_case("s06", "syt_quangninh_2023_khongdau.csv", "ASCII without diacritics CSV, same shape",
               "«Tong diem», «Xep hang», «Xep loai», «KHOI BENH VIEN»", seed=6, year=2023, parent="22-SYT",

@@ -66,7 +66,8 @@ SOURCES = {
           "14/06/2024",
     VOV: "10 tỉnh, thành phố dẫn đầu PCI 2017 — vov.vn, 03/2018 (values rounded to one decimal)",
     VNPLUS_PAPI: "Quang Ninh tops Public Administration Performance Index — en.vietnamplus.vn, 04/2021: gives Quảng "
-                 "Ninh 48.881, while news.gov.vn and thitruonghanghoa.com give 48.811 (page inconsistency; 48.811 used)",
+                 "Ninh 48.881, while news.gov.vn and thitruonghanghoa.com give 48.811 (page inconsistency; 48.811 "
+                 "used)",
 }
 
 # ---- PCI top lists from the Vĩnh Phúc portals: (name as printed, score as printed, rank, tier, code)
@@ -261,7 +262,8 @@ PAR_2023_TOP5_EN = [("Quang Ninh", "92.18", "1", "22"), ("Hai Phong", "91.87", "
                     ("Ha Noi", "91.43", "3", "01"), ("Bac Giang", "91.16", "4", "24"),
                     ("Ba Ria-Vung Tau", "91.03", "5", "77")]
 # stttt.quangngai.gov.vn: PAR INDEX 2021, the five leaders, Quảng Ngãi (39/63) and the last (Kiên Giang)
-PAR_2021_QNGAI = [("1", "Hải Phòng", "91.80", "31"), ("2", "Quảng Ninh", "91.14", "22"), ("3", "Đà Nẵng", "90.25", "48"),
+PAR_2021_QNGAI = [("1", "Hải Phòng", "91.80", "31"), ("2", "Quảng Ninh", "91.14", "22"),
+                  ("3", "Đà Nẵng", "90.25", "48"),
                   ("4", "Thừa Thiên Huế", "89.32", "46"), ("5", "Vĩnh Phúc", "89.28", "26"),
                   ("39/63", "Quảng Ngãi", "86.45", "51"), ("63/63", "Kiên Giang", "79.97", "91")]
 # baogialai: SIPAS 2023
