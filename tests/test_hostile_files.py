@@ -23,6 +23,7 @@ from tests.fuzz.harness import REPO, Harness, cli_env, make_template
 from tests.fuzz.hostile import HOSTILE, suffix
 
 PEAK_MB = 300
+BOUNDS = ("vượt giới hạn", "ngoài giới hạn của Excel")  # sheet_too_big / book_too_big, sheet_too_far
 # runs the CLI and reports its own peak memory and that of the throw-away reader it may start
 RUNNER = ("import resource, sys\n"
           "from reformdash.cli import main\n"
@@ -59,6 +60,7 @@ def test_a_hostile_file_is_refused_cleanly_by_the_cli_with_little_memory(name, t
     done = run_cli(db, "import", str(path))
     assert done.returncode == 2, f"exit {done.returncode} (-6 is the abort)\n{done.stderr[-2000:]}"
     assert f"Tệp «{path.name}»" in done.stderr and "Traceback" not in done.stderr, done.stderr
+    assert any(words in done.stderr for words in BOUNDS), done.stderr  # refused for its size, not by chance
     assert peak_mb(done.stderr) < PEAK_MB, done.stderr
     after = Harness(db)
     assert after.before == fingerprint
@@ -75,6 +77,7 @@ def test_goals_import_takes_the_same_guarded_read(name, template, tmp_path):
     done = run_cli(db, "goals", "import", str(path))
     assert done.returncode == 2, f"exit {done.returncode}\n{done.stderr[-2000:]}"
     assert f"Tệp «{path.name}»" in done.stderr and "Traceback" not in done.stderr, done.stderr
+    assert any(words in done.stderr for words in BOUNDS), done.stderr
     assert peak_mb(done.stderr) < PEAK_MB, done.stderr
 
 

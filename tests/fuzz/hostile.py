@@ -77,8 +77,8 @@ XLSX = {
     "utf16_sheet": lambda: xlsx_with(far().replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")),
     "huge_dimension_and_far_cell": lambda: xlsx_with(far().replace(
         "<sheetData>", '<dimension ref="A1:XFD1048576"/><sheetData>')),
-    "many_empty_rows_then_wide": lambda: xlsx_with(sheet_xml(
-        f'<row r="1">{HEADER}</row>' + "<row/>" * 700_000 + '<row><c r="P1"><v>1</v></c></row>')),
+    "many_empty_rows_then_wide": lambda: xlsx_with(sheet_xml(  # row 700,002 by counting, 21 columns wide
+        f'<row r="1">{HEADER}</row>' + "<row/>" * 700_000 + "<row>" + "<c/>" * 20 + "<c><v>1</v></c></row>")),
 }
 
 ODS_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
