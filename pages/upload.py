@@ -57,7 +57,7 @@ for upload in files or []:
                                 parent=parent, create_units=create, lang=lang, columns=dict(overrides) or None,
                                 names=dict(names) or None, header_row=header_row or None)
         try:
-            found = inspect_file(data, upload.name, catalog, reg, options)
+            found = inspect_file(data, upload.name, catalog, reg, options, remember=True)
         except ReformdashError as e:
             st.error(e.message)
             continue

@@ -44,6 +44,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the sheet spans {rows} rows × {cols} columns ({cells} cells from A1), over the {limit} cell limit; delete "
         "stray cells far from the table (Ctrl+End shows the farthest) and save again.",
     ),
+    "sheet_too_far": (
+        "trang tính có ô ở dòng {rows}, cột {cols}, ngoài giới hạn của Excel ({max_rows} dòng × {max_cols} cột); tệp "
+        "bị hỏng hoặc được tạo ra để làm treo máy chủ, không đọc.",
+        "the sheet has a cell at row {rows}, column {cols}, beyond Excel's bounds ({max_rows} rows × {max_cols} "
+        "columns); the file is damaged or made to bring the server down, and was not read.",
+    ),
+    "book_too_big": (
+        "các trang tính cộng lại trải tới {cells} ô, vượt giới hạn {limit} ô; hãy tách tệp hoặc xóa các trang không "
+        "cần rồi lưu lại.",
+        "the sheets together span {cells} cells, over the {limit} cell limit; split the file or delete the sheets "
+        "not needed and save again.",
+    ),
     "csv_unreadable": (
         "không đọc được dòng này của tệp CSV (chi tiết kỹ thuật: {detail}).",
         "this line of the CSV cannot be read (technical detail: {detail}).",

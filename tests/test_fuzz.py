@@ -3,8 +3,10 @@
 About 60 s in all on this 2-core machine, plus ~8 s the first time to make the big files (cached in
 $REFORMDASH_FUZZ_CACHE or the system's temp folder): 30 mutated real workbooks (a fixed seed), 30
 hypothesis-generated CSVs (derandomized), big sheets (1,048,576 rows, 16,384 columns both ways in process; the
-1,000,000-row sheet through the CLI) and two mutated inputs through the CLI in Vietnamese and English. The long
-run is one command: `python -m tests.fuzz --seconds 600`. See tests/fuzz/ for the mutations and the judge.
+1,000,000-row sheet through the CLI), two mutated inputs through the CLI in Vietnamese and English, and random
+hostile xlsx (a far cell hidden by quoting, spacing, prefixes, missing references or the sheet's place in the
+package; tests/fuzz/hostile.py) through the CLI, where an abort kills a subprocess, not pytest. The long run is one
+command: `python -m tests.fuzz --seconds 600`. See tests/fuzz/ for the mutations and the judge.
 """
 
 from __future__ import annotations
@@ -25,11 +27,13 @@ from tests.fuzz import big
 from tests.fuzz.corner import far_corner_xlsx
 from tests.fuzz.csvgen import csv_tables
 from tests.fuzz.harness import Harness, make_template, run_cli
+from tests.fuzz.hostile import random_hostile
 from tests.fuzz.mutate import Case, mutated_case
 
 SEED = 20261122
 MUTATED = 30
 GENERATED = 30
+HOSTILE = 6  # random far-reaching xlsx, each through the CLI (tests/test_hostile_files.py has every named one)
 BOUND = 120  # seconds one input may take before it counts as a hang (the slowest here takes ~10 s)
 
 
@@ -149,6 +153,28 @@ def test_the_cli_ends_mutated_and_big_inputs_with_exit_0_or_2_in_both_languages(
     failures = [r for r in results if r[2] not in ("accepted", "rejected") or (r[2] == "rejected" and r[4])]
     assert not failures, failures
     assert results[-1][2] == "rejected", results[-1]
+
+
+def test_random_hostile_xlsx_are_refused_by_the_cli_not_aborted(template, tmp_path):
+    """Each is 1-2 kB and would make calamine ask for up to 550 GB: exit 2 naming the file, never -6."""
+    rng = random.Random(SEED + 2)
+    jobs = []
+    for n in range(HOSTILE):
+        name, data, how = random_hostile(rng)
+        path = tmp_path / name
+        path.write_bytes(data)
+        db = tmp_path / f"hostile-{n}.duckdb"
+        shutil.copyfile(template, db)
+        jobs.append((path, db, how))
+
+    def run(job):
+        path, db, how = job
+        verdict, detail, _ = run_cli(path, db, {}, BOUND)
+        return verdict, how, detail
+
+    with ThreadPoolExecutor(2) as pool:
+        results = list(pool.map(run, jobs))
+    assert all(verdict == "rejected" for verdict, _, _ in results), results
 
 
 # ---------------------------------------------------------------- what the fuzzer found (minimized)

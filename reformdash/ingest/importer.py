@@ -11,7 +11,7 @@ from reformdash.catalog import Catalog
 from reformdash.errors import ImportRejected, NotFound, Problem
 from reformdash.ingest.extract import extract
 from reformdash.ingest.layout import EntityFinder, Layout, find_layout
-from reformdash.ingest.read import read_workbook
+from reformdash.ingest.read import read_workbook, read_workbook_once
 from reformdash.ingest.validate import validate
 from reformdash.registry import Registry
 from reformdash.text import years_in
@@ -109,10 +109,11 @@ def analyse(data: bytes, file_name: str, catalog: Catalog, registry: Registry,
 
 
 def inspect_file(data: bytes, file_name: str, catalog: Catalog, registry: Registry,
-                 options: ImportOptions | None = None) -> Inspection:
-    """Everything analyse() does, returning problems instead of raising them (unreadable files still raise)."""
+                 options: ImportOptions | None = None, remember: bool = False) -> Inspection:
+    """Everything analyse() does, returning problems instead of raising them (unreadable files still raise);
+    remember=True reads a file seen lately from memory (the upload page reruns on every widget change)."""
     options = options or ImportOptions()
-    sheets = read_workbook(data, file_name)
+    sheets = (read_workbook_once if remember else read_workbook)(data, file_name)
     found = Inspection(file_name, hashlib.sha256(data).hexdigest(), data, [s.name for s in sheets], [], [])
     if options.sheet:
         chosen = [s for s in sheets if s.name == options.sheet or s.name.strip() == options.sheet.strip()]

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import io
+import posixpath
 import re
 import subprocess
 import sys
+import threading
 import zipfile
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,11 +23,23 @@ from reformdash.errors import ImportRejected, Problem
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
-# calamine lays a sheet out densely, from A1 to its farthest cell (32 bytes a cell), and a failed allocation aborts
-# the whole process (the dashboard too): a sheet spanning more cells than this is refused before calamine sees it.
-MAX_CELLS = 25_000_000
-ROW_REF = re.compile(rb'<row\b[^>]*?\sr="(\d+)"')
-WIDE_CELL_REF = re.compile(rb' r="([A-Z]{2,})\d')  # a literal start keeps the scan at C speed
+# Excel's own bounds: no real sheet reaches past them, a crafted one does to make a reader lay out billions of cells
+MAX_ROWS = 1_048_576
+MAX_COLS = 16_384
+# calamine lays a sheet out densely from A1 to its farthest cell (32 bytes a cell) and the grid then becomes Python
+# lists; a failed allocation aborts the whole process (the dashboard too), so these bounds hold before any reading
+MAX_CELLS = 10_000_000       # one sheet
+MAX_BOOK_CELLS = 20_000_000  # all sheets of a file together (they are all in memory at once)
+# an .ods costs about 100 bytes a cell (calamine keeps a formula text beside every value, then copies the grid)
+MAX_ODS_CELLS = 4_000_000
+CHUNK = 1 << 22
+# The fast scan of an xlsx sheet vouches for its extent only when every cell is written `<c r="A1"...`, as Excel,
+# LibreOffice and openpyxl write them; anything else (quotes, spacing, prefixes, no r) goes to the exact XML parse.
+PREFIXED_CELL = re.compile(rb':c[\s/>]')
+LAST_CELL = re.compile(rb'<c r="([A-Za-z]+)([0-9]+)"')
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+REF = re.compile(r"([A-Za-z]*)([0-9]+)")
+ODS_VALUE_ATTRS = {"value", "string-value", "date-value", "time-value", "boolean-value", "formula"}
 # .xls and .ods are first opened by calamine in a throw-away process that reports each sheet's size
 PROBE = ("import io, sys, python_calamine\n"
          "book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(sys.stdin.buffer.read()))\n"
@@ -31,7 +47,9 @@ PROBE = ("import io, sys, python_calamine\n"
          "    sheet = book.get_sheet_by_name(name)\n"
          "    print(sheet.height, sheet.width, name.replace('\\n', ' '))\n")
 PROBE_SECONDS = 60
-PROBE_MEMORY = 4 << 30
+PROBE_MEMORY = 2 << 30
+MEMO_FILES = 8
+MEMO_CELLS = 5_000_000
 
 
 @dataclass
@@ -48,6 +66,8 @@ def sniff_kind(data: bytes) -> str:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as z:
                 names = set(z.namelist())
+                if any(n.lower() == "xl/workbook.bin" for n in names):
+                    return "Excel nhị phân (xlsb)"  # calamine would read its binary sheets, which nothing bounds
                 if "xl/workbook.xml" in names:
                     return "xlsx"
                 if "mimetype" in names and b"opendocument.spreadsheet" in z.read("mimetype"):
@@ -92,51 +112,377 @@ def check_archive(data: bytes, file_name: str) -> None:
 
 
 def column_number(letters: str) -> int:
-    """A -> 1, XFD -> 16384."""
+    """A -> 1, XFD -> 16384 (lower case too, as calamine reads it)."""
     n = 0
-    for ch in letters:
+    for ch in letters.upper():
         n = n * 26 + ord(ch) - 64
     return n
 
 
-def too_many_cells(file_name: str, sheet: str | None, rows: int, cols: int) -> ImportRejected:
+def too_many_cells(file_name: str, sheet: str | None, rows: int, cols: int, limit: int = MAX_CELLS) -> ImportRejected:
     return ImportRejected([Problem("sheet_too_big", file_name, sheet=sheet, params={
-        "rows": rows, "cols": cols, "cells": rows * cols, "limit": MAX_CELLS})])
+        "rows": rows, "cols": cols, "cells": rows * cols, "limit": limit})])
 
 
-def check_xlsx_extent(data: bytes, file_name: str) -> None:
-    """Refuse an xlsx sheet reaching farther than MAX_CELLS from A1 (read by streaming its XML, not by calamine)."""
+class TooFar(Exception):
+    """A sheet's extent passed a bound while it was being read (the reading stops there)."""
+
+    def __init__(self, rows: int, cols: int, limit: int = MAX_CELLS, sheet: str | None = None, before: int = 0):
+        super().__init__(rows, cols)
+        self.rows, self.cols, self.limit, self.sheet, self.before = rows, cols, limit, sheet, before
+
+
+class SheetEnd(Exception):
+    """The end of the first <sheetData>: calamine reads no further, nor does the exact scan."""
+
+
+class Unreadable(Exception):
+    """A part of the file no reader should trust (a DTD, a cell inside a cell, a reference that is no reference)."""
+
+
+def check_extent(rows: int, cols: int, limit: int = MAX_CELLS, sheet: str | None = None, before: int = 0) -> None:
+    """TooFar when a sheet reaching row `rows`, column `cols` passes Excel's bounds or, with `before` cells of the
+    file's earlier sheets, `limit` cells from A1."""
+    if rows > MAX_ROWS or cols > MAX_COLS or before + rows * cols > limit:
+        raise TooFar(rows, cols, limit, sheet, before)
+
+
+def refusal(file_name: str, sheet: str | None, far: TooFar) -> ImportRejected:
+    """The rejection for a sheet past the bounds, in the words that fit what it passed."""
+    sheet = far.sheet or sheet
+    if far.rows > MAX_ROWS or far.cols > MAX_COLS:
+        return ImportRejected([Problem("sheet_too_far", file_name, sheet=sheet, params={
+            "rows": far.rows, "cols": far.cols, "max_rows": MAX_ROWS, "max_cols": MAX_COLS})])
+    if far.rows * far.cols <= far.limit:  # this sheet fits; with the sheets before it, the file does not
+        return ImportRejected([Problem("book_too_big", file_name, params={
+            "cells": far.before + far.rows * far.cols, "limit": far.limit})])
+    return too_many_cells(file_name, sheet, far.rows, far.cols, far.limit)
+
+
+def check_zip_extent(data: bytes, file_name: str) -> bool:
+    """Refuse an xlsx/ods whose sheets reach past the bounds, read from its XML without calamine; True when some
+    sheet needed the exact (slow) parse, i.e. was written unlike any spreadsheet program writes it."""
+    total, odd = 0, False
     try:
-        extents = list(xlsx_extents(data))
-    except Exception as e:  # noqa: BLE001 - a damaged member: bad CRC, bad deflate data, unknown compression
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            names = xlsx_sheet_names(z)
+            for info in z.infolist():
+                sheet = names.get(info.filename.lower())
+                try:
+                    # calamine falls back to reading a zip as .ods when it is no xlsx: content.xml is bounded too
+                    if info.filename == "content.xml":
+                        ods_cells(z, info)
+                        continue
+                    extent = member_extent(z, info)
+                except TooFar as far:
+                    raise refusal(file_name, sheet, far) from None
+                if extent is None:
+                    continue
+                rows, cols, slow = extent
+                odd = odd or slow
+                if total + rows * cols > MAX_BOOK_CELLS:
+                    raise refusal(file_name, sheet, TooFar(rows, cols, MAX_BOOK_CELLS, sheet, total))
+                total += rows * cols
+    except (ImportRejected, KeyboardInterrupt):
+        raise
+    except Exception as e:  # noqa: BLE001 - a damaged member: bad CRC, bad deflate data, malformed XML, a DTD
         raise ImportRejected([Problem("unreadable", file_name, params={"detail": str(e)[:200]})]) from e
-    for rows, cols in extents:
-        if rows * cols > MAX_CELLS:
-            raise too_many_cells(file_name, None, rows, cols)
+    return odd
 
 
-def xlsx_extents(data: bytes):
-    """(last row, last column) of every worksheet of an xlsx, from its cell references."""
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        for info in z.infolist():
-            if not re.fullmatch(r"xl/worksheets/[^/]+\.xml", info.filename):
-                continue
-            rows, cols, tail = 0, 1, b""
-            with z.open(info) as member:
-                while chunk := member.read(1 << 22):
-                    text = tail + chunk
-                    found = ROW_REF.findall(text)
-                    if found:  # numpy parses a million row numbers at C speed
-                        rows = max(rows, int(np.array(found, dtype=f"S{max(map(len, found))}").astype(np.int64).max()))
-                    wide = WIDE_CELL_REF.findall(text)
-                    if wide:
-                        cols = max(cols, column_number(max(wide, key=lambda w: (len(w), w)).decode()))
-                    tail = text[-256:]
-            yield rows, cols
+def xml_starts(data: bytes) -> list[tuple[str, dict]]:
+    """(local name, attributes) of every element of a small XML part; a DTD is refused, so no entity is expanded."""
+    found: list[tuple[str, dict]] = []
+    parser = expat_parser()
+    parser.StartElementHandler = lambda name, attrs: found.append((name.split(":", 1)[-1], attrs))
+    parser.Parse(data, True)
+    return found
+
+
+def expat_parser():
+    """An expat parser that refuses any DTD (entities are where XML bombs live; OOXML and ODF have none)."""
+    from xml.parsers import expat
+
+    def refuse(*args):
+        raise Unreadable("DOCTYPE")
+
+    parser = expat.ParserCreate()
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    return parser
+
+
+def xlsx_sheet_names(z: zipfile.ZipFile) -> dict[str, str]:
+    """{member path in lower case: sheet name} from the workbook and its relationships (to name a sheet; every
+    member is scanned whatever they say, as calamine finds parts by name, ignoring case)."""
+    try:
+        return sheet_paths(z)
+    except Exception:  # noqa: BLE001 - names are a courtesy; a damaged workbook part is calamine's to report
+        return {}
+
+
+def sheet_paths(z: zipfile.ZipFile) -> dict[str, str]:
+    lower = {n.lower(): n for n in z.namelist()}
+    if "xl/workbook.xml" not in lower or "xl/_rels/workbook.xml.rels" not in lower:
+        return {}
+    targets = {attrs.get("Id"): attrs.get("Target", "") for local, attrs in
+               xml_starts(z.read(lower["xl/_rels/workbook.xml.rels"])) if local == "Relationship"}
+    names: dict[str, str] = {}
+    for local, attrs in xml_starts(z.read(lower["xl/workbook.xml"])):  # a damaged one: calamine will say so
+        rel = attrs.get("r:id") or attrs.get("relationships:id")
+        if local != "sheet" or rel not in targets:
+            continue
+        target = targets[rel]
+        # calamine's reading ("/xl/a" and "xl/a" as they are, anything else under xl/) and the package's own
+        for path in (target.lstrip("/"), target if target.startswith("xl/") else f"xl/{target}",
+                     posixpath.normpath(target.lstrip("/") if target.startswith("/") else f"xl/{target}")):
+            names[path.lower()] = attrs.get("name", "")
+    return names
+
+
+def member_extent(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, int, bool] | None:
+    """(rows, columns, exact parse needed) of a worksheet member from A1, or None for a member holding no sheet."""
+    scan = FastScan()
+    with z.open(info) as member:
+        first = member.read(CHUNK)
+        # UTF-16 hides the markup from a byte scan: the XML parser reads it (calamine reads no cell of it)
+        scan.irregular = first[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) or first[:4] in (
+            b"<\x00?\x00", b"\x00<\x00?", b"<\x00w\x00", b"\x00<\x00w")
+        chunk = first
+        while chunk and not scan.irregular:
+            scan.feed(chunk)
+            chunk = member.read(CHUNK)
+        if not scan.irregular:
+            scan.feed(b"", last=True)
+            return (*scan.extent(), False) if scan.sheet else None
+    with z.open(info) as member:
+        exact = ExactScan()
+        exact.read(member)
+    return (exact.rows, exact.cols, True) if exact.sheet else None
+
+
+class FastScan:
+    """The extent of a sheet whose cells all begin `<c r="…"`, by regular expressions at C speed, chunk by chunk."""
+
+    def __init__(self):
+        self.tail = b""
+        self.sheet = self.irregular = False
+        self.rows = self.cols = 0
+
+    def feed(self, chunk: bytes, last: bool = False) -> None:
+        """Scan up to the chunk's last '<' (no tag is cut: '<' never occurs inside one); keep the rest."""
+        piece = self.tail + chunk
+        cut = len(piece) if last else piece.rfind(b"<")
+        if cut <= 0 and len(piece) > CHUNK:
+            cut = len(piece)  # one enormous tag or text: its start is here, the rest holds no '<' to miss
+        if cut <= 0:
+            self.tail = piece
+            return
+        text, self.tail = piece[:cut], piece[cut:]
+        if not self.sheet:  # calamine reads cells only after <sheetData>; a member without one is no sheet
+            at = text.find(b"sheetData")
+            if at < 0:
+                return
+            self.sheet, text = True, text[at:]
+        if PREFIXED_CELL.search(text):
+            self.irregular = True
+            return
+        last = text.rfind(b'<c r="')
+        m = LAST_CELL.match(text, last) if last >= 0 else None
+        if m:  # the last cell's row and column (programs write rows in order) leave few cells to parse
+            self.rows = max(self.rows, int(m.group(2)))
+            self.cols = max(self.cols, column_number(m.group(1).decode()))
+        # one pass: a cell written otherwise, or one that could widen or lengthen the sheet
+        wide, tall, odd = [], [], False
+        for w, t1, t2, other in cells_beyond(self.rows, self.cols).findall(text):
+            if other:
+                odd = True
+                break
+            if w:
+                wide.append(w)
+            if t1 or t2:
+                tall.append(t1 or t2)
+        if odd:
+            self.irregular = True
+            return
+        if tall:  # numpy parses many row numbers at C speed
+            self.rows = max(self.rows, int(np.array(tall, dtype=f"S{max(map(len, tall))}").astype(np.int64).max()))
+        if wide:
+            self.cols = max(self.cols, max(column_number(w.decode()) for w in set(wide)))
+
+    def extent(self) -> tuple[int, int]:
+        check_extent(self.rows, self.cols)
+        return self.rows, self.cols
+
+
+class ExactScan:
+    """A sheet's extent read as calamine reads it, with a real XML parser: a cell without `r` sits right of the
+    previous one, a row without `r` below the previous one; only the first <sheetData> counts; stops at a bound."""
+
+    def __init__(self):
+        self.state = "before"
+        self.sheet = self.in_cell = False
+        self.row = self.col = self.rows = self.cols = self.cells = 0
+        self.row_of_cell = 0
+
+    def read(self, member) -> None:
+        parser = expat_parser()
+        parser.StartElementHandler = self.start
+        parser.EndElementHandler = self.end
+        try:
+            while chunk := member.read(1 << 20):
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+        except SheetEnd:
+            pass
+
+    def start(self, name: str, attrs: dict) -> None:
+        local = name.split(":", 1)[-1]  # calamine matches local names, whatever the prefix
+        if self.state == "before":
+            if local == "sheetData":
+                self.state, self.sheet = "in", True
+            return
+        if self.in_cell:
+            if local in ("c", "row", "sheetData"):
+                raise Unreadable(f"<{name}> inside a cell")
+            return
+        if local == "row":
+            if "r" in attrs:
+                self.row = reference(attrs["r"], need_column=False)[0]
+        elif local == "c":
+            if "r" in attrs:
+                self.row_of_cell, self.col = reference(attrs["r"], need_column=True)
+            else:
+                self.row_of_cell = self.row
+            self.in_cell = True
+            self.cells += 1
+            self.rows, self.cols = max(self.rows, self.row_of_cell + 1), max(self.cols, self.col + 1)
+            check_extent(self.rows, self.cols)
+            if self.cells > MAX_CELLS:  # duplicates: calamine would keep every one of them
+                raise TooFar(self.cells, 1)
+
+    def end(self, name: str) -> None:
+        if self.state != "in":
+            return
+        local = name.split(":", 1)[-1]
+        if self.in_cell:
+            if local == "c":
+                self.in_cell = False
+                self.col += 1
+            return
+        if local == "row":
+            self.row += 1
+            self.col = 0
+            if self.row > MAX_ROWS:
+                raise TooFar(self.row, max(self.cols, 1))
+        elif local == "sheetData":
+            raise SheetEnd
+
+
+@functools.lru_cache(maxsize=1024)
+def cells_beyond(rows: int, cols: int) -> re.Pattern:
+    """A pattern for `<c` tags not of the form `<c r="A1"` (group 4), or whose column is past `cols` (group 1), or
+    whose row is not below `rows`' first two digits followed by zeros (45123 -> 45000; group 2 or 3)."""
+    letters = LETTERS[cols:] if cols < 26 else ""
+    wider = b"[A-Za-z]{2,}" + (b"|[" + (letters + letters.lower()).encode() + b"]" if letters else b"")
+    digits = str(max(rows, 1))
+    d, first = len(digits), int(digits[0])
+    options = [b"[0-9]{%d,}" % (d + 1)]  # a longer number, or as long with a first digit above, or the same and
+    if first < 9:                         # a second digit not below
+        options.append(b"[%d-9][0-9]{%d}" % (first + 1, d - 1))
+    options.append(b"%d[%s-9][0-9]{%d}" % (first, digits[1].encode(), d - 2) if d > 1 else b"[%d-9]" % first)
+    taller = b"[A-Za-z]+(" + b"|".join(options) + b')"'
+    return re.compile(b'<c(?: r="(?:(?=(' + wider + b')[0-9])(?=' + taller + b')?|(?=' + taller + b'))'
+                      + b'|([/>\\t\\n\\r\\x0b\\x0c]| (?!r=")))')
+
+
+def reference(text: str, need_column: bool) -> tuple[int, int]:
+    """(row, column), 0-based, of "XFD1048576" as calamine reads it (letters optional for a row)."""
+    m = REF.fullmatch(text)
+    if not m or int(m.group(2)) == 0 or (need_column and not m.group(1)):
+        raise Unreadable(f"cell reference {text[:40]!r}")
+    return int(m.group(2)) - 1, column_number(m.group(1)) - 1 if m.group(1) else 0
+
+
+def ods_cells(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
+    """How many cells calamine would lay out for content.xml's tables (repeats expanded, trailing empty cells and
+    rows ignored as LibreOffice writes them), summed from the stream before anything is expanded; TooFar past
+    MAX_ODS_CELLS."""
+    scan = OdsScan()
+    parser = expat_parser()
+    parser.StartElementHandler = scan.start
+    parser.EndElementHandler = scan.end
+    with z.open(info) as member:
+        while chunk := member.read(1 << 20):
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
+    return scan.total
+
+
+class OdsScan:
+    """Counts .ods tables as calamine expands them: a row is as wide as its last non-empty cell, a table as tall as
+    its last non-empty row, a repeated non-empty cell or row counts as often as it is repeated; every table of the
+    file is laid out at once, so the bound holds for their sum."""
+
+    def __init__(self):
+        self.total = self.in_cell = self.table = 0
+        self.name: str | None = None
+
+    def start(self, name: str, attrs: dict) -> None:
+        local = name.split(":", 1)[-1]
+        if self.in_cell:  # calamine skips what a cell holds (nested tables too)
+            self.in_cell += 1
+            return
+        if local == "table":
+            self.table += 1
+            if self.table == 1:
+                self.rows = self.used_rows = self.width = 0
+                self.name = next((v for k, v in attrs.items() if k.split(":", 1)[-1] == "name"), None)
+        elif self.table and local == "table-row":
+            self.row_repeat = repeat(attrs, "number-rows-repeated")
+            self.row_width = self.pending = 0
+        elif self.table and local in ("table-cell", "covered-table-cell"):
+            count = repeat(attrs, "number-columns-repeated")
+            if attrs.get("office:value-type") == "string" or \
+                    any(key.split(":", 1)[-1] in ODS_VALUE_ATTRS for key in attrs):
+                self.row_width += self.pending + count
+                self.pending = 0
+                check_extent(1, self.row_width, MAX_ODS_CELLS, self.name)  # before the row is laid out
+            else:
+                self.pending += count  # empty: it counts only if a non-empty cell follows
+            self.in_cell = 1
+
+    def end(self, name: str) -> None:
+        if self.in_cell:
+            self.in_cell -= 1
+            return
+        local = name.split(":", 1)[-1]
+        if not self.table:
+            return
+        if local == "table":
+            self.table -= 1
+            if not self.table:
+                self.total += self.used_rows * self.width
+        elif local == "table-row":
+            self.rows += self.row_repeat
+            if self.row_width:
+                self.used_rows, self.width = self.rows, max(self.width, self.row_width)
+                check_extent(self.used_rows, self.width, MAX_ODS_CELLS, self.name, before=self.total)
+
+
+def repeat(attrs: dict, name: str) -> int:
+    """A repeat count (number-rows-repeated, number-columns-repeated), whatever the prefix; 1 when absent."""
+    for key, value in attrs.items():
+        if key.split(":", 1)[-1] == name:
+            if not value.strip().isdigit():
+                raise Unreadable(f"{name}={value[:40]!r}")
+            return int(value)
+    return 1
 
 
 def probe_sheets(data: bytes, file_name: str) -> None:
-    """Open an .xls/.ods in a throw-away process first: calamine aborts the process on some damaged ones."""
+    """Open a file in a throw-away, memory-limited process first: calamine aborts the process on some damaged ones."""
     def limit_memory() -> None:  # a huge allocation then fails at once instead of swapping
         import resource
 
@@ -154,8 +500,10 @@ def probe_sheets(data: bytes, file_name: str) -> None:
         raise ImportRejected([Problem("unreadable", file_name, params={"detail": detail[:200]})])
     for line in done.stdout.decode("utf-8", "replace").splitlines():
         height, width, name = (line.split(" ", 2) + [""])[:3]
-        if int(height) * int(width) > MAX_CELLS:
-            raise too_many_cells(file_name, name, int(height), int(width))
+        try:
+            check_extent(int(height), int(width))
+        except TooFar as far:
+            raise refusal(file_name, name, far) from None
 
 
 def read_workbook(data: bytes, file_name: str) -> list[Sheet]:
@@ -173,11 +521,11 @@ def read_workbook(data: bytes, file_name: str) -> list[Sheet]:
         return [read_csv(data, file_name)]
     if kind not in ("xlsx", "xls", "ods"):
         raise ImportRejected([Problem("wrong_type", file_name, params={"kind": kind})])
+    odd = False
     if kind in ("xlsx", "ods"):
         check_archive(data, file_name)
-    if kind == "xlsx":
-        check_xlsx_extent(data, file_name)
-    else:
+        odd = check_zip_extent(data, file_name)
+    if kind != "xlsx" or odd:  # an xlsx written unlike any program writes one gets the throw-away process too
         probe_sheets(data, file_name)
     try:
         workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -198,6 +546,42 @@ def read_workbook(data: bytes, file_name: str) -> list[Sheet]:
             rows = read_sheet_openpyxl(data, name, file_name)
         sheets.append(Sheet(name, rows))
     return sheets
+
+
+_memo: OrderedDict[tuple[str, str], tuple[list[Sheet] | None, list[Problem]]] = OrderedDict()
+_memo_lock = threading.Lock()
+
+
+def read_workbook_once(data: bytes, file_name: str) -> list[Sheet]:
+    """read_workbook, remembered by content and name (a page reruns on every widget change; the file is the same):
+    a few recent files, up to MEMO_CELLS cells in all; a refusal is remembered too. Callers get their own rows."""
+    import hashlib
+
+    key = (hashlib.sha256(data).hexdigest(), file_name)
+    with _memo_lock:
+        if key in _memo:
+            _memo.move_to_end(key)
+            sheets, problems = _memo[key]
+        else:
+            sheets, problems = None, []
+    if sheets is None and not problems:
+        try:
+            sheets = read_workbook(data, file_name)
+        except ImportRejected as e:
+            problems = e.problems
+        size = sum(len(s.rows) * max((len(r) for r in s.rows), default=0) for s in sheets or [])
+        if size <= MEMO_CELLS:
+            with _memo_lock:
+                _memo[key] = (sheets, problems)
+                while len(_memo) > MEMO_FILES or sum(memo_size(v) for v in _memo.values()) > MEMO_CELLS:
+                    _memo.popitem(last=False)
+    if problems:
+        raise ImportRejected(list(problems))
+    return [Sheet(s.name, [list(r) for r in s.rows]) for s in sheets or []]
+
+
+def memo_size(entry: tuple[list[Sheet] | None, list[Problem]]) -> int:
+    return sum(len(s.rows) * max((len(r) for r in s.rows), default=0) for s in entry[0] or [])
 
 
 def reader_failed(error: BaseException) -> bool:

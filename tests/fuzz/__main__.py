@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, seed, settings
 from tests.fuzz import big
 from tests.fuzz.csvgen import csv_tables
 from tests.fuzz.harness import Harness, Outcome, make_template, run_cli
+from tests.fuzz.hostile import HOSTILE, random_hostile, suffix
 from tests.fuzz.mutate import Case, mutated_case
 
 REPO = Path(__file__).resolve().parent.parent.parent
@@ -92,12 +93,30 @@ def main(argv: list[str] | None = None) -> int:
             cli_cases += 1
             record(Outcome(case, verdict, seconds, f"CLI {lang}: {detail}"))
 
+    def hostile(name: str, data: bytes, how: str) -> None:
+        """A far-reaching or expanding file: only a refusal will do (an abort kills the CLI, not this run)."""
+        nonlocal cli_cases
+        path = work / name
+        path.write_bytes(data)
+        db = work / "hostile.duckdb"
+        shutil.copyfile(template, db)
+        verdict, detail, seconds = run_cli(path, db, {}, args.bound)
+        cli_cases += 1
+        outcome = Outcome(Case(name, data, {}, how), verdict, seconds, f"CLI: {detail}")
+        if verdict == "accepted":
+            outcome = Outcome(outcome.case, "crash", seconds, f"a hostile file was accepted: {detail}")
+        record(outcome)
+        path.unlink()
+
     if not args.no_big:
         for name, make in big.BIG.items():
             path = make()
             case = Case(path.name, b"", {}, f"big input {name}")
             cli(path, {}, case)
             print(f"big {name}: done", flush=True)
+    for name, make in HOSTILE.items():
+        hostile(f"pci_2019_{name}{suffix(name)}", make(), f"hostile file {name}")
+    print(f"{len(HOSTILE)} hostile files: done", flush=True)
 
     harness = fresh()
     rng = random.Random(run_seed)
@@ -117,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
                 path.write_bytes(case.data)
                 cli(path, case.options, case)
                 path.unlink()
+                hostile(*random_hostile(rng))
         if time.perf_counter() - start >= args.seconds:
             break
         generated = csv_round(harness, run_seed + round_no)
