@@ -21,6 +21,7 @@ LABELS: dict[str, tuple[str, str]] = {
                 "python -m reformdash import TỆP).",
                 "No {what} figures yet. Upload a results table (python -m reformdash import FILE)."),
     "rank_of": ("xếp thứ {rank}/{of}", "rank {rank}/{of}"),
+    "no_rank": ("chưa công bố thứ hạng", "rank not published"),
     "places_up": ("{n:+d} bậc", "{n:+d} places"),
     "same_place": ("giữ nguyên thứ hạng", "same place"),
     "field_changed": ("năm trước {prev}/{before}; số tỉnh xếp hạng đã thay đổi ({before} → {after}) nên không so "

@@ -37,11 +37,15 @@ def year_summary(index_label: str, entity_name: str, kind: str, unit: str, year:
         text = f"In {year}, {who} scored {number} on {index_label}"
         if rank is not None and not pd.isna(rank):
             text += f", ranking {int(rank)}/{int(rank_of)}"
+        else:
+            text += " (rank not published)"  # a partial table: no rank is invented
         text += move_en(rank, rank_of, prev_year, prev_rank, prev_rank_of)
         return text + "."
     text = f"Năm {year}, {index_label} của {who} đạt {number}"
     if rank is not None and not pd.isna(rank):
         text += f", xếp thứ {int(rank)}/{int(rank_of)}"
+    else:
+        text += " (chưa công bố thứ hạng)"  # a partial table: no rank is invented
     text += move_vi(rank, rank_of, prev_year, prev_rank, prev_rank_of)
     return text + "."
 

@@ -55,7 +55,7 @@ def focus_cards(store, entity: str, lang: str, version: int = 0) -> Cards:
                 delta = L("places_up", lang, n=up) if up else None
                 if not up:
                     extra = " · " + L("same_place", lang)
-        rank = L("rank_of", lang, rank=int(r.rank), of=int(r.rank_of)) if pd.notna(r.rank) else "—"
+        rank = L("rank_of", lang, rank=int(r.rank), of=int(r.rank_of)) if pd.notna(r.rank) else L("no_rank", lang)
         sentence = year_summary(f"Chỉ số {label}" if lang == "vi" else label, e.name(lang), e.kind, r.unit,
                                 int(r.year), r.value, r.rank, r.rank_of,
                                 int(r.year) - 1 if pd.notna(r.prev_rank) else None, r.prev_rank, r.prev_rank_of,

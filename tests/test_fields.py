@@ -64,3 +64,17 @@ def test_units_are_ranked_only_when_the_file_covers_the_parent(catalog, registry
     whole = scores_of(csv_bytes(text), "donvi.csv", catalog, registry, index="PAR_INDEX", year=2024, level="unit",
                       parent="Lai Châu", create_units=True)
     assert set(whole["rank_of"]) == {14} and whole["rank"].min() == 1
+
+
+def test_a_year_without_a_published_rank_says_so(store):
+    from reformdash import service
+    from reformdash.batches import commit
+    from reformdash.ingest.importer import ImportOptions
+    from reformdash.overview import focus_cards
+
+    service.init(store, demo=False)
+    commit(store, service.plan_file(store, csv_bytes("Tỉnh,PCI\nQuảng Ninh,75.1\nHà Nội,70.2\n"), "pci_2021.csv",
+                                    ImportOptions()), "an")
+    for lang, words in (("vi", "chưa công bố thứ hạng"), ("en", "rank not published")):
+        card = {c.index_code: c for c in focus_cards(store, "Quảng Ninh", lang, store.data_version()).cards}["PCI"]
+        assert words in card.caption and words in card.sentence
