@@ -42,6 +42,7 @@ updates its target; an import or a save is all or nothing, and any bad row rejec
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import math
 import re
@@ -70,25 +71,21 @@ ENTITY_KINDS = ("province", "ministry", "unit")
 YEARS_AHEAD = 20
 EPS = 1e-9
 
-# Header words (folded by text.words) of each column, best first; English codes and Vietnamese headers both work.
-FIELDS: dict[str, tuple[str, ...]] = {
-    "index": ("index", "chi so", "ma chi so", "index code", "bo chi so"),
-    "component": ("component", "chi so thanh phan", "thanh phan", "component code", "linh vuc", "tieu chi"),
-    "entity": ("entity", "don vi", "entity code", "ma don vi", "tinh", "tinh thanh pho", "dia phuong",
-               "co quan don vi", "entity name", "ten don vi"),
-    "kind": ("kind", "loai muc tieu", "loai", "goal kind", "kieu muc tieu"),
-    "target": ("target", "muc tieu", "gia tri muc tieu", "chi tieu"),
-    "base_year": ("base year", "nam goc", "nam co so", "so voi nam"),
-    "target_year": ("target year", "nam muc tieu", "nam dat muc tieu"),
-    "note": ("note", "ghi chu"),
-    "id": ("id",),
-}
-REQUIRED = ("index", "entity", "kind", "target_year")
-VI_HEADERS = {"index": "Chỉ số", "component": "Chỉ số thành phần", "entity": "Đơn vị", "kind": "Loại mục tiêu",
-              "target": "Mục tiêu", "base_year": "Năm gốc", "target_year": "Năm mục tiêu"}
 
-_ALL_WORDS = {"tat ca", "all", "tat ca cac chi so thanh phan", "tat ca chi so thanh phan", "moi chi so thanh phan",
-              "cac chi so thanh phan", "all components", "every component", "toan bo"}
+
+def _goal_sheet() -> dict[str, dict]:
+    """The goal sheet's vocabulary (data/reference/goal_sheet.csv): each field's header words, best first."""
+    with (ROOT / "data" / "reference" / "goal_sheet.csv").open(encoding="utf-8") as f:
+        return {r["field"]: r for r in csv.DictReader(f)}
+
+
+_SHEET = _goal_sheet()
+# Header words (folded by text.words) of each column, best first; English codes and Vietnamese headers both work.
+FIELDS: dict[str, tuple[str, ...]] = {k: tuple(r["words"].split("|")) for k, r in _SHEET.items()
+                                      if k != "all_components"}
+REQUIRED = tuple(k for k, r in _SHEET.items() if r["required"] == "yes")
+VI_HEADERS = {k: r["header_vi"] for k, r in _SHEET.items() if r["header_vi"]}
+_ALL_WORDS = set(_SHEET["all_components"]["words"].split("|"))
 # Kind wording, checked in this order on the folded text ("tăng hằng năm" is yearly, "tăng hạng" is a rank gain;
 # "xếp thứ 10 trở lên" is a rank, "90% trở lên" a value).
 _KIND_WORDS = [

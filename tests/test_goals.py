@@ -20,14 +20,17 @@ from tests.helpers import xlsx_bytes
 VI_HEADER = "Chỉ số,Chỉ số thành phần,Đơn vị,Loại mục tiêu,Mục tiêu,Năm gốc,Năm mục tiêu\n"
 EN_HEADER = "index,component,entity,kind,target,base_year,target_year\n"
 
-# A small PCI field (6 provinces), ranks computed by the importer from the values:
+# A small PCI field (6 provinces), ranks published with their field ("2/6": a partial table gets no computed ranks):
 # 2017: Đà Nẵng 1, Quảng Ninh 2, Bắc Ninh 3, Hà Nội 4, Hải Phòng 5, Cần Thơ 6
 # 2018: Cần Thơ has no data
 # 2019: Quảng Ninh and Đà Nẵng tied 1st, Hải Phòng 3, Hà Nội 4, Bắc Ninh 5, Cần Thơ 6
 FIELD = {
-    "pci_2017.csv": "Tỉnh,PCI\nHà Nội,60\nQuảng Ninh,70\nĐà Nẵng,72\nBắc Ninh,65\nHải Phòng,58\nCần Thơ,55\n",
-    "pci_2018.csv": "Tỉnh,PCI\nHà Nội,62\nQuảng Ninh,70.5\nĐà Nẵng,73\nBắc Ninh,66\nHải Phòng,60\n",
-    "pci_2019.csv": "Tỉnh,PCI\nHà Nội,66\nQuảng Ninh,71\nĐà Nẵng,71\nBắc Ninh,64\nHải Phòng,70.5\nCần Thơ,50\n",
+    "pci_2017.csv": "Tỉnh,PCI,Xếp hạng\nHà Nội,60,4/6\nQuảng Ninh,70,2/6\nĐà Nẵng,72,1/6\nBắc Ninh,65,3/6\n"
+                    "Hải Phòng,58,5/6\nCần Thơ,55,6/6\n",
+    "pci_2018.csv": "Tỉnh,PCI,Xếp hạng\nHà Nội,62,4/5\nQuảng Ninh,70.5,2/5\nĐà Nẵng,73,1/5\nBắc Ninh,66,3/5\n"
+                    "Hải Phòng,60,5/5\n",
+    "pci_2019.csv": "Tỉnh,PCI,Xếp hạng\nHà Nội,66,4/6\nQuảng Ninh,71,1/6\nĐà Nẵng,71,1/6\nBắc Ninh,64,5/6\n"
+                    "Hải Phòng,70.5,3/6\nCần Thơ,50,6/6\n",
 }
 
 
