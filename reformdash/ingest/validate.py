@@ -486,7 +486,8 @@ def apply_attributes(scores, obs, attr_frames, find, problems, file_name, lang, 
     overall = scores["component_code"] == OVERALL
     lookup = {}
     for row in attrs.itertuples(index=False):
-        k = (row.part_index, row.part_year, row.entity_code, row.attr)
+        year = getattr(row, "year", None)  # a rank column headed with its own year (Hạng 2018 | Hạng 2019)
+        k = (row.part_index, row.part_year if year is None or pd.isna(year) else int(year), row.entity_code, row.attr)
         if k in lookup:
             continue
         raw = row.raw
