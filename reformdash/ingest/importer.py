@@ -284,7 +284,7 @@ def letter_of(layout: Layout, col: int) -> str:
 def option_for(header: str, letter: str, guess: str) -> str:
     """The --column option that says what a column is."""
     key = header.split(" / ")[-1] if header else letter
-    return f'--column "{key}={guess}"'
+    return f'--column "{key}={"component:CODE" if guess == "component" else guess}"'
 
 
 def unknown_columns(parts: list[Part], file_name: str, options: ImportOptions) -> list[Problem]:

@@ -175,10 +175,12 @@ def find_layout(sheet_name: str, rows: list[list], catalog: Catalog, find: Entit
         first_row = header_row  # the user said which row holds the headers (1-based): data starts below it
     if first_row is None:
         return None
-    # a column-numbering row or a group row (KHỐI BỆNH VIỆN) right under the headers is not data
-    while first_row < len(grid) and skip_row(grid[first_row], entity_cols, find):
+    # a column-numbering row or a group row (KHỐI BỆNH VIỆN) right under the headers is not data; under a header
+    # found by its words, rows without a name and without numbers are the header's second row (merged cells)
+    while first_row < len(grid) and (skip_row(grid[first_row], entity_cols, find) or
+                                     by_header and header_continues(grid[first_row], entity_cols)):
         first_row += 1
-    header_rows, title_rows = header_and_title_rows(grid, first_row)
+    header_rows, title_rows = header_and_title_rows(grid, first_row, entity_cols)
     cache: dict = {}  # this import's column cells, shared by end_of_data and the extraction
     last_row = end_of_data(grid, first_row, entity_cols, find, cache)
     title = " ".join(cell_text(c) for r in title_rows for c in grid[r] if not is_missing(c))
@@ -198,6 +200,13 @@ def skip_row(row: list, entity_cols: list[int], find: EntityFinder) -> bool:
     if headers.numbering_row(row):
         return True
     return is_group_row(row, entity_cols)
+
+
+def header_continues(row: list, entity_cols: list[int]) -> bool:
+    """Under a merged header: no name in the entity column, some text, and no numbers."""
+    if any(c < len(row) and not is_missing(row[c]) for c in entity_cols) or row_is_blank(row):
+        return False
+    return not any(is_number(cell) for cell in row if not is_missing(cell))
 
 
 def is_group_row(row: list, entity_cols: list[int]) -> bool:
@@ -293,8 +302,9 @@ def first_data_row(grid: list[list], entity_cols: list[int], find: EntityFinder,
     return None
 
 
-def header_and_title_rows(grid: list[list], first_row: int) -> tuple[list[int], list[int]]:
-    """Up to three non-blank rows right above the data are headers (numbering rows skipped); above them, titles."""
+def header_and_title_rows(grid: list[list], first_row: int,
+                          entity_cols: list[int] | None = None) -> tuple[list[int], list[int]]:
+    """Up to three non-blank rows right above the data are headers (numbering, group rows skipped); then titles."""
     headers_: list[int] = []
     r = first_row - 1
     while r >= 0 and len(headers_) < 3:
@@ -302,8 +312,8 @@ def header_and_title_rows(grid: list[list], first_row: int) -> tuple[list[int], 
         if row_is_blank(row):
             if headers_:
                 break
-        elif headers.numbering_row(row):
-            pass  # (1) (2) … (13): says nothing about the columns
+        elif headers.numbering_row(row) or (entity_cols and is_group_row(row, entity_cols)):
+            pass  # (1) (2) … (13) or KHỐI BỆNH VIỆN: says nothing about the columns
         else:
             filled = sum(1 for c in row if not is_missing(c))
             if headers_ and filled <= 1:
@@ -452,7 +462,8 @@ def map_columns(layout: Layout, catalog: Catalog, overrides: dict | None = None)
         column.maximum = next((m for m in map(headers.maximum_in, reversed(texts)) if m), None) \
             if column.maximum is None else column.maximum
         if column.role in ("target", "rank", "tier", "rank_of") and column.year is None:
-            years = headers.header_years(texts)
+            # a year merged over a score and rank pair ("PCI 2018" over Điểm | Hạng) counts for both columns
+            years = headers.header_years(texts) or headers.header_years(merged_above(grid, layout.header_rows, c))
             if len(years) == 1:
                 column.year = years[0]
         column.entity_col = pair_entity_column(c, layout.entity_cols)
@@ -491,6 +502,19 @@ def map_columns(layout: Layout, catalog: Catalog, overrides: dict | None = None)
     else:
         layout.kind = "wide"
     account_for_columns(layout, pending)
+
+
+def merged_above(grid: list[list], header_rows: list[int], c: int) -> list[str]:
+    """Texts of upper header rows spanning over column c: the nearest filled cell on its left (a merged cell)."""
+    texts = []
+    for h in header_rows[:-1]:
+        row = grid[h]
+        k = min(c, len(row) - 1)
+        while k >= 0 and is_missing(row[k]):
+            k -= 1
+        if k >= 0:
+            texts.append(cell_text(row[k]))
+    return texts
 
 
 def dedupe_targets(layout: Layout, columns: list[Column], pending: list) -> list[Column]:

@@ -219,7 +219,7 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
             codes.pop("entity_code", None)
             continue
         key = "unknown_unit" if options.level == "unit" else "unknown_entity"
-        names = registry.suggest(shown, suggest_kinds) if shown else []
+        names = registry.suggest(shown, suggest_kinds, parent=parent) if shown else []
         sug = t("suggestion", lang, names=", ".join(names)) if names else ""
         p = place(obs, i, col=int(obs.at[i, "entity_col"]))
         problems.append(Problem(key, value=shown or "(trống)", params={"suggestion": sug}, **p))
