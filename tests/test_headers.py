@@ -126,7 +126,8 @@ def test_a_numeric_column_of_unknown_meaning_stops_the_import_and_names_the_way_
 
 
 def test_unused_columns_are_listed_with_reasons(catalog, registry):
-    text = "STT,Tỉnh,Province,PCI,Ghi chú\n1,Hà Nội,Ha Noi,65.5,x\n2,Quảng Ninh,Quang Ninh,73.4,\n3,Đà Nẵng,Da Nang,70.1,\n"
+    text = ("STT,Tỉnh,Province,PCI,Ghi chú\n1,Hà Nội,Ha Noi,65.5,x\n2,Quảng Ninh,Quang Ninh,73.4,\n"
+            "3,Đà Nẵng,Da Nang,70.1,\n")
     found = inspect_file(csv_bytes(text), "pci_2019.csv", catalog, registry, ImportOptions())
     reasons = {letter: why for _, letter, _, why in found.analysis().unused}
     assert reasons == {"A": "số thứ tự", "C": "trùng cột tên", "E": "ghi chú"}
