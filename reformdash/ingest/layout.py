@@ -211,6 +211,9 @@ def header_continues(row: list, entity_cols: list[int]) -> bool:
 
 def is_group_row(row: list, entity_cols: list[int]) -> bool:
     """A row labelling a group of units: a group label and no numbers outside its order-number cell."""
+    filled = [cell for cell in row if not is_missing(cell)]
+    if not filled or len(filled) > 2:
+        return False  # a group row is a label, with at most its number (I, II, A) beside it
     labels = [row[c] for c in range(min(len(row), max(entity_cols) + 1)) if isinstance(row[c], str) and row[c].strip()]
     if not labels or not any(headers.looks_like_group(x) for x in labels):
         return False
@@ -591,11 +594,12 @@ def guess_from_values(layout: Layout, numeric: list) -> str:
     try:
         ints = [parse_int(x) for x in numeric]
     except ValueError:
-        return "overall"
+        ints = []
     n = layout.last_row - layout.first_row
     if ints and all(i is not None and 1 <= i <= max(n + 1, 64) for i in ints) and len(set(ints)) >= 0.8 * len(ints):
         return "rank"
-    return "overall"
+    has_overall = any(c.role == "target" and not c.target.component_code for c in layout.columns)
+    return "component" if has_overall else "overall"
 
 
 def classify(c: int, texts: list[str], header: str, catalog: Catalog, allowed: list[str] | None,
