@@ -36,6 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--parent", help="parent entity of units (name or code)")
     s.add_argument("--create-units", action="store_true", help="register unknown units under --parent")
     s.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
+    s.add_argument("--column", action="append", default=[], metavar="HEADER=MEANING", type=column_option,
+                   help="say what a column holds, by header text or letter: "
+                        "overall|rank|tier|year|component:CODE|ignore (repeatable)")
 
     s = sub.add_parser("batches", help="list import batches")
     s.add_argument("--format", choices=["table", "csv", "json"], default="table")
@@ -141,7 +144,8 @@ def cmd_init(store, args, lang) -> int:
 
 def cmd_import(store, args, lang) -> int:
     options = ImportOptions(index=args.index, year=args.year, sheet=args.sheet, level=args.level,
-                            parent=args.parent, create_units=args.create_units, lang=lang)
+                            parent=args.parent, create_units=args.create_units, lang=lang,
+                            columns=column_options(args.column) or None)
     plans = []
     problems = []
     for path in args.files:
@@ -170,6 +174,25 @@ def cmd_import(store, args, lang) -> int:
     return EXIT_OK
 
 
+MEANINGS = ("overall", "rank", "tier", "year", "rank_of", "ignore")
+
+
+def column_option(text: str) -> tuple[str, str]:
+    """One --column "HEADER=MEANING" (header text or column letter; the meaning after the last '=')."""
+    key, sep, meaning = text.rpartition("=")
+    meaning = meaning.strip()
+    if not sep or not key.strip() or not (meaning in MEANINGS or meaning.startswith("component:")):
+        raise argparse.ArgumentTypeError(
+            f"«{text}»: cần dạng \"TIÊU ĐỀ=overall|rank|tier|year|component:MÃ|ignore\" "
+            f"(expected \"HEADER=overall|rank|tier|year|component:CODE|ignore\")")
+    return key.strip(), meaning
+
+
+def column_options(said: list[tuple[str, str]]) -> dict:
+    """--column options as ImportOptions.columns (header text or letter -> meaning)."""
+    return dict(said)
+
+
 def print_plan(plan, lang: str, verbose: bool, limit: int = 40) -> None:
     """What a file holds and what it would change."""
     a = plan.analysis
@@ -181,6 +204,10 @@ def print_plan(plan, lang: str, verbose: bool, limit: int = 40) -> None:
           + (f", {labels[3]} {len(a.new_units)}" if a.new_units else ""))
     for note in a.notes:
         print(f"  ! {note}")
+    if verbose:  # nothing dropped silently: every column not used, with the reason
+        for sheet, letter, header, why in getattr(a, "unused", []):
+            where = "" if sheet == "csv" else f"{sheet} "
+            print(f"  - {where}{letter} «{header}»: {why}" if header else f"  - {where}{letter}: {why}")
     if not verbose:
         return
     for row in plan.changed.head(limit).itertuples(index=False):

@@ -64,6 +64,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không tìm thấy bảng số liệu nào có cột tên tỉnh/đơn vị và cột chỉ số.",
         "no table with an entity column and index columns was found.",
     ),
+    # the importer's understanding of columns (reformdash/ingest/headers.py)
+    "no_table_detail": (
+        "không tìm thấy bảng số liệu nào có cột tên tỉnh/đơn vị và cột chỉ số. Đã thấy: {found}.{hint}",
+        "no table with an entity column and index columns was found. Found: {found}.{hint}",
+    ),
+    "unknown_column": (
+        "cột số liệu chưa rõ nghĩa (có thể là: {guess}); chưa nhập gì. Hãy nói rõ, ví dụ: {option}"
+        " (overall = điểm tổng, rank = thứ hạng, tier = xếp loại, year = năm, component:MÃ = chỉ số thành phần,"
+        " ignore = bỏ qua).",
+        "a column of numbers whose meaning is unknown (perhaps: {guess}); nothing imported. Say what it is,"
+        " e.g. {option} (overall, rank, tier, year, component:CODE, or ignore).",
+    ),
+    "column_option_unmatched": (
+        "--column «{value}»: không có cột nào mang tiêu đề hay chữ cái này (các cột: {headers}).",
+        "--column '{value}': no column has this header or letter (columns: {headers}).",
+    ),
+    "hint_option": (" Thử: {option}", " Try: {option}"),
+    "found.entity": ("cột tên «{column}»", "names in column {column}"),
+    "found.no_entity": ("không có cột nào ghi tên tỉnh/đơn vị đã đăng ký", "no column names a registered entity"),
+    "found.understood": ("hiểu được: {columns}", "understood: {columns}"),
+    "found.not_understood": ("chưa hiểu: {columns}", "not understood: {columns}"),
+    "found.no_index": ("chưa biết chỉ số nào", "the index is not known"),
     "no_sheet": ("không có trang «{sheet}»; các trang: {sheets}.", "there is no sheet '{sheet}'; sheets: {sheets}."),
     "no_index": (
         "không xác định được chỉ số (PCI, PAPI, PAR INDEX, SIPAS…); hãy chọn chỉ số (--index).",

@@ -55,7 +55,9 @@ class Registry:
         # old code -> (the entity that absorbed it, from when)
         self.absorbed_by = {old: (new, when) for old, new, when in (lineage or []) if new in self.entities}
         self.by_key: dict[str, list[str]] = {}
-        for key, code in aliases:
+        # an entity's own names always match ("--parent 'Sở Y tế Quảng Ninh (mẫu)'"), aliases add spellings
+        names = [(name_key(n), e.code) for e in entities for n in (e.name_vi, e.name_en) if n]
+        for key, code in [*aliases, *names]:
             if code in self.entities:
                 self.by_key.setdefault(key, [])
                 if code not in self.by_key[key]:
@@ -84,18 +86,24 @@ class Registry:
         codes = self.by_key.get(name_key(text))
         if not codes:
             return None
+        # a unit is matched only among its parent's units, never another department's
         matches = [c for c in codes if self.entities[c].kind in kinds
                    and (parent is None or self.entities[c].kind != "unit" or self.entities[c].parent_code == parent)]
         if len(matches) > 1 and year is not None:
             matches = [c for c in matches if self.entities[c].valid_in(year)] or matches
+        if parent is None and len({self.entities[c].parent_code for c in matches
+                                   if self.entities[c].kind == "unit"}) > 1:
+            return None  # the same unit name under two departments: the parent must say which
         return matches[0] if matches else None
 
-    def suggest(self, text: object, kinds: tuple[str, ...] = ("province",), limit: int = 3) -> list[str]:
-        """Closest names for an unknown one ("Did you mean…")."""
+    def suggest(self, text: object, kinds: tuple[str, ...] = ("province",), limit: int = 3,
+                parent: str | None = None) -> list[str]:
+        """Closest names for an unknown one ("Did you mean…"); units only among the parent's, when one is given."""
         choices = {}
         for key, codes in self.by_key.items():
             for c in codes:
-                if self.entities[c].kind in kinds:
+                e = self.entities[c]
+                if e.kind in kinds and (parent is None or e.kind != "unit" or e.parent_code == parent):
                     choices.setdefault(key, c)
         hits = process.extract(name_key(text), list(choices), scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=60)
         names: list[str] = []

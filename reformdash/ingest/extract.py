@@ -21,8 +21,8 @@ def column_cells(layout: Layout, col: int) -> pd.Series:
     try:
         cells = np.fromiter(map(itemgetter(col), rows), dtype=object, count=len(rows))
     except IndexError:  # ragged rows: column_from pads the short ones
-        cells = np.fromiter(column_from(layout.grid, layout.first_row, col)[:len(rows)], dtype=object,
-                            count=len(rows))
+        cells = np.fromiter(column_from(layout.grid, layout.first_row, col, layout.column_cache)[:len(rows)],
+                            dtype=object, count=len(rows))
     return pd.Series(cells, dtype=object, copy=False)
 
 
@@ -73,6 +73,8 @@ def extract(layout: Layout) -> tuple[pd.DataFrame, pd.DataFrame]:
         if c.role == "target":
             frame["index_raw"] = same(n, c.target.index_code)
             frame["target_component"] = same(n, c.target.component_code)
+            if layout.column_years and c.year is not None:  # PCI 2018 | PCI 2019: each column its own year
+                frame["year_raw"] = same(n, c.year)
         else:
             frame["index_raw"] = same(n, layout.index_code)
             frame["target_component"] = same(n, "")
@@ -80,11 +82,16 @@ def extract(layout: Layout) -> tuple[pd.DataFrame, pd.DataFrame]:
         blocks.append(_frame(frame, n))
     attr_frames = []
     for role in ("rank", "rank_of", "tier"):
-        for c in by_role.get(role, [])[:1]:
-            attr_frames.append(pd.DataFrame({"entity_raw": column_cells(layout, c.entity_col),
-                                             "row": np.arange(layout.first_row, layout.last_row),
-                                             "attr": role, "raw": column_cells(layout, c.col), "col": c.col,
-                                             "header": c.header}))
+        # one column per role, or one per year when the columns carry their years (Hạng 2018 | Hạng 2019)
+        cols = by_role.get(role, [])
+        cols = [c for c in cols if c.year is not None] or cols[:1] if layout.column_years else cols[:1]
+        for c in cols:
+            frame = {"entity_raw": column_cells(layout, c.entity_col),
+                     "row": np.arange(layout.first_row, layout.last_row),
+                     "attr": role, "raw": column_cells(layout, c.col), "col": c.col, "header": c.header}
+            if layout.column_years and c.year is not None:
+                frame["year"] = c.year
+            attr_frames.append(pd.DataFrame(frame))
     attrs = pd.concat(attr_frames, ignore_index=True) if attr_frames else pd.DataFrame(
         columns=["entity_raw", "row", "attr", "raw", "col", "header"])
     obs = pd.concat(blocks, ignore_index=True) if blocks else _frame({}, 0)

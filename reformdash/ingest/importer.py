@@ -10,7 +10,7 @@ import pandas as pd
 from reformdash.catalog import Catalog
 from reformdash.errors import ImportRejected, NotFound, Problem
 from reformdash.ingest.extract import extract
-from reformdash.ingest.layout import EntityFinder, Layout, find_layout
+from reformdash.ingest.layout import EntityFinder, Layout, cell_text, column_letter, find_layout
 from reformdash.ingest.read import read_workbook, read_workbook_once
 from reformdash.ingest.validate import validate
 from reformdash.registry import Registry
@@ -32,7 +32,8 @@ class ImportOptions:
     create_units: bool = False
     lang: str = "vi"
     # corrections from the upload preview: (sheet, column index in the table) -> "ignore", "overall", a component
-    # code, "rank", "tier" or "year"; names matched by hand (text in the file -> entity code); the header row
+    # code, "rank", "tier" or "year"; from the CLI (--column): header text or column letter -> the same meanings
+    # ("component:CODE" too); names matched by hand (text in the file -> entity code); the header row
     columns: dict | None = None
     names: dict | None = None
     header_row: int | None = None
@@ -58,6 +59,10 @@ class Analysis:
     scores: pd.DataFrame
     new_units: list[dict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # (sheet, column letter, header, reason) of every non-empty column the import does not use
+    unused: list[tuple] = field(default_factory=list)
+    # (index code, component code) -> the maximum written in the criterion's header, "(10 điểm)"
+    maxima: dict = field(default_factory=dict)
 
     @property
     def sheets(self) -> str:
@@ -89,13 +94,15 @@ class Inspection:
     new_units: list[dict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     find: EntityFinder | None = None
+    unused: list[tuple] = field(default_factory=list)  # as Analysis.unused
+    maxima: dict = field(default_factory=dict)  # as Analysis.maxima
 
     def analysis(self) -> Analysis:
         """The clean result; ImportRejected if anything was wrong."""
         if self.problems or self.scores is None:
             raise ImportRejected(self.problems or [Problem("no_table", self.file_name)])
         return Analysis(self.file_name, self.sha256, self.content, self.parts, self.scores, self.new_units,
-                        self.notes)
+                        self.notes, self.unused, self.maxima)
 
 
 def analyse(data: bytes, file_name: str, catalog: Catalog, registry: Registry,
@@ -140,21 +147,30 @@ def inspect_file(data: bytes, file_name: str, catalog: Catalog, registry: Regist
     find = EntityFinder(registry, kinds, parent, options.names)
     found.find = find
     allow_unknown = options.level == "unit" or kinds == ("unit",)
-    layouts = []
+    layouts, tried = [], []
+    said = {key: meaning for key, meaning in (options.columns or {}).items() if isinstance(key, str)}
     for sheet in sheets:
-        overrides = {col: meaning for (name, col), meaning in (options.columns or {}).items() if name == sheet.name}
+        overrides = {col: meaning for key, meaning in (options.columns or {}).items()
+                     if isinstance(key, tuple) for name, col in [key] if name == sheet.name}
+        overrides.update(said)  # header texts and letters (--column) apply on every sheet
         layout = find_layout(sheet.name, sheet.rows, catalog, find, index_hint, file_name, allow_unknown,
                              overrides, options.header_row)
+        tried.append((sheet.name, layout))
         if layout is not None and layout.score > 0:
             layouts.append(layout)
     if not layouts:
-        found.problems = [Problem("no_table", file_name, sheet=sheets[0].name if len(sheets) == 1 else None)]
+        found.problems = [no_table(file_name, sheets, tried, find, options.lang)]
         return found
     found.parts, found.problems = choose_parts(layouts, file_name, options)
     if found.problems:
         return found
-    scores, new_units, problems, notes = validate(found.parts, file_name, catalog, registry, find, options, parent)
-    found.scores, found.new_units, found.problems, found.notes = scores, new_units, problems, notes
+    found.problems = unknown_columns(found.parts, file_name, options) + unmatched_options(
+        said, [lay for _, lay in tried if lay is not None], file_name)
+    found.unused, found.maxima, notes = understood(found.parts, options.lang)
+    if found.problems:
+        return found
+    scores, new_units, problems, checked = validate(found.parts, file_name, catalog, registry, find, options, parent)
+    found.scores, found.new_units, found.problems, found.notes = scores, new_units, problems, notes + checked
     return found
 
 
@@ -205,7 +221,10 @@ def choose_parts(layouts: list[Layout], file_name: str, options: ImportOptions) 
             if not any(col.role == "index" for col in lay.columns):
                 problems.append(Problem("no_index", file_name, sheet=lay.sheet))
                 continue
-        if lay.kind == "wide" and not any(c.role == "year" for c in lay.columns):
+        if lay.kind == "wide" and lay.column_years:
+            # each value column under its own year; columns without one take the table's year, if it has one
+            key = (lay.index_code, sheet_year(lay, options, file_name), lay.sheet)
+        elif lay.kind == "wide" and not any(c.role == "year" for c in lay.columns):
             year = sheet_year(lay, options, file_name)
             if year is None:
                 problems.append(Problem("no_year", file_name, sheet=lay.sheet))
@@ -254,3 +273,98 @@ def frames_for(part: Part) -> tuple[pd.DataFrame, pd.DataFrame]:
         other_attrs["sheet"] = other.sheet
         attrs = pd.concat([attrs, other_attrs], ignore_index=True) if len(attrs) else other_attrs
     return obs, attrs
+
+
+def letter_of(layout: Layout, col: int) -> str:
+    """A column as the user sees it: its letter, or its row number in a provinces-as-columns sheet."""
+    if layout.transposed:
+        return str(col + 1)
+    return column_letter(col)
+
+
+def option_for(header: str, letter: str, guess: str) -> str:
+    """The --column option that says what a column is."""
+    key = header.split(" / ")[-1] if header else letter
+    return f'--column "{key}={"component:CODE" if guess == "component" else guess}"'
+
+
+def unknown_columns(parts: list[Part], file_name: str, options: ImportOptions) -> list[Problem]:
+    """A numeric column nobody understood stops the import: sheet, letter, header, a guess and the option to say it."""
+    problems = []
+    for part in parts:
+        lay = part.layout
+        for col, header, guess in lay.unknown:
+            letter = letter_of(lay, col)
+            shown = guess or "overall | rank | component:MÃ"
+            problems.append(Problem("unknown_column", file_name, sheet=None if lay.sheet == "csv" else lay.sheet,
+                                    column=f"{letter} ({header})" if header else letter,
+                                    params={"guess": shown, "option": option_for(header, letter, guess or "overall")}))
+    return problems
+
+
+def unmatched_options(said: dict, layouts: list[Layout], file_name: str) -> list[Problem]:
+    """A --column naming no column of any table is a mistake to say, not to ignore."""
+    used = set().union(*(lay.overrides_used for lay in layouts)) if layouts else set()
+    problems = []
+    for key in said:
+        if key in used:
+            continue
+        heads = []
+        for lay in layouts:
+            heads += [f"{letter_of(lay, c.col)} «{c.header}»" for c in lay.columns if c.header]
+            heads += [f"{letter_of(lay, c)} «{h}»" for c, h, _ in lay.unused if h]
+        problems.append(Problem("column_option_unmatched", file_name, value=key,
+                                params={"headers": ", ".join(heads[:12]) or "—"}))
+    return problems
+
+
+def understood(parts: list[Part], lang: str) -> tuple[list[tuple], dict, list[str]]:
+    """Columns not used (with reasons), criteria maxima, and notes on rows left out, for the dry run and the page."""
+    from reformdash.ingest.headers import reason
+
+    unused, maxima, notes = [], {}, []
+    for part in parts:
+        lay = part.layout
+        for col, header, why in lay.unused:
+            unused.append((lay.sheet, letter_of(lay, col), header, reason(why, lang)))
+        for c in lay.columns:
+            if c.maximum is not None and c.role == "target":
+                maxima[(c.target.index_code, c.target.component_code)] = c.maximum
+        if lay.skipped_rows:
+            rows = ", ".join(str(lay.place(r, 0)[0]) for r in lay.skipped_rows[:10])
+            notes.append(("bỏ qua hàng đánh số cột / hàng nhóm: " if lang != "en" else
+                          "numbering and group rows left out: ") + f"{lay.sheet} {rows}")
+    return unused, maxima, notes
+
+
+def no_table(file_name: str, sheets, tried: list, find: EntityFinder, lang: str) -> Problem:
+    """No table: say what was found (the names column, headers understood and not) and the option that would help."""
+    from reformdash.i18n import t
+
+    found, hint = [], ""
+    for name, lay in tried:
+        if lay is None:
+            continue
+        where = "" if name == "csv" else f"{name}: "
+        heads = {c: h for c, h in enumerate(lay.grid[lay.header_rows[-1]])} if lay.header_rows else {}
+        ent = ", ".join(f"{letter_of(lay, c)} ({cell_text(heads.get(c, ''))})" for c in lay.entity_cols)
+        found.append(where + t("found.entity", lang, column=ent))
+        ok = [f"{letter_of(lay, c.col)} «{c.header}» = "
+              f"{c.role if c.role != 'target' else c.target.component_code or 'overall'}" for c in lay.columns]
+        if ok:
+            found.append(t("found.understood", lang, columns="; ".join(ok)))
+        not_ok = [f"{letter_of(lay, c)} «{h}»" for c, h, _ in lay.unknown] + \
+            [f"{letter_of(lay, c)} «{h}»" for c, h, why in lay.unused if why == "text" and h]
+        if not_ok:
+            found.append(t("found.not_understood", lang, columns="; ".join(not_ok)))
+        if lay.index_code is None:
+            found.append(t("found.no_index", lang))
+            hint = hint or t("hint_option", lang, option="--index PCI|PAPI|PAR_INDEX|SIPAS|…")
+        elif lay.unknown and not hint:
+            c, h, guess = lay.unknown[0]
+            hint = t("hint_option", lang, option=option_for(h, letter_of(lay, c), guess or "overall"))
+    if not found:
+        found.append(t("found.no_entity", lang))
+        hint = t("hint_option", lang, option="--level unit --parent \"…\" --create-units")
+    return Problem("no_table_detail", file_name, sheet=sheets[0].name if len(sheets) == 1 and
+                   sheets[0].name != "csv" else None, params={"found": "; ".join(found), "hint": hint})

@@ -9,41 +9,13 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from reformdash.catalog import Catalog, Target, header_key
+from reformdash.ingest import headers
+from reformdash.ingest.headers import USED_ROLES, is_summary, role_of
 from reformdash.registry import Registry
-from reformdash.text import is_missing, name_key, parse_int, words, years_in
+from reformdash.text import is_missing, parse_int, parse_number, words, years_in
 
-_NUMERIC = re.compile(r"\s*[-+]?[\d.,\s%]+\s*")
-SUMMARY_KEYS = {"min", "max", "median", "mean", "average", "trungvi", "trungbinh", "tong", "total", "sum",
-                "canuoc", "national", "highest", "lowest", "caonhat", "thapnhat", "diemcaonhat", "diemthapnhat",
-                "giatrilonnhat", "giatrinhonhat", "lonnhat", "nhonhat", "stdev", "dolechchuan", "minimum", "maximum"}
-TIER_WORDS = {"rat tot", "tot", "kha", "trung binh", "tuong doi thap", "thap", "kha tot", "xuat sac", "excellent",
-              "very high", "high", "mid high", "mid low", "low", "very low", "good", "fair", "average",
-              "relatively low"}
-# Header words naming a column's role in long or wide tables (ASCII keys, numbering and years removed).
-ROLE_WORDS = {
-    "entity": ["tinh", "tinh thanh pho", "tinh thanh", "ten tinh", "ten tinh thanh pho", "tinh thanh pho truc thuoc",
-               "tinh thanh pho truc thuoc trung uong", "province", "provinces", "province name", "tentinh vie",
-               "tentinh eng", "don vi", "ten don vi", "unit", "unit name", "entity", "entity name", "co quan",
-               "ten co quan", "bo nganh", "bo co quan ngang bo", "ministry", "dia phuong", "ten", "name",
-               "ten dia phuong", "doi tuong"],
-    "entity_code": ["ma tinh", "tinhid", "tinh id", "entity code", "ma don vi", "ma", "code", "province code"],
-    "rank": ["xep hang", "thu hang", "hang", "rank", "ranking", "thu hang xep hang", "vi tri xep hang"],
-    "rank_of": ["rank of", "tren tong so", "tong so", "so don vi xep hang", "so tinh xep hang"],
-    "tier": ["nhom xep hang", "nhom", "xep loai", "tier", "nhom hang", "phan loai", "ranking group", "muc xep hang",
-             "nhom dieu hanh"],
-    "year": ["nam", "year", "nam danh gia", "ky danh gia"],
-    "index": ["index", "chi so", "ma chi so", "index code", "bo chi so", "ten chi so"],
-    "component": ["chi so thanh phan", "component", "tieu chi", "linh vuc", "noi dung", "thanh phan",
-                  "component code", "ma thanh phan", "ten tieu chi", "chi tieu", "criterion", "criteria"],
-    "value": ["gia tri", "diem", "value", "score", "ket qua", "diem so", "diem dat", "ty le", "diem danh gia"],
-    "ignore": ["thu tu", "stt", "tt", "so thu tu", "no", "thang diem", "vung", "region", "ghi chu", "note",
-               "entity name", "ma pci", "tentinh eng"],
-}
-ROLE_OF_KEY = {}
-for _role, _keys in ROLE_WORDS.items():
-    for _k in _keys:
-        ROLE_OF_KEY.setdefault(_k, _role)
-ROLE_OF_KEY["entity name"] = "entity"
+# plain numbers, and numbers in parentheses ("(10)" of a column-numbering row): never names in a table
+_NUMERIC = re.compile(r"\s*\(?\s*[-+]?[\d.,\s%]+\s*\)?\s*")
 
 
 @dataclass
@@ -56,6 +28,8 @@ class Column:
     target: Target | None = None
     year: int | None = None
     entity_col: int | None = None  # the entity column this value column belongs to
+    confidence: float = 1.0  # how sure the importer is of the role (1: exact words; less: near words or values)
+    maximum: float | None = None  # a criterion's maximum written in its header, "(10 điểm)"
 
 
 @dataclass
@@ -78,6 +52,12 @@ class Layout:
     notes: list[str] = field(default_factory=list)
     ignored: list[int] = field(default_factory=list)
     borrowed: list = field(default_factory=list)  # (other layout, its rank/tier column) lent to this table
+    unused: list = field(default_factory=list)  # (column letter, header, reason key) of columns not used
+    unknown: list = field(default_factory=list)  # (column, header, guess) of numeric columns of unknown meaning
+    skipped_rows: list = field(default_factory=list)  # numbering and group rows inside the table
+    column_years: bool = False  # each value column carries its own year (PCI 2018 | PCI 2019)
+    column_cache: dict = field(default_factory=dict, repr=False)  # this import's column cells, (row, col) -> cells
+    overrides_used: set = field(default_factory=set)  # --column keys that named a column of this table
 
     def place(self, row: int, col: int) -> tuple[int, str]:
         """1-based row number and column letter in the sheet as the user sees it."""
@@ -125,12 +105,6 @@ def row_is_blank(row: list) -> bool:
     return all(is_missing(c) or (isinstance(c, str) and not c.strip()) for c in row)
 
 
-def is_summary(cell: object) -> bool:
-    """Rows like Min, Max, Trung vị, Điểm cao nhất under the data."""
-    key = name_key(cell)
-    return key in SUMMARY_KEYS or key.startswith(("trungbinh", "diemcao", "diemthap", "giatritrung"))
-
-
 class EntityFinder:
     """Resolves cells to entity codes with a per-text cache (files repeat names)."""
 
@@ -167,7 +141,7 @@ def header_role_columns(grid: list[list], role: str, max_rows: int = 30) -> list
     hits = []
     for r, row in enumerate(grid[:max_rows]):
         for c, cell in enumerate(row):
-            if isinstance(cell, str) and ROLE_OF_KEY.get(header_key(cell)) == role:
+            if isinstance(cell, str) and headers.vocabulary().role_of.get(header_key(cell)) == role:
                 hits.append((r, c))
     return hits
 
@@ -201,15 +175,87 @@ def find_layout(sheet_name: str, rows: list[list], catalog: Catalog, find: Entit
         first_row = header_row  # the user said which row holds the headers (1-based): data starts below it
     if first_row is None:
         return None
-    header_rows, title_rows = header_and_title_rows(grid, first_row)
-    last_row = end_of_data(grid, first_row, entity_cols)
+    # a column-numbering row or a group row (KHỐI BỆNH VIỆN) right under the headers is not data; under a header
+    # found by its words, rows without a name and without numbers are the header's second row (merged cells)
+    while first_row < len(grid) and (skip_row(grid[first_row], entity_cols, find) or
+                                     by_header and header_continues(grid[first_row], entity_cols)):
+        first_row += 1
+    header_rows, title_rows = header_and_title_rows(grid, first_row, entity_cols)
+    cache: dict = {}  # this import's column cells, shared by end_of_data and the extraction
+    last_row = end_of_data(grid, first_row, entity_cols, find, cache)
     title = " ".join(cell_text(c) for r in title_rows for c in grid[r] if not is_missing(c))
     layout = Layout(sheet_name, transposed, grid, entity_cols, header_rows, first_row, last_row, [], None, [],
-                    title, "wide")
+                    title, "wide", column_cache=cache)
+    blank_inner_rows(layout, find)
     layout.index_code = choose_index(layout, catalog, index_hint, f"{text_hints} {sheet_name} {title}")
     map_columns(layout, catalog, overrides)
     layout.score = table_score(layout)
     return layout
+
+
+def skip_row(row: list, entity_cols: list[int], find: EntityFinder) -> bool:
+    """A numbering row, (1) (2) … (13), or a group row with no numbers (KHỐI BỆNH VIỆN, I., II.)."""
+    if any(c < len(row) and find(row[c]) for c in entity_cols):
+        return False
+    if headers.numbering_row(row):
+        return True
+    return is_group_row(row, entity_cols)
+
+
+def header_continues(row: list, entity_cols: list[int]) -> bool:
+    """Under a merged header: no name in the entity column, some text, and no numbers."""
+    if any(c < len(row) and not is_missing(row[c]) for c in entity_cols) or row_is_blank(row):
+        return False
+    return not any(is_number(cell) for cell in row if not is_missing(cell))
+
+
+def is_group_row(row: list, entity_cols: list[int]) -> bool:
+    """A row labelling a group of units: a group label and no numbers outside its order-number cell."""
+    filled = [cell for cell in row if not is_missing(cell)]
+    if not filled or len(filled) > 2:
+        return False  # a group row is a label, with at most its number (I, II, A) beside it
+    labels = [row[c] for c in range(min(len(row), max(entity_cols) + 1)) if isinstance(row[c], str) and row[c].strip()]
+    if not labels or not any(headers.looks_like_group(x) for x in labels):
+        return False
+    first = min(entity_cols)
+    for c, cell in enumerate(row):
+        if c < first or is_missing(cell):
+            continue
+        if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+            return False
+        if isinstance(cell, str):
+            try:
+                if parse_number(cell) is not None:
+                    return False
+            except ValueError:
+                pass
+    return True
+
+
+def blank_inner_rows(layout: Layout, find: EntityFinder) -> None:
+    """Numbering and group rows inside the table are left out (the grid is copied, not the sheet's rows changed)."""
+    import pandas as pd
+
+    grid, cols = layout.grid, layout.entity_cols
+    candidates = np.zeros(layout.last_row - layout.first_row, dtype=bool)
+    for c in cols:
+        cells = column_from(grid, layout.first_row, c, layout.column_cache)[:len(candidates)]
+        codes, uniques = pd.factorize(pd.Series(cells, dtype=object), use_na_sentinel=True)
+        # one verdict per distinct cell: a stray number, "(3)", or a group label where a name should be
+        verdict = np.array([not isinstance(u, str) and isinstance(u, (int, float)) and not isinstance(u, bool)
+                            or isinstance(u, str) and (headers.looks_like_group(u) or headers.is_numbering(u))
+                            and not find(u) for u in uniques] + [False], dtype=bool)
+        candidates |= verdict[codes]
+    skipped = [layout.first_row + int(k) for k in np.flatnonzero(candidates)
+               if skip_row(grid[layout.first_row + int(k)], cols, find)]
+    if not skipped:
+        return
+    layout.grid = grid = list(grid)
+    width = len(grid[skipped[0]])
+    for r in skipped:
+        grid[r] = [""] * width
+    layout.skipped_rows = skipped
+    layout.column_cache.clear()
 
 
 def table_score(layout: Layout, sample: int = 2000) -> int:
@@ -259,67 +305,71 @@ def first_data_row(grid: list[list], entity_cols: list[int], find: EntityFinder,
     return None
 
 
-def header_and_title_rows(grid: list[list], first_row: int) -> tuple[list[int], list[int]]:
-    """Up to three non-blank rows right above the data are headers; rows above them are titles."""
-    headers: list[int] = []
+def header_and_title_rows(grid: list[list], first_row: int,
+                          entity_cols: list[int] | None = None) -> tuple[list[int], list[int]]:
+    """Up to three non-blank rows right above the data are headers (numbering, group rows skipped); then titles."""
+    headers_: list[int] = []
     r = first_row - 1
-    while r >= 0 and len(headers) < 3:
+    while r >= 0 and len(headers_) < 3:
         row = grid[r]
         if row_is_blank(row):
-            if headers:
+            if headers_:
                 break
+        elif headers.numbering_row(row) or (entity_cols and is_group_row(row, entity_cols)):
+            pass  # (1) (2) … (13) or KHỐI BỆNH VIỆN: says nothing about the columns
         else:
             filled = sum(1 for c in row if not is_missing(c))
-            if headers and filled <= 1:
+            if headers_ and filled <= 1:
                 break  # a one-cell row above the headers is a title
-            headers.append(r)
+            headers_.append(r)
         r -= 1
-    headers.reverse()
-    title_rows = [i for i in range(0, headers[0] if headers else first_row) if not row_is_blank(grid[i])]
-    return headers, title_rows
+    headers_.reverse()
+    title_rows = [i for i in range(0, headers_[0] if headers_ else first_row) if not row_is_blank(grid[i])]
+    return headers_, title_rows
 
 
-def end_of_data(grid: list[list], first_row: int, entity_cols: list[int]) -> int:
-    """The data ends at the first blank row or summary row (Min, Max, Trung vị…) after it starts."""
+def end_of_data(grid: list[list], first_row: int, entity_cols: list[int], find: EntityFinder | None = None,
+                cache: dict | None = None) -> int:
+    """The data ends at the first blank, summary (Min, Tổng cộng…) or source-note row after it starts."""
     import pandas as pd
 
     rows = grid[first_row:]
     stops = []
     for c in entity_cols:
-        cells = pd.Series(column_from(grid, first_row, c), dtype=object)
+        cells = pd.Series(column_from(grid, first_row, c, cache), dtype=object)
         codes, uniques = pd.factorize(cells, use_na_sentinel=True)
-        # one verdict per distinct cell: blank, summary, or a name
+        # one verdict per distinct cell: blank, summary or source note, or a name
         verdict = np.array([2 if (not isinstance(u, str) or not u.strip()) and is_missing_or_blank(u)
-                            else 1 if isinstance(u, str) and is_summary(u) else 0 for u in uniques] + [2],
-                           dtype=np.int8)
+                            else 1 if isinstance(u, str) and (is_summary(u) or headers.is_end(u)) and
+                            not (find and find(u)) else 0 for u in uniques] + [2], dtype=np.int8)
         stops.append(verdict[codes])
     flags = np.maximum.reduce(stops) if len(stops) > 1 else stops[0]
     all_blank = np.minimum.reduce([s == 2 for s in stops]) if len(stops) > 1 else stops[0] == 2
+    first = min(entity_cols)
     for r in np.flatnonzero((flags == 1) | all_blank):
         if flags[r] == 1 and any(s[r] == 1 for s in stops):
             return first_row + int(r)
         if row_is_blank(rows[r]):
             return first_row + int(r)
+        # "Tổng cộng" / "Nguồn: …" written left of the names (in the STT column, or merged across it)
+        if any(isinstance(x, str) and (is_summary(x) or headers.is_end(x)) for x in rows[r][:first + 1]):
+            return first_row + int(r)
     return len(grid)
 
 
-_COLUMN_CACHE: dict = {}
-
-
-def column_from(grid: list[list], first_row: int, col: int) -> list:
-    """Cells of one column from a row down to the end (kept for the extraction that follows)."""
-    key = (id(grid), first_row, col)
-    cached = _COLUMN_CACHE.get(key)
-    if cached is not None and cached[0] is grid:
-        return cached[1]
+def column_from(grid: list[list], first_row: int, col: int, cache: dict | None = None) -> list:
+    """Cells of one column from a row down to the end (kept in this import's cache for the extraction)."""
+    if cache is not None:
+        cached = cache.get((first_row, col))
+        if cached is not None:
+            return cached
     rows = grid[first_row:]
     try:
         cells = [row[col] for row in rows]
     except IndexError:  # ragged rows
         cells = [row[col] if col < len(row) else "" for row in rows]
-    if len(_COLUMN_CACHE) > 64 or any(g is not grid for g, _ in _COLUMN_CACHE.values()):
-        _COLUMN_CACHE.clear()  # one grid at a time: earlier files' grids must not stay alive here
-    _COLUMN_CACHE[key] = (grid, cells)
+    if cache is not None:
+        cache[(first_row, col)] = cells
     return cells
 
 
@@ -338,8 +388,13 @@ def choose_index(layout: Layout, catalog: Catalog, index_hint: str | None, text:
             continue
         seen = set()
         for h in layout.header_rows:
-            for t in catalog.match_header(layout.grid[h][c] if c < len(layout.grid[h]) else ""):
+            cell = layout.grid[h][c] if c < len(layout.grid[h]) else ""
+            for t in catalog.match_header(cell):
                 seen.add(t.index_code)
+            if not seen and isinstance(cell, str) and cell.strip():
+                named = headers.read_header(cell, catalog, None).index_named  # "Điểm PCI", "Xếp hạng PAPI"
+                if named:
+                    seen.add(named)
         for code in seen:
             votes[code] += 1
     for code in catalog.indices_in_text(text):
@@ -355,106 +410,272 @@ def choose_index(layout: Layout, catalog: Catalog, index_hint: str | None, text:
     return ranked[0][0]
 
 
+_LETTERS = re.compile(r"[A-Z]{1,3}")
+
+
+def override_for(c: int, texts: list[str], header: str, layout: Layout, overrides: dict | None) -> str | None:
+    """The user's word for a column: by its index (upload page), its folded header text, or its letter (C=rank)."""
+    if not overrides:
+        return None
+    if c in overrides:
+        return overrides[c]
+    folded = {words(t) for t in [header, *texts] if t}
+    for key, meaning in overrides.items():
+        if isinstance(key, str) and words(key) in folded:
+            layout.overrides_used.add(key)
+            return meaning
+    if not layout.transposed:
+        letter = column_letter(c)
+        for key, meaning in overrides.items():
+            if isinstance(key, str) and _LETTERS.fullmatch(key.strip()) and key.strip() == letter and \
+                    not any(words(key) == words(t) for t in texts if t):
+                layout.overrides_used.add(key)
+                return meaning
+    return None
+
+
 def map_columns(layout: Layout, catalog: Catalog, overrides: dict | None = None) -> None:
-    """Decide what each non-entity column holds, pairing it with its entity column; the user's corrections win."""
+    """Decide what each non-entity column holds, pairing it with its entity column; the user's corrections win.
+
+    Every column with a header or values ends up mapped, in layout.unused with a reason, or in layout.unknown.
+    """
     grid, width = layout.grid, grid_width(layout.grid)
     allowed = [layout.index_code] if layout.index_code else None
-    used_targets: dict[tuple, int] = {}
     columns: list[Column] = []
+    pending: list[tuple[int, str, str | None, str | None]] = []  # (col, header, reason role, guess)
     for c in range(width):
         if c in layout.entity_cols:
             continue
         texts = [cell_text(grid[h][c]) if c < len(grid[h]) else "" for h in layout.header_rows]
         header = " / ".join(t for t in texts if t)
-        column = classify(c, texts, header, catalog, allowed, layout)
-        if overrides and c in overrides:
-            column = override_column(c, header, overrides[c], layout)
+        meaning = override_for(c, texts, header, layout, overrides)
+        if meaning is not None:
+            column = override_column(c, header, meaning, layout)
             if column is None:
                 layout.ignored.append(c)
+                pending.append((c, header, "user", None))
                 continue
-        if column is None:
-            if any(role_of(t) == "ignore" for t in texts if t):
-                layout.ignored.append(c)
-            continue
+        else:
+            column, why, guess = classify(c, texts, header, catalog, allowed, layout)
+            if column is None:
+                if why:
+                    layout.ignored.append(c)
+                pending.append((c, header, why, guess))
+                continue
+        column.maximum = next((m for m in map(headers.maximum_in, reversed(texts)) if m), None) \
+            if column.maximum is None else column.maximum
+        if column.role in ("target", "rank", "tier", "rank_of") and column.year is None:
+            # a year merged over a score and rank pair ("PCI 2018" over Điểm | Hạng) counts for both columns
+            years = headers.header_years(texts) or headers.header_years(merged_above(grid, layout.header_rows, c))
+            if len(years) == 1:
+                column.year = years[0]
         column.entity_col = pair_entity_column(c, layout.entity_cols)
-        if column.role == "target":
-            key = (column.target.index_code, column.target.component_code, column.entity_col)
-            if key in used_targets:
-                # The same score twice (e.g. a confidence bound labelled alike): keep the exact or first one.
-                prev = used_targets[key]
-                if columns[prev].target.exact or not column.target.exact:
-                    continue
-                columns[prev] = column
-                continue
-            used_targets[key] = len(columns)
         columns.append(column)
-    layout.columns = columns
-    add_content_columns(layout)
     roles = {c.role for c in columns}
+    # "Tổng điểm" is the overall score of a wide table; in a long table (index/component column) it is the value
+    for col in columns:
+        if col.role == "overall":
+            if layout.index_code and not roles & {"index", "component"}:
+                col.role, col.target = "target", Target(layout.index_code, "", False)
+            else:
+                col.role = "value"
+    # years as columns (PCI 2018 | PCI 2019): the same score under different years; a year inside one header
+    # ("Transparency Sub-Index (As PCI 2005)", VCCI's "PCI 2013" in 2014) does not make a column its own year
+    by_target: dict[tuple, set] = {}
+    for col in columns:
+        if col.role == "target" and col.year is not None:
+            by_target.setdefault((col.target.index_code, col.target.component_code), set()).add(col.year)
+    repeated = {key for key, years in by_target.items() if len(years) >= 2}
+    layout.column_years = bool(repeated)
+    for col in columns:
+        if col.role == "year_value":
+            continue
+        if col.role == "target" and (col.target.index_code, col.target.component_code) in repeated:
+            continue
+        if col.role in ("rank", "tier", "rank_of") and layout.column_years:
+            continue
+        col.year = None  # one year for the table: from --year, the sheet, title or file name (sheet_year)
+    layout.columns = dedupe_targets(layout, columns, pending)
+    add_content_columns(layout)
+    roles = {c.role for c in layout.columns}
     if "value" in roles and (roles & {"component", "year", "index"} or "target" not in roles):
         layout.kind = "long"
-    elif sum(1 for c in columns if c.role == "year_value") >= 2 and "target" not in roles:
+    elif sum(1 for c in layout.columns if c.role == "year_value") >= 2 and "target" not in roles:
         layout.kind = "years"
     else:
         layout.kind = "wide"
+    account_for_columns(layout, pending)
+
+
+def merged_above(grid: list[list], header_rows: list[int], c: int) -> list[str]:
+    """Texts of upper header rows spanning over column c: the nearest filled cell on its left (a merged cell)."""
+    texts = []
+    for h in header_rows[:-1]:
+        row = grid[h]
+        k = min(c, len(row) - 1)
+        while k >= 0 and is_missing(row[k]):
+            k -= 1
+        if k >= 0:
+            texts.append(cell_text(row[k]))
+    return texts
+
+
+def dedupe_targets(layout: Layout, columns: list[Column], pending: list) -> list[Column]:
+    """The same score twice (e.g. a confidence bound labelled alike): keep the exact or first one, list the other."""
+    kept: list[Column] = []
+    used: dict[tuple, int] = {}
+    for column in columns:
+        if column.role != "target":
+            kept.append(column)
+            continue
+        key = (column.target.index_code, column.target.component_code, column.entity_col, column.year)
+        if key in used:
+            prev = used[key]
+            if kept[prev].target.exact or not column.target.exact:
+                pending.append((column.col, column.header, "duplicate", None))
+                continue
+            pending.append((kept[prev].col, kept[prev].header, "duplicate", None))
+            kept[prev] = column
+            continue
+        used[key] = len(kept)
+        kept.append(column)
+    return kept
+
+
+def account_for_columns(layout: Layout, pending: list) -> None:
+    """Columns not used get a reason; a numeric column nobody understood goes to layout.unknown (stops the import)."""
+    mapped = {c.col for c in layout.columns}
+    for c, header, why, guess in pending:
+        if c in mapped:
+            continue
+        present = column_sample(layout, c)
+        if not present and not header:
+            continue
+        if why:
+            layout.unused.append((c, header, why))
+            continue
+        numeric = [x for x in present if is_number(x) or headers.rank_text(x)]
+        wording = max(header.split(" / "), key=lambda t: len(header_key(t).split())) if header else ""
+        if not present:
+            layout.unused.append((c, header, "blank"))
+        elif len(numeric) < max(1, 0.6 * len(present)):
+            layout.unused.append((c, header, "text"))
+        elif guess or not header or len(header_key(wording).split()) <= 3:
+            # near a known word, or too short to be an indicator's wording: the user must say what it is
+            layout.unknown.append((c, header, guess or guess_from_values(layout, numeric)))
+        else:
+            layout.unused.append((c, header, "not_in_catalog"))  # an indicator's long wording the catalog lacks
+
+
+def column_sample(layout: Layout, c: int, limit: int = 200) -> list:
+    """Non-missing cells of a column in the data rows (a sample on big sheets)."""
+    rows = range(layout.first_row, layout.last_row)
+    step = max(1, len(rows) // limit)
+    grid = layout.grid
+    return [grid[r][c] for r in rows[::step] if c < len(grid[r]) and not is_missing(grid[r][c])]
+
+
+def is_number(cell: object) -> bool:
+    """True for a number or text that reads as one."""
+    if isinstance(cell, bool):
+        return False
+    if isinstance(cell, (int, float)):
+        return True
+    try:
+        return parse_number(cell) is not None
+    except (ValueError, TypeError):
+        return False
+
+
+def guess_from_values(layout: Layout, numeric: list) -> str:
+    """What a numeric column's values suggest: rank (1…N, 38/63) or a score."""
+    if any(headers.rank_text(x) for x in numeric if isinstance(x, str)):
+        return "rank"
+    try:
+        ints = [parse_int(x) for x in numeric]
+    except ValueError:
+        ints = []
+    n = layout.last_row - layout.first_row
+    if ints and all(i is not None and 1 <= i <= max(n + 1, 64) for i in ints) and len(set(ints)) >= 0.8 * len(ints):
+        return "rank"
+    has_overall = any(c.role == "target" and not c.target.component_code for c in layout.columns)
+    return "component" if has_overall else "overall"
 
 
 def classify(c: int, texts: list[str], header: str, catalog: Catalog, allowed: list[str] | None,
-             layout: Layout) -> Column | None:
-    """One column's role from its header texts (nearest header row first)."""
+             layout: Layout) -> tuple[Column | None, str | None, str | None]:
+    """One column's role from its header texts (nearest header row first): (column, reason not used, guess)."""
     targets_exact, targets_loose = [], []
     for text in reversed(texts):
         for t in catalog.match_header(text, allowed):
             (targets_exact if t.exact else targets_loose).append(t)
     roles = [role_of(t) for t in reversed(texts) if t]
     roles = [r for r in roles if r]
-    if roles and roles[0] in ("rank", "tier", "rank_of", "year", "index", "component", "value", "entity_code",
-                              "ignore"):
+    if roles and roles[0] not in USED_ROLES and roles[0] != "entity_code":
+        return None, roles[0], None  # STT, Ghi chú, Vùng…: a reason, not data
+    if roles and roles[0] in ("rank", "tier", "rank_of", "year", "index", "component", "value", "entity_code"):
         # explicit role words beat loose matches ("Xếp hạng PCI" is a rank, not the PCI score)
-        if roles[0] == "ignore":
-            return None
         if not targets_exact or roles[0] in ("rank", "tier", "rank_of"):
-            return Column(c, roles[0], header)
+            if roles[0] == "entity_code":
+                return None, "entity_code", None
+            if roles[0] == "component" and len(texts) > 1 and texts[-1] and role_of(texts[-1]) != "component":
+                pass  # "Tiêu chí" over "Tác động của CCHC (10 điểm)": a group header, the criterion is below
+            else:
+                return Column(c, roles[0], header), None, None
     if targets_exact or targets_loose:
         t = (targets_exact or targets_loose)[0]
-        if t.component_code:
-            comp = catalog.components[t.index_code][t.component_code]
-            year = layout.years[0] if len(layout.years) == 1 else None
-            if year is not None and not comp.valid_in(year):
-                pass  # still keep: validation reports a component outside its years
-        return Column(c, "target", header, target=t)
+        return Column(c, "target", header, target=t, confidence=1.0 if t.exact else 0.8), None, None
     for text in reversed(texts):
         ys = years_in(text)
         w = words(text).replace(str(ys[0]) if ys else "", "").strip() if ys else ""
         if len(ys) == 1 and w in ("", "nam", "year", "nam danh gia"):
-            return Column(c, "year_value", header, year=ys[0])
+            return Column(c, "year_value", header, year=ys[0]), None, None
         if isinstance(text, str) and text.strip().isdigit() and 1990 <= int(text.strip()) <= 2049:
-            return Column(c, "year_value", header, year=int(text.strip()))
-    return None
+            return Column(c, "year_value", header, year=int(text.strip())), None, None
+    why = next((w for w in map(headers.reason_in, reversed(texts)) if w), None)
+    if why:
+        return None, why, None
+    # the header read by meaning: index name or code, score and rank words, units, maximum, typos
+    readings = [headers.read_header(t, catalog, layout.index_code) for t in reversed(texts) if t]
+    if not readings:
+        return None, None, None
+    first = readings[0]
+    upper_index = next((r.index_named for r in readings[1:] if r.index_named), None)
+    if first.role is None:
+        # a criterion under a group header ("Tiêu chí" / "Tác động của CCHC (10 điểm)") is a component not yet named
+        grouped = any(r.role == "component" for r in readings[1:])
+        guess = first.guess or ("component" if grouped else None) or (first.index_named and "overall")
+        if not guess and upper_index:
+            guess = "overall"
+        return None, None, guess
+    if first.role == "entity":
+        return None, "entity_copy", None  # a second name column (English names, names as published)
+    if first.role not in USED_ROLES and first.role != "target":
+        return None, first.role, None
+    target = first.target
+    if first.role in ("value", "overall") and target is None and upper_index:
+        target = Target(upper_index, "", False)
+    if target is not None:
+        if not target.index_code:
+            return Column(c, "overall", header, confidence=first.confidence, maximum=first.maximum), None, None
+        if layout.index_code and target.index_code != layout.index_code:
+            if target.component_code:
+                return None, "other_index", None
+            target = Target(layout.index_code, "", False)
+        return Column(c, "target", header, target=target, confidence=first.confidence,
+                      maximum=first.maximum), None, None
+    return Column(c, first.role, header, confidence=first.confidence, maximum=first.maximum), None, None
 
 
 def override_column(c: int, header: str, meaning: str, layout: Layout) -> Column | None:
     """The column as the user said it is: ignored, the overall score, a component, a rank, a tier or a year."""
+    meaning = meaning.strip()
     if meaning == "ignore":
         return None
     if meaning in ("rank", "tier", "year", "rank_of"):
         return Column(c, meaning, header)
-    component = "" if meaning == "overall" else meaning
+    component = "" if meaning == "overall" else meaning.removeprefix("component:").strip()
     return Column(c, "target", header, target=Target(layout.index_code or "", component, True))
-
-
-def role_of(text: str) -> str | None:
-    """A header's role: exact role words, else rank/tier words inside it ("PCI 2013 ranking", "PCI tier")."""
-    key = header_key(text)
-    role = ROLE_OF_KEY.get(key)
-    if role:
-        return role
-    padded = f" {key} "
-    if any(f" {w} " in padded for w in ("tier", "nhom xep hang", "xep loai", "nhom dieu hanh")):
-        return "tier"
-    if any(f" {w} " in padded for w in ("rank", "ranking", "xep hang", "thu hang")):
-        return "rank"
-    return None
 
 
 def pair_entity_column(c: int, entity_cols: list[int]) -> int:
@@ -464,7 +685,7 @@ def pair_entity_column(c: int, entity_cols: list[int]) -> int:
 
 
 def add_content_columns(layout: Layout) -> None:
-    """Unlabelled rank and tier columns recognised by content (PCI 2005 tiers, PCI 2006 ranks)."""
+    """Unlabelled rank and tier columns recognised by content (PCI 2005 tiers, PCI 2006 ranks, 38/63)."""
     roles = {c.role for c in layout.columns}
     known = {c.col for c in layout.columns} | set(layout.entity_cols) | set(layout.ignored)
     grid = layout.grid
@@ -479,19 +700,24 @@ def add_content_columns(layout: Layout) -> None:
         present = [x for x in cells if not is_missing(x)]
         if not present:
             continue
-        if "tier" not in roles and all(isinstance(x, str) and words(x) in TIER_WORDS for x in present):
-            layout.columns.append(Column(c, "tier", "", entity_col=pair_entity_column(c, layout.entity_cols)))
+        if "tier" not in roles and all(headers.is_tier_word(x) for x in present):
+            layout.columns.append(Column(c, "tier", "", entity_col=pair_entity_column(c, layout.entity_cols),
+                                         confidence=0.7))
             roles.add("tier")
             continue
         if "rank" not in roles and len(present) >= 0.8 * n:
+            entity_col = pair_entity_column(c, layout.entity_cols)
+            if all(isinstance(x, str) and headers.rank_text(x) for x in present):
+                layout.columns.append(Column(c, "rank", "", entity_col=entity_col, confidence=0.7))
+                roles.add("rank")
+                continue
             try:
                 ints = [parse_int(x) for x in present]
             except ValueError:
                 continue
-            entity_col = pair_entity_column(c, layout.entity_cols)
             if all(i is not None and 1 <= i <= n + 1 for i in ints) and len(set(ints)) >= 0.8 * len(ints) \
                     and (not is_ordinal(ints) or rows_sorted_by_overall(layout, entity_col)):
-                layout.columns.append(Column(c, "rank", "", entity_col=entity_col))
+                layout.columns.append(Column(c, "rank", "", entity_col=entity_col, confidence=0.7))
                 roles.add("rank")
 
 

@@ -629,7 +629,11 @@ def decode_text(data: bytes, file_name: str) -> str:
 
 
 def guess_separator(text: str) -> str:
-    """The separator giving the most lines with the same number (>1) of fields: ';' files use decimal commas."""
+    """The separator of the table body: the most fields on most lines; title and source lines do not decide.
+
+    A ';' file's decimal commas and a title line's commas split lines into fewer, uneven fields: the separator
+    giving many lines the same larger number of fields wins (score: share of lines at that count × the count).
+    """
     sample = [line for line in text.splitlines()[:60] if line.strip()]
     best, best_score = ",", (-1.0, 0)
     for sep in (";", "\t", ","):
@@ -639,8 +643,9 @@ def guess_separator(text: str) -> str:
             continue  # read_csv names the broken line
         if not counts:
             continue
-        mode = max(set(counts), key=counts.count)
-        score = (counts.count(mode) / len(counts) if mode > 1 else 0.0, mode)
+        mode = max(set(counts), key=lambda n: (counts.count(n), n))
+        share = counts.count(mode) / len(counts)
+        score = (share * mode if mode > 1 and share >= 0.5 else 0.0, mode)
         if score > best_score:
             best, best_score = sep, score
     return best

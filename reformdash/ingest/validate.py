@@ -261,7 +261,7 @@ def resolve_entities(v: Validation) -> None:
             v.new_unit_of[raw] = code
             continue
         key = "unknown_unit" if options.level == "unit" else "unknown_entity"
-        names = registry.suggest(shown, suggest_kinds) if shown else []
+        names = registry.suggest(shown, suggest_kinds, parent=v.parent) if shown else []
         sug = t("suggestion", v.lang, names=", ".join(names)) if names else ""
         p = v.place(obs, i, col=int(obs.at[i, "entity_col"]))
         v.problems.append(Problem(key, value=shown or "(trống)", params={"suggestion": sug}, **p))
@@ -685,13 +685,15 @@ def apply_attributes(scores, obs, attr_frames, find, problems, file_name, lang, 
     overall = scores["component_code"] == OVERALL
     lookup, by_row = {}, {}
     for row in attrs.itertuples(index=False):
-        if row.part_year is None or pd.isna(row.part_year):
+        year = getattr(row, "year", None)  # a rank column headed with its own year (Hạng 2018 | Hạng 2019)
+        year = row.part_year if year is None or pd.isna(year) else int(year)
+        if year is None or pd.isna(year):
             # a table with a year column: a rank belongs to its own row's year, not to the entity's every year
             table, k = by_row, (int(row.part), int(row.row), row.attr)
             stated_key = (int(row.part), int(row.row), "rank_of")
         else:
-            table, k = lookup, (row.part_index, row.part_year, row.entity_code, row.attr)
-            stated_key = (row.part_index, row.part_year, row.entity_code, "rank_of")
+            table, k = lookup, (row.part_index, year, row.entity_code, row.attr)
+            stated_key = (row.part_index, year, row.entity_code, "rank_of")
         if k in table:
             continue
         raw = row.raw
