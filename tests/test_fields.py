@@ -78,3 +78,15 @@ def test_a_year_without_a_published_rank_says_so(store):
     for lang, words in (("vi", "chưa công bố thứ hạng"), ("en", "rank not published")):
         card = {c.index_code: c for c in focus_cards(store, "Quảng Ninh", lang, store.data_version()).cards}["PCI"]
         assert words in card.caption and words in card.sentence
+
+
+@pytest.mark.parametrize("written", ["4/6", "1/6", "(10)", "12-3"])
+def test_text_without_letters_is_never_a_province(catalog, registry, written):
+    # "4/6" folds to "46", Thừa Thiên Huế's code; a rank column must not become a second name column
+    text = f"Tỉnh,PCI,Xếp hạng\nHà Nội,60,{written}\nQuảng Ninh,70,{written}\n"
+    try:
+        scores = scores_of(csv_bytes(text), "pci_2017.csv", catalog, registry)
+    except ImportRejected as e:
+        assert "Huế" not in e.message
+        return
+    assert set(scores.entity_code) == {"01", "22"}

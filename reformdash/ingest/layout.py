@@ -15,7 +15,6 @@ from reformdash.registry import Registry
 from reformdash.text import is_missing, parse_int, parse_number, words, years_in
 
 # plain numbers, and numbers in parentheses ("(10)" of a column-numbering row): never names in a table
-_NUMERIC = re.compile(r"\s*\(?\s*[-+]?[\d.,\s%]+\s*\)?\s*")
 
 
 @dataclass
@@ -119,8 +118,9 @@ class EntityFinder:
             return None
         hit = self.cache.get(cell, 0)
         if hit == 0:
-            # numbers are never names in a table: "72" in a score column is not Tây Ninh's GSO code
-            hit = None if not cell.strip() or _NUMERIC.fullmatch(cell) else \
+            # text without a letter is never a name in a table: "72" in a score column is not Tây Ninh's GSO code,
+            # "4/6" (a rank out of its field) is not Thừa Thiên Huế's "46", "(10)" is a column number
+            hit = None if not any(ch.isalpha() for ch in cell) else \
                 self.registry.resolve(cell, self.kinds, self.parent)
             self.cache[cell] = hit
         return hit
