@@ -10,7 +10,7 @@ import pandas as pd
 
 from reformdash import goals, service, settings
 from reformdash.errors import ImportRejected, NotFound, ReformdashError
-from reformdash.i18n import format_number
+from reformdash.i18n import format_number, t
 from reformdash.ingest.importer import ImportOptions
 from reformdash.store import write_csv
 
@@ -35,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--level", choices=["province", "ministry", "unit"], help="what the rows are")
     s.add_argument("--parent", help="parent entity of units (name or code)")
     s.add_argument("--create-units", action="store_true", help="register unknown units under --parent")
+    s.add_argument("--name", action="append", default=[], metavar="TEXT=CODE",
+                   help="a name in the file is this entity (code), remembered as an alias with the batch; "
+                        "CODE '-' skips the row (repeatable)")
     s.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
 
     s = sub.add_parser("batches", help="list import batches")
@@ -140,8 +143,9 @@ def cmd_init(store, args, lang) -> int:
 
 
 def cmd_import(store, args, lang) -> int:
+    names = name_options(args.name, lang)
     options = ImportOptions(index=args.index, year=args.year, sheet=args.sheet, level=args.level,
-                            parent=args.parent, create_units=args.create_units, lang=lang)
+                            parent=args.parent, create_units=args.create_units, lang=lang, names=names or None)
     plans = []
     problems = []
     for path in args.files:
@@ -159,7 +163,7 @@ def cmd_import(store, args, lang) -> int:
             continue
         from reformdash.batches import commit
 
-        batch_id = commit(store, plan, settings.default_user())
+        batch_id = commit(store, plan, settings.default_user(), aliases=aliases_of(names), lang=lang)
         if batch_id is None:
             print({"vi": "  Không có gì thay đổi; không tạo lô mới.",
                    "en": "  Nothing changed; no batch created."}[lang])
@@ -168,6 +172,24 @@ def cmd_import(store, args, lang) -> int:
     if args.dry_run:
         print({"vi": "Chạy thử: chưa ghi gì.", "en": "Dry run: nothing written."}[lang])
     return EXIT_OK
+
+
+def name_options(given: list[str], lang: str) -> dict[str, str]:
+    """--name "TEXT=CODE" options as text -> entity code ('-' = skip the row); ReformdashError if malformed."""
+    names = {}
+    for item in given or []:
+        text, sep, code = item.rpartition("=")
+        if not sep or not text.strip() or not code.strip():
+            raise ReformdashError(t("alias_bad_option", lang, value=item), "--name")
+        names[text.strip()] = code.strip()
+    return names
+
+
+def aliases_of(names: dict[str, str]) -> dict[str, str]:
+    """The names to remember as aliases: every hand-made match except skipped rows."""
+    from reformdash.ingest.layout import NEW_UNIT, SKIP_ROW
+
+    return {text: code for text, code in names.items() if code not in (SKIP_ROW, NEW_UNIT)}
 
 
 def print_plan(plan, lang: str, verbose: bool, limit: int = 40) -> None:

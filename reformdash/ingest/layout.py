@@ -131,14 +131,20 @@ def is_summary(cell: object) -> bool:
     return key in SUMMARY_KEYS or key.startswith(("trungbinh", "diemcao", "diemthap", "giatritrung"))
 
 
+SKIP_ROW = "-"  # a name the user marked «không phải đơn vị / bỏ qua»: its rows are left out
+NEW_UNIT = "+"  # a name the user marked «tạo đơn vị mới»: registered under the parent on commit
+
+
 class EntityFinder:
     """Resolves cells to entity codes with a per-text cache (files repeat names)."""
 
     def __init__(self, registry: Registry, kinds: tuple[str, ...], parent: str | None,
                  chosen: dict[str, str] | None = None):
         self.registry, self.kinds, self.parent = registry, kinds, parent
-        # names the user matched by hand in the upload preview win over the registry
-        self.cache: dict[object, str | None] = dict(chosen or {})
+        # names the user matched by hand (upload preview, --name) win over the registry; spacing and case aside
+        self.chosen = {name_key(raw): code for raw, code in (chosen or {}).items() if name_key(raw)}
+        self.cache: dict[object, str | None] = {}
+        self.marks = {SKIP_ROW, NEW_UNIT} & set(self.chosen.values())
 
     def __call__(self, cell: object) -> str | None:
         if not isinstance(cell, str):
@@ -147,9 +153,14 @@ class EntityFinder:
         if hit == 0:
             # numbers are never names in a table: "72" in a score column is not Tây Ninh's GSO code
             hit = None if not cell.strip() or _NUMERIC.fullmatch(cell) else \
-                self.registry.resolve(cell, self.kinds, self.parent)
+                (self.chosen and self.chosen.get(name_key(cell))) or self.registry.resolve(cell, self.kinds,
+                                                                                         self.parent)
             self.cache[cell] = hit
         return hit
+
+    def marked(self, cell: object, mark: str) -> bool:
+        """True if the user marked this name SKIP_ROW or NEW_UNIT."""
+        return mark in self.marks and isinstance(cell, str) and self.chosen.get(name_key(cell)) == mark
 
 
 def entity_column_counts(grid: list[list], find: EntityFinder, sample: int = 3000) -> dict[int, int]:

@@ -11,7 +11,7 @@ from reformdash.catalog import OVERALL, Catalog
 from reformdash.errors import Problem
 from reformdash.i18n import format_number, t
 from reformdash.ingest.extract import column_headers, same
-from reformdash.ingest.layout import EntityFinder, column_letter
+from reformdash.ingest.layout import NEW_UNIT, SKIP_ROW, EntityFinder, column_letter
 from reformdash.registry import Registry
 from reformdash.text import is_missing, name_key, parse_int, parse_number, words
 
@@ -157,6 +157,9 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
     if not frames:
         return None, [], [Problem("no_table", file_name)], notes
     obs = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    if SKIP_ROW in find.marks:  # rows the user marked «không phải đơn vị / bỏ qua» (upload preview, --name)
+        skipped = [raw for raw in obs["entity_raw"].unique() if find.marked(raw, SKIP_ROW)]
+        obs = obs[~obs["entity_raw"].isin(skipped)].reset_index(drop=True)
     # values: numbers parse in bulk; only text cells go through the careful parser.
     # Missing cells are dropped (a missing value is missing, never zero).
     values = numbers_of(obs["value_raw"])
@@ -202,8 +205,8 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
     # entities: resolve each distinct name once
     kinds = find.kinds
     codes: dict = {}  # factorised columns, reused while obs keeps its rows and the column its values
-    obs["entity_code"] = map_unique(obs["entity_raw"], lambda raw: find(raw) if isinstance(raw, str) else None,
-                                    codes, "entity_raw", "entity_code")
+    obs["entity_code"] = map_unique(obs["entity_raw"], lambda raw: find(raw) if isinstance(raw, str)
+                                    and not find.marked(raw, NEW_UNIT) else None, codes, "entity_raw", "entity_code")
     # the row mask is needed only when some distinct name is unknown
     unknown = obs[obs["entity_code"].isna()] if any(pd.isna(v) for v in codes["entity_code"][1]) else obs.iloc[:0]
     seen_kinds = {registry.entities[c].kind for c in obs["entity_code"].dropna().unique() if c in registry.entities} \
@@ -212,9 +215,10 @@ def validate(parts, file_name: str, catalog: Catalog, registry: Registry, find: 
     for raw, group in unknown.groupby("entity_raw", sort=False, dropna=False):
         i = group.index[0]
         shown = "" if is_missing(raw) else str(raw)
-        if options.level == "unit" and options.create_units and shown:
+        if shown and (find.marked(raw, NEW_UNIT) or options.level == "unit" and options.create_units):
             code = unit_code(parent, shown, registry, new_units)
             new_units.setdefault(code, {"code": code, "name_vi": " ".join(shown.split()), "parent_code": parent})
+            find.cache[raw] = code  # the file's rank and tier of the new unit are read too
             obs.loc[group.index, "entity_code"] = code
             codes.pop("entity_code", None)
             continue
@@ -481,7 +485,8 @@ def apply_attributes(scores, obs, attr_frames, find, problems, file_name, lang, 
     attrs = attrs[~attrs["raw"].map(is_missing)]
     if not len(attrs):
         return scores
-    attrs = attrs.assign(entity_code=attrs["entity_raw"].map(lambda x: find(x) if isinstance(x, str) else None))
+    attrs = attrs.assign(entity_code=attrs["entity_raw"].map(
+        lambda x: find(x) if isinstance(x, str) and not find.marked(x, SKIP_ROW) else None))
     attrs = attrs[attrs["entity_code"].notna()]
     overall = scores["component_code"] == OVERALL
     lookup = {}
