@@ -143,7 +143,11 @@ def cmd_init(store, args, lang) -> int:
 
 
 def cmd_import(store, args, lang) -> int:
-    names = name_options(args.name, lang)
+    try:
+        names = name_options(args.name)
+    except ValueError as e:  # bad input: exit 2, nothing read or written
+        print(t("alias_bad_option", lang, value=e.args[0]), file=sys.stderr)
+        return EXIT_REJECTED
     options = ImportOptions(index=args.index, year=args.year, sheet=args.sheet, level=args.level,
                             parent=args.parent, create_units=args.create_units, lang=lang, names=names or None)
     plans = []
@@ -174,13 +178,13 @@ def cmd_import(store, args, lang) -> int:
     return EXIT_OK
 
 
-def name_options(given: list[str], lang: str) -> dict[str, str]:
-    """--name "TEXT=CODE" options as text -> entity code ('-' = skip the row); ReformdashError if malformed."""
+def name_options(given: list[str]) -> dict[str, str]:
+    """--name "TEXT=CODE" options as text -> entity code ('-' = skip the row); ValueError(option) if malformed."""
     names = {}
     for item in given or []:
         text, sep, code = item.rpartition("=")
         if not sep or not text.strip() or not code.strip():
-            raise ReformdashError(t("alias_bad_option", lang, value=item), "--name")
+            raise ValueError(item)
         names[text.strip()] = code.strip()
     return names
 
