@@ -85,10 +85,11 @@ def index_form(key: str, data: bytes, file_name: str, parent: str | None) -> Non
     """Offer to register the file's index when the catalog has none like it (a department's own scoring)."""
     with st.expander("Chỉ số này chưa có trong danh mục? Tạo chỉ số riêng của cơ quan" if V else
                      "Index not in the catalog? Create your department's own index", expanded=True):
-        proposal = st.session_state.get(f"nip_{key}")
-        if proposal is None:
+        kept = st.session_state.get(f"nip_{key}")
+        if kept is None or kept[0] != parent:  # read the file's headers once per parent chosen
             parent_name = reg.entities[parent].name_vi if parent in reg.entities else None
-            proposal = st.session_state[f"nip_{key}"] = index_proposal(data, file_name, parent_name)
+            kept = st.session_state[f"nip_{key}"] = (parent, index_proposal(data, file_name, parent_name))
+        proposal = kept[1]
         with st.form(f"nf_{key}", border=False):
             a, b = st.columns([3, 2])
             a.text_input("Tên chỉ số" if V else "Index name", proposal["name"], key=f"nin_{key}")
@@ -144,7 +145,8 @@ def names_fold(key: str, found, names: dict, level: str, parent: str | None) -> 
     with st.expander(title, expanded=bool(unknown)):
         a, b, c = st.columns([3, 2, 1])
         search = a.text_input("Tìm tên" if V else "Search names", key=f"ns_{key}")
-        only = b.toggle("Chỉ tên chưa nhận ra" if V else "Only unknown names", value=bool(unknown), key=f"nu_{key}")
+        only = b.toggle("Ẩn tên đã tự nhận ra" if V else "Hide names recognised", value=bool(unknown) or bool(names),
+                        key=f"nu_{key}")
         _, pages = name_page(table, reg, lang, search, only, page=1)
         if st.session_state.get(f"np_{key}", 1) > pages:
             st.session_state[f"np_{key}"] = pages

@@ -114,14 +114,15 @@ def name_table(found: Inspection, chosen: dict[str, str]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["in_file", "code", "how"])
 
 
-def name_page(names: pd.DataFrame, registry: Registry, lang: str, search: str = "", only_unknown: bool = False,
+def name_page(names: pd.DataFrame, registry: Registry, lang: str, search: str = "", hide_auto: bool = False,
               page: int = 1, size: int = PAGE_SIZE) -> tuple[pd.DataFrame, int]:
     """One page of the names table (unknown names first), filtered by a text search; and the number of pages.
 
+    hide_auto leaves out names the importer recognised by itself (those chosen by hand stay, to be seen and changed).
     Labels are made only for the rows shown."""
     shown = names
-    if only_unknown:
-        shown = shown[shown["how"] == "unknown"]
+    if hide_auto:
+        shown = shown[shown["how"] != "auto"]
     wanted = words(search)
     if wanted:
         shown = shown[[wanted in words(n) for n in shown["in_file"]]]
@@ -175,21 +176,24 @@ def match_choices(store, registry: Registry, text: str, kinds: tuple[str, ...], 
 def index_proposal(content: bytes, file_name: str, parent_name: str | None = None) -> dict:
     """A department's own index as the file suggests it: a name, a code, the unit and the scale from a header such
     as 'Tổng điểm (100 điểm)' (the largest maximum, a total's first)."""
-    title, maxima, totals = "", [], []
+    title, maxima, totals, percent = "", [], [], False
     for sheet in read_workbook(content, file_name)[:3]:
         for row in sheet.rows[:15]:
             texts = [c.strip() for c in row if isinstance(c, str) and c.strip()]
             if not title and len(texts) == 1 and len(texts[0]) > 8:
                 title = texts[0]
             for text in texts:
+                percent = percent or "(%)" in text.replace(" ", "")
                 for number, unit in _MAX_POINTS.findall(text):
                     value = float(number.replace(",", "."))
                     maxima.append((value, unit.lower()))
                     if words(text).startswith(("tong", "total", "diem tong")):
                         totals.append((value, unit.lower()))
-    top = max(totals or maxima, default=(100.0, "điểm"))
+    top = max(totals or maxima, default=(100.0, "%" if percent else "điểm"))
     unit = "%" if top[1] == "%" else "điểm"
-    name = title or (f"Chấm điểm CCHC của {parent_name}" if parent_name else file_name.rsplit(".", 1)[0])
+    stem = file_name.rsplit(".", 1)[0]
+    named = len(words(re.sub(r"\d+", " ", stem)).split()) >= 3  # "Book1", "bang_diem_2024" name nothing
+    name = title or (stem if named or not parent_name else f"Chấm điểm CCHC của {parent_name}")
     name = re.sub(r"\s*(năm\s*)?\b(19|20)\d\d\b", "", name, flags=re.I).strip(" -–:") or name
     code = words(name).upper().replace(" ", "_")[:32].strip("_")
     if not code or not code[0].isalpha():
