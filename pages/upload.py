@@ -10,10 +10,10 @@ from reformdash.batches import commit, make_plan
 from reformdash.catalog import Catalog
 from reformdash.catalog_admin import add_index
 from reformdash.errors import ReformdashError
-from reformdash.i18n import format_number
 from reformdash.ingest.importer import ImportOptions, inspect_file
 from reformdash.ingest.layout import NEW_UNIT, SKIP_ROW
 from reformdash.upload import (
+    changes_table,
     column_table,
     entity_label,
     import_columns,
@@ -137,12 +137,26 @@ def columns_fold(key: str, found, overrides: dict) -> None:
 
 def names_fold(key: str, found, names: dict, level: str, parent: str | None) -> None:
     """Every name in the file, a page at a time with a search; one name at a time is matched by hand."""
-    table = name_table(found, names)
+    kept = st.session_state.get(f"nt_{key}")
+    if kept is None or kept[0] is not found:  # listed once per reading of the file, not on every page turn
+        kept = st.session_state[f"nt_{key}"] = (found, name_table(found, names))
+    table = kept[1]
     unknown = int((table["how"] == "unknown").sum())
     title = ("Tên tỉnh / đơn vị trong tệp" if V else "Names in the file") + f" ({len(table)})"
     if unknown:
         title += f" — {unknown} {'chưa nhận ra' if V else 'unknown'}"
-    with st.expander(title, expanded=bool(unknown)):
+    with st.expander(title, expanded=bool(unknown or names)):
+        under = reg.entities[parent].name(lang) if parent in reg.entities else None
+        if unknown:
+            st.caption((f"Chọn từng tên chưa nhận ra rồi chọn nó là đơn vị nào của {under}" if under else
+                        "Chọn từng tên chưa nhận ra rồi chọn nó là tỉnh / đơn vị nào")
+                       + "; dòng nhóm hay dòng tiêu đề thì chọn «không phải đơn vị / bỏ qua"
+                       + ("», đơn vị chưa có thì chọn «tạo đơn vị mới»." if level == "unit" else "».")
+                       if V else
+                       (f"Pick each unknown name, then the unit of {under} it is" if under else
+                        "Pick each unknown name, then the province / unit it is")
+                       + "; for a group or title row choose «not a unit / skip»"
+                       + ("», for a unit not yet registered «create a new unit»." if level == "unit" else "»."))
         a, b, c = st.columns([3, 2, 1])
         search = a.text_input("Tìm tên" if V else "Search names", key=f"ns_{key}")
         only = b.toggle("Ẩn tên đã tự nhận ra" if V else "Hide names recognised", value=bool(unknown) or bool(names),
@@ -173,9 +187,8 @@ def names_fold(key: str, found, names: dict, level: str, parent: str | None) -> 
         waiting = [n for n, h in zip(shown["in_file"], table.set_index("in_file").loc[on_page, "how"])
                    if h == "unknown" and n != row]
         widget = f"nc_{key}_{_short(row)}"
-        under = (f" ({'chỉ các đơn vị của' if V else 'only units of'} {reg.entities[parent].name(lang)})"
-                 if parent in reg.entities and "unit" in kinds else "")
-        st.selectbox(f"«{row}» {'là' if V else 'is'}{under}", options, index=options.index(current), key=widget,
+        only = f" ({'chỉ các đơn vị của' if V else 'only units of'} {under})" if under and "unit" in kinds else ""
+        st.selectbox(f"«{row}» {'là' if V else 'is'}{only}", options, index=options.index(current), key=widget,
                      format_func=lambda c: word("not_chosen", lang) if not c else entity_label(reg, c, lang),
                      on_change=_choose_name, args=(key, row, widget, waiting[0] if waiting else None))
 
@@ -227,7 +240,7 @@ def file_card(position: int, name: str, data: bytes, sha: str) -> None:
         header_rows = sorted({p.layout.place(h, 0)[0] for p in found.parts for h in p.layout.header_rows
                               if not p.layout.transposed})
         years = sorted({p.year for p in found.parts if p.year}) or (
-            sorted(found.scores["year"].unique()) if found.scores is not None else [])
+            sorted(found.scores["year"].unique()) if found.scores is not None else [year] if year else [])
         detected = ", ".join(dict.fromkeys(p.index_code or "?" for p in found.parts))
         st.markdown(("**Đã nhận ra:** " if V else "**Understood:** ")
                     + f"{detected} · {', '.join(map(str, years)) or '?'} · "
@@ -246,13 +259,12 @@ def file_card(position: int, name: str, data: bytes, sha: str) -> None:
     m1.metric("Thêm mới" if V else "Added", len(plan.added))
     m2.metric("Thay đổi" if V else "Changed", len(plan.changed))
     m3.metric("Không đổi" if V else "Unchanged", plan.unchanged)
+    if plan.analysis.new_units:
+        st.caption(("Đơn vị mới sẽ được tạo: " if V else "New units to be created: ")
+                   + ", ".join(u["name_vi"] for u in plan.analysis.new_units[:20])
+                   + (" …" if len(plan.analysis.new_units) > 20 else ""))
     if len(plan.changed):
-        shown = plan.changed.assign(
-            entity=[reg.entities[c].name(lang) if c in reg.entities else c for c in plan.changed["entity_code"]],
-            old=[format_number(v, lang, 2) for v in plan.changed["old_value"]],
-            new=[format_number(v, lang, 2) for v in plan.changed["value"]])
-        st.dataframe(shown[["index_code", "year", "entity", "component_code", "old", "new", "old_rank", "rank"]],
-                     hide_index=True, width="stretch")
+        st.dataframe(changes_table(plan.changed, reg, lang), hide_index=True, width="stretch")
     if plan.is_noop:
         st.info("Tệp này không làm thay đổi gì (đã được nhập trước đó)." if V else
                 "This file changes nothing (already imported).")
@@ -272,7 +284,7 @@ def file_card(position: int, name: str, data: bytes, sha: str) -> None:
 
 
 first_of: dict[str, str] = {}
-live = set()
+cards = []
 for position, upload in enumerate(files or []):
     content = upload.getvalue()
     digest = hashlib.sha256(content).hexdigest()
@@ -281,8 +293,10 @@ for position, upload in enumerate(files or []):
                 else f"«{upload.name}» has the same content as «{first_of[digest]}»: a duplicate, imported once.")
         continue
     first_of[digest] = upload.name
-    live.add(f"in_{_short(f'{position}{chr(0)}{upload.name}{chr(0)}{digest}')}")
+    cards.append((position, upload.name, content, digest))
+live = {f"in_{_short(f'{position}{chr(0)}{name}{chr(0)}{digest}')}" for position, name, _, digest in cards}
+for position, name, content, digest in cards:
     with st.container(border=True):
-        file_card(position, upload.name, content, digest)
-for kept_key in [k for k in st.session_state if str(k).startswith("in_") and k not in live]:
+        file_card(position, name, content, digest)
+for kept_key in [k for k in st.session_state if str(k).startswith(("in_", "nt_")) and f"in_{k[3:]}" not in live]:
     del st.session_state[kept_key]  # a file taken out of the uploader: its reading is not kept

@@ -13,6 +13,7 @@ from rapidfuzz import fuzz, process
 
 from reformdash.catalog import Catalog
 from reformdash.errors import Problem
+from reformdash.i18n import format_number
 from reformdash.ingest.extract import column_headers
 from reformdash.ingest.importer import Inspection
 from reformdash.ingest.layout import NEW_UNIT, SKIP_ROW
@@ -199,6 +200,22 @@ def index_proposal(content: bytes, file_name: str, parent_name: str | None = Non
     if not code or not code[0].isalpha():
         code = f"U_{code}"[:32]
     return {"code": code, "name": name, "unit": unit, "scale_min": 0.0, "scale_max": top[0]}
+
+
+CHANGE_HEADERS = {"index_code": ("Chỉ số", "Index"), "year": ("Năm", "Year"), "entity": ("Tỉnh / đơn vị", "Entity"),
+                  "component_code": ("Chỉ số thành phần", "Component"), "old": ("Điểm cũ", "Old score"),
+                  "new": ("Điểm mới", "New score"), "old_rank": ("Hạng cũ", "Old rank"),
+                  "rank": ("Hạng mới", "New rank")}
+
+
+def changes_table(changed: pd.DataFrame, registry: Registry, lang: str) -> pd.DataFrame:
+    """The figures a commit would change, old beside new, with headers in the reader's language."""
+    shown = changed.assign(
+        entity=[registry.entities[c].name(lang) if c in registry.entities else c for c in changed["entity_code"]],
+        old=[format_number(v, lang, 2) for v in changed["old_value"]],
+        new=[format_number(v, lang, 2) for v in changed["value"]])
+    return shown[list(CHANGE_HEADERS)].rename(columns={c: h[1 if lang == "en" else 0]
+                                                       for c, h in CHANGE_HEADERS.items()})
 
 
 def problem_table(problems: list[Problem], lang: str) -> pd.DataFrame:
