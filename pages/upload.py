@@ -254,7 +254,10 @@ def file_card(position: int, name: str, data: bytes, sha: str) -> None:
                   "Cannot commit: {n} problems to fix in the file or above.").format(n=len(found.problems)))
         st.dataframe(problem_table(found.problems, lang), hide_index=True, width="stretch")
         return
-    plan = make_plan(store, found.analysis())
+    kept = st.session_state.get(f"pl_{key}")
+    if kept is None or kept[0] is not found:  # compared with the store once per reading, not on every rerun
+        kept = st.session_state[f"pl_{key}"] = (found, make_plan(store, found.analysis()))
+    plan = kept[1]
     m1, m2, m3 = st.columns(3)
     m1.metric("Thêm mới" if V else "Added", len(plan.added))
     m2.metric("Thay đổi" if V else "Changed", len(plan.changed))
@@ -298,5 +301,5 @@ live = {f"in_{_short(f'{position}{chr(0)}{name}{chr(0)}{digest}')}" for position
 for position, name, content, digest in cards:
     with st.container(border=True):
         file_card(position, name, content, digest)
-for kept_key in [k for k in st.session_state if str(k).startswith(("in_", "nt_")) and f"in_{k[3:]}" not in live]:
+for kept_key in [k for k in st.session_state if str(k).startswith(("in_", "nt_", "pl_")) and f"in_{k[3:]}" not in live]:
     del st.session_state[kept_key]  # a file taken out of the uploader: its reading is not kept

@@ -375,3 +375,17 @@ def test_the_index_proposed_takes_its_name_and_scale_from_the_sheet():
                         "CÁC ĐƠN VỊ TRỰC THUỘC", "unit": "điểm", "scale_min": 0.0, "scale_max": 100.0}
     plain = index_proposal("Đơn vị,Tỷ lệ (%)\nA,80\n".encode(), "Book1.csv", "Sở Y tế Kon Tum")
     assert (plain["name"], plain["unit"], plain["scale_max"]) == ("Chấm điểm CCHC của Sở Y tế Kon Tum", "%", 100.0)
+
+
+def test_the_names_table_speaks_english_by_the_language_switch(empty_db):
+    at = upload_page(lang="en")
+    at.get("file_uploader")[0].upload("pci_2019.csv", "Tỉnh,PCI\nHà Nội,65.5\nQuang Nimh,73.4\n".encode(),
+                                      "text/csv").run()
+    assert not at.exception
+    names = next(d for d in at.dataframe if "Name in the file" in d.value.columns).value
+    assert list(names["Status"]) == ["unknown"]
+    choice = name_choice(at, "Quang Nimh")
+    assert choice.options[:2] == ["(not chosen)", "not a unit / skip"] and "Quang Ninh · 22" in choice.options[2:5]
+    choice.set_value("22").run()
+    commit_button(at).click().run()
+    assert at.success and "Written as batch" in at.success[0].value
