@@ -4,7 +4,7 @@ import hashlib
 
 import streamlit as st
 
-from pages._auth import require
+from pages._auth import current_user, has_role, require
 from pages._common import boot, get_store, language, registry
 from reformdash.batches import commit, make_plan
 from reformdash.catalog import Catalog
@@ -69,10 +69,15 @@ def _choose_meaning(key: str, place: tuple, widget: str, detected: str) -> None:
 def _create_index(key: str) -> None:
     """The department's own index, made in one step by an editor; the file is then read as that index."""
     get = st.session_state.get
+    who = current_user()
+    if not has_role(who, "editor"):  # a callback runs before the page's own check: an editor or an admin only
+        st.session_state[f"nie_{key}"] = "Bạn cần quyền biên tập để tạo chỉ số." if V else "Creating an index needs " \
+            "the editor role."
+        return
     try:
         code = add_index(store, get(f"nic_{key}", ""), get(f"nin_{key}", ""), unit=get(f"niu_{key}", "điểm"),
                          scale_min=float(get(f"nilo_{key}", 0)), scale_max=float(get(f"nihi_{key}", 100)),
-                         entity_kind="unit", user=user.name, lang=lang)
+                         entity_kind="unit", user=who.name, lang=lang)
     except ReformdashError as e:
         st.session_state[f"nie_{key}"] = e.message
     else:

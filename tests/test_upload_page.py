@@ -389,3 +389,17 @@ def test_the_names_table_speaks_english_by_the_language_switch(empty_db):
     choice.set_value("22").run()
     commit_button(at).click().run()
     assert at.success and "Written as batch" in at.success[0].value
+
+
+def test_an_index_is_not_created_once_the_editor_role_is_gone(empty_db):
+    at = upload_page()
+    at.get("file_uploader")[0].upload("Chấm điểm CCHC Sở Y tế Kon Tum 2024.csv",
+                                      "Đơn vị,Điểm\nA,80\nB,70\n".encode(), "text/csv").run()
+    next(s for s in at.selectbox if s.key and s.key.startswith("lv_")).set_value("unit").run()
+    at.session_state["user"] = User("an", "viewer")  # the role was taken away while the form was open
+    next(b for b in at.button if "Tạo chỉ số" in b.label).click().run()
+    store = service.open_store(str(empty_db))
+    try:
+        assert not [r for r in store.rows("catalog_indices") if r[0].startswith("CHAM_DIEM")]
+    finally:
+        store.close()
