@@ -4,15 +4,27 @@ import hashlib
 
 import streamlit as st
 
-from pages._auth import require
+from pages._auth import current_user, has_role, require
 from pages._common import boot, get_store, language, registry
 from reformdash.batches import commit, make_plan
 from reformdash.catalog import Catalog
-from reformdash.catalog_admin import add_alias
+from reformdash.catalog_admin import add_index
 from reformdash.errors import ReformdashError
-from reformdash.i18n import format_number
 from reformdash.ingest.importer import ImportOptions, inspect_file
-from reformdash.upload import column_table, entity_matches, meaning_options, problem_table
+from reformdash.ingest.layout import NEW_UNIT, SKIP_ROW
+from reformdash.upload import (
+    changes_table,
+    column_table,
+    entity_label,
+    import_columns,
+    index_proposal,
+    match_choices,
+    meaning_options,
+    name_page,
+    name_table,
+    problem_table,
+    word,
+)
 
 boot()
 
@@ -28,123 +40,272 @@ reg = registry()
 files = st.file_uploader("Tệp" if V else "Files", type=["xlsx", "xls", "ods", "csv"], accept_multiple_files=True,
                          key="upload_files")
 AUTO = "(tự nhận)" if V else "(detect)"
-for upload in files or []:
-    data = upload.getvalue()
-    key = hashlib.sha256(data).hexdigest()[:12]
-    with st.container(border=True):
-        st.subheader(upload.name)
-        c1, c2, c3, c4 = st.columns(4)
-        index = c1.selectbox("Chỉ số" if V else "Index", [AUTO] + list(catalog.indices), key=f"ix_{key}",
-                             format_func=lambda c: c if c == AUTO else c.replace("_", " "))
-        year = c2.number_input("Năm (0 = tự nhận)" if V else "Year (0 = detect)", 0, 2100, 0, key=f"yr_{key}")
-        level = c3.selectbox("Cấp" if V else "Level", [AUTO, "province", "ministry", "unit"], key=f"lv_{key}",
-                             format_func=lambda x: {"province": "Tỉnh" if V else "Province",
-                                                    "ministry": "Bộ, ngành" if V else "Ministry",
-                                                    "unit": "Đơn vị trực thuộc" if V else "Unit"}.get(x, x))
-        parent, create = None, False
-        if level == "unit":
-            parents = [e for e in reg.entities.values() if e.kind in ("province", "unit") and e.valid_to is None]
-            parent = c4.selectbox("Cơ quan chủ quản" if V else "Parent", [e.code for e in parents],
-                                  format_func=lambda c: reg.entities[c].name(lang), key=f"pa_{key}")
-            create = c4.checkbox("Tạo đơn vị mới" if V else "Create new units", key=f"cu_{key}")
-        overrides = st.session_state.setdefault(f"ov_{key}", {})
-        names = st.session_state.setdefault(f"nm_{key}", {})
-        # sheet and header row are chosen below the preview; their last values are read here
-        sheet = st.session_state.get(f"sh_{key}", AUTO)
-        header_row = st.session_state.get(f"hr_{key}", 0)
-        options = ImportOptions(index=None if index == AUTO else index, year=year or None,
-                                sheet=None if sheet == AUTO else sheet, level=None if level == AUTO else level,
-                                parent=parent, create_units=create, lang=lang, columns=dict(overrides) or None,
-                                names=dict(names) or None, header_row=header_row or None)
+
+
+def _short(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:10]
+
+
+def _choose_name(key: str, row: str, widget: str, next_row: str | None) -> None:
+    """A name matched by hand (or marked skip / new): remembered for this file, the next unknown name comes up."""
+    chosen = st.session_state[widget]
+    names = st.session_state.setdefault(f"nm_{key}", {})
+    if chosen:
+        names[row] = chosen
+    else:
+        names.pop(row, None)
+    if chosen and next_row:
+        st.session_state[f"nr_{key}"] = next_row
+
+
+def _choose_meaning(key: str, place: tuple, widget: str, detected: str) -> None:
+    overrides = st.session_state.setdefault(f"ov_{key}", {})
+    if st.session_state[widget] == detected:
+        overrides.pop(place, None)
+    else:
+        overrides[place] = st.session_state[widget]
+
+
+def _create_index(key: str) -> None:
+    """The department's own index, made in one step by an editor; the file is then read as that index."""
+    get = st.session_state.get
+    who = current_user()
+    if not has_role(who, "editor"):  # a callback runs before the page's own check: an editor or an admin only
+        st.session_state[f"nie_{key}"] = "Bạn cần quyền biên tập để tạo chỉ số." if V else "Creating an index needs " \
+            "the editor role."
+        return
+    try:
+        code = add_index(store, get(f"nic_{key}", ""), get(f"nin_{key}", ""), unit=get(f"niu_{key}", "điểm"),
+                         scale_min=float(get(f"nilo_{key}", 0)), scale_max=float(get(f"nihi_{key}", 100)),
+                         entity_kind="unit", user=who.name, lang=lang)
+    except ReformdashError as e:
+        st.session_state[f"nie_{key}"] = e.message
+    else:
+        st.session_state.pop(f"nie_{key}", None)
+        st.session_state[f"ix_{key}"] = code
+        st.session_state[f"lv_{key}"] = "unit"
+
+
+def index_form(key: str, data: bytes, file_name: str, parent: str | None) -> None:
+    """Offer to register the file's index when the catalog has none like it (a department's own scoring)."""
+    with st.expander("Chỉ số này chưa có trong danh mục? Tạo chỉ số riêng của cơ quan" if V else
+                     "Index not in the catalog? Create your department's own index", expanded=True):
+        kept = st.session_state.get(f"nip_{key}")
+        if kept is None or kept[0] != parent:  # read the file's headers once per parent chosen
+            parent_name = reg.entities[parent].name_vi if parent in reg.entities else None
+            kept = st.session_state[f"nip_{key}"] = (parent, index_proposal(data, file_name, parent_name))
+        proposal = kept[1]
+        with st.form(f"nf_{key}", border=False):
+            a, b = st.columns([3, 2])
+            a.text_input("Tên chỉ số" if V else "Index name", proposal["name"], key=f"nin_{key}")
+            b.text_input("Mã (chữ in hoa, số, _)" if V else "Code (capitals, digits, _)", proposal["code"],
+                         key=f"nic_{key}")
+            c, d, e = st.columns(3)
+            units = ["điểm", "%"]
+            c.selectbox("Đơn vị tính" if V else "Unit", units, units.index(proposal["unit"]), key=f"niu_{key}")
+            d.number_input("Điểm thấp nhất" if V else "Scale from", value=proposal["scale_min"], key=f"nilo_{key}")
+            e.number_input("Điểm cao nhất" if V else "Scale to", value=proposal["scale_max"], key=f"nihi_{key}")
+            st.form_submit_button("Tạo chỉ số và đọc lại tệp" if V else "Create the index and read the file again",
+                                  on_click=_create_index, args=(key,))
+        if st.session_state.get(f"nie_{key}"):
+            st.error(st.session_state[f"nie_{key}"])
+
+
+def columns_fold(key: str, found, overrides: dict) -> None:
+    """The columns as read, and one correction at a time (a file may have hundreds of columns)."""
+    columns = column_table(found, catalog, lang)
+    choices = meaning_options(catalog, found.parts[0].index_code, lang)
+    st.markdown("**Các cột**" if V else "**Columns**")
+    st.dataframe(columns[["sheet", "letter", "header", "label"]].rename(columns={
+        "sheet": "Trang" if V else "Sheet", "letter": "Cột" if V else "Column",
+        "header": "Tiêu đề" if V else "Header", "label": "Được hiểu là" if V else "Read as"}),
+        hide_index=True, width="stretch")
+    fixable = columns[columns["meaning"] != "entity"]
+    if not len(fixable):
+        return
+    with st.expander("Sửa cách hiểu các cột" if V else "Correct the columns"):
+        # the columns not used come first: they are the ones most often misread
+        fixable = fixable.iloc[(fixable["meaning"] != "ignore").argsort(kind="stable")]
+        places = {f"{r.sheet}\0{r.col}": r for r in fixable.itertuples(index=False)}
+        picked = st.selectbox("Cột" if V else "Column", list(places), key=f"cc_{key}",
+                              format_func=lambda p: f"{places[p].letter} · {places[p].header[:60]} — "
+                                                    f"{places[p].label}")
+        row = places[picked]
+        place = (row.sheet, int(row.col))
+        current = overrides.get(place, row.meaning)
+        options = list(choices) if current in choices else list(choices) + [current]
+        widget = f"cm_{key}_{_short(picked)}"
+        st.selectbox(f"{'Cột' if V else 'Column'} {row.letter} «{row.header[:60]}» {'là' if V else 'is'}", options,
+                     index=options.index(current), key=widget, format_func=lambda c: choices.get(c, row.label),
+                     on_change=_choose_meaning, args=(key, place, widget, row.meaning))
+
+
+def names_fold(key: str, found, names: dict, level: str, parent: str | None) -> None:
+    """Every name in the file, a page at a time with a search; one name at a time is matched by hand."""
+    kept = st.session_state.get(f"nt_{key}")
+    if kept is None or kept[0] is not found:  # listed once per reading of the file, not on every page turn
+        kept = st.session_state[f"nt_{key}"] = (found, name_table(found, names))
+    table = kept[1]
+    unknown = int((table["how"] == "unknown").sum())
+    title = ("Tên tỉnh / đơn vị trong tệp" if V else "Names in the file") + f" ({len(table)})"
+    if unknown:
+        title += f" — {unknown} {'chưa nhận ra' if V else 'unknown'}"
+    with st.expander(title, expanded=bool(unknown or names)):
+        under = reg.entities[parent].name(lang) if parent in reg.entities else None
+        if unknown:
+            st.caption((f"Chọn từng tên chưa nhận ra rồi chọn nó là đơn vị nào của {under}" if under else
+                        "Chọn từng tên chưa nhận ra rồi chọn nó là tỉnh / đơn vị nào")
+                       + "; dòng nhóm hay dòng tiêu đề thì chọn «không phải đơn vị / bỏ qua"
+                       + ("», đơn vị chưa có thì chọn «tạo đơn vị mới»." if level == "unit" else "».")
+                       if V else
+                       (f"Pick each unknown name, then the unit of {under} it is" if under else
+                        "Pick each unknown name, then the province / unit it is")
+                       + "; for a group or title row choose «not a unit / skip»"
+                       + ("», for a unit not yet registered «create a new unit»." if level == "unit" else "»."))
+        a, b, c = st.columns([3, 2, 1])
+        search = a.text_input("Tìm tên" if V else "Search names", key=f"ns_{key}")
+        only = b.toggle("Ẩn tên đã tự nhận ra" if V else "Hide names recognised", value=bool(unknown) or bool(names),
+                        key=f"nu_{key}")
+        _, pages = name_page(table, reg, lang, search, only, page=1)
+        if st.session_state.get(f"np_{key}", 1) > pages:
+            st.session_state[f"np_{key}"] = pages
+        page = c.number_input("Trang" if V else "Page", 1, pages, key=f"np_{key}")
+        shown, _ = name_page(table, reg, lang, search, only, page=page)
+        st.dataframe(shown.rename(columns={"in_file": "Tên trong tệp" if V else "Name in the file",
+                                           "matched": "Khớp với" if V else "Matched to",
+                                           "how": "Trạng thái" if V else "Status"}),
+                     hide_index=True, width="stretch")
+        st.caption(f"Trang {page}/{pages} · tối đa 50 tên một trang" if V else
+                   f"Page {page}/{pages} · at most 50 names a page")
+        on_page = list(shown["in_file"])
+        if not on_page:
+            return
+        if st.session_state.get(f"nr_{key}") not in on_page:
+            st.session_state.pop(f"nr_{key}", None)
+        row = st.selectbox("Chọn một tên để khớp" if V else "Pick a name to match", on_page, key=f"nr_{key}")
+        kinds = found.find.kinds if found.find else ("province",)
+        marks = [SKIP_ROW] + ([NEW_UNIT] if level == "unit" else [])
+        options = [""] + marks + match_choices(store, reg, row, kinds, parent)
+        current = names.get(row, "")
+        if current and current not in options:
+            options.append(current)
+        waiting = [n for n, h in zip(shown["in_file"], table.set_index("in_file").loc[on_page, "how"])
+                   if h == "unknown" and n != row]
+        widget = f"nc_{key}_{_short(row)}"
+        only = f" ({'chỉ các đơn vị của' if V else 'only units of'} {under})" if under and "unit" in kinds else ""
+        st.selectbox(f"«{row}» {'là' if V else 'is'}{only}", options, index=options.index(current), key=widget,
+                     format_func=lambda c: word("not_chosen", lang) if not c else entity_label(reg, c, lang),
+                     on_change=_choose_name, args=(key, row, widget, waiting[0] if waiting else None))
+
+
+def file_card(position: int, name: str, data: bytes, sha: str) -> None:
+    """One uploaded file: what was understood, corrections, the difference, the commit button."""
+    key = _short(f"{position}\0{name}\0{sha}")
+    st.subheader(name)
+    c1, c2, c3, c4 = st.columns(4)
+    index = c1.selectbox("Chỉ số" if V else "Index", [AUTO] + list(catalog.indices), key=f"ix_{key}",
+                         format_func=lambda c: c if c == AUTO else c.replace("_", " "))
+    year = c2.number_input("Năm (0 = tự nhận)" if V else "Year (0 = detect)", 0, 2100, 0, key=f"yr_{key}")
+    level = c3.selectbox("Cấp" if V else "Level", [AUTO, "province", "ministry", "unit"], key=f"lv_{key}",
+                         format_func=lambda x: {"province": "Tỉnh" if V else "Province",
+                                                "ministry": "Bộ, ngành" if V else "Ministry",
+                                                "unit": "Đơn vị trực thuộc" if V else "Unit"}.get(x, x))
+    parent, create = None, False
+    if level == "unit":
+        parents = [e for e in reg.entities.values() if e.kind in ("province", "unit") and e.valid_to is None]
+        parent = c4.selectbox("Cơ quan chủ quản" if V else "Parent", [e.code for e in parents],
+                              format_func=lambda c: reg.entities[c].name(lang), key=f"pa_{key}")
+        create = c4.checkbox("Tạo mọi đơn vị chưa có" if V else "Create all new units", key=f"cu_{key}")
+    overrides = st.session_state.setdefault(f"ov_{key}", {})
+    names = st.session_state.setdefault(f"nm_{key}", {})
+    # sheet and header row are chosen below the preview; their last values are read here
+    sheet = st.session_state.get(f"sh_{key}", AUTO)
+    header_row = st.session_state.get(f"hr_{key}", 0)
+    options = ImportOptions(index=None if index == AUTO else index, year=year or None,
+                            sheet=None if sheet == AUTO else sheet, level=None if level == AUTO else level,
+                            parent=parent, create_units=create, lang=lang, columns=import_columns(overrides),
+                            names=dict(names) or None, header_row=header_row or None)
+    # a file is read once per set of choices: paging or searching the names does not read it again
+    signature = (repr(options), store.data_version())
+    kept = st.session_state.get(f"in_{key}")
+    try:
+        found = kept[1] if kept and kept[0] == signature else inspect_file(data, name, catalog, reg, options,
+                                                                                       remember=True)
+    except ReformdashError as e:
+        st.error(e.message)
+        return
+    st.session_state[f"in_{key}"] = (signature, found)
+    s1, s2 = st.columns(2)
+    s1.selectbox("Trang tính" if V else "Sheet", [AUTO] + found.sheet_names, key=f"sh_{key}")
+    s2.number_input("Dòng tiêu đề (0 = tự nhận)" if V else "Header row (0 = detect)", 0, 100000, key=f"hr_{key}")
+    if index == AUTO and any(p.key == "no_index" or p.key == "no_table" and level == "unit"
+                             for p in found.problems):
+        index_form(key, data, name, parent)
+    if found.parts:
+        sheets = ", ".join(dict.fromkeys(p.layout.sheet for p in found.parts))
+        header_rows = sorted({p.layout.place(h, 0)[0] for p in found.parts for h in p.layout.header_rows
+                              if not p.layout.transposed})
+        years = sorted({p.year for p in found.parts if p.year}) or (
+            sorted(found.scores["year"].unique()) if found.scores is not None else [year] if year else [])
+        detected = ", ".join(dict.fromkeys(p.index_code or "?" for p in found.parts))
+        st.markdown(("**Đã nhận ra:** " if V else "**Understood:** ")
+                    + f"{detected} · {', '.join(map(str, years)) or '?'} · "
+                    + ("trang " if V else "sheet ") + sheets
+                    + (f" · {'dòng tiêu đề' if V else 'header rows'} {', '.join(map(str, header_rows))}"
+                       if header_rows else ""))
+        columns_fold(key, found, overrides)
+        names_fold(key, found, names, level, parent)
+    if found.problems:
+        st.error(("Chưa thể ghi: {n} vấn đề cần sửa trong tệp hoặc chọn lại ở trên." if V else
+                  "Cannot commit: {n} problems to fix in the file or above.").format(n=len(found.problems)))
+        st.dataframe(problem_table(found.problems, lang), hide_index=True, width="stretch")
+        return
+    kept = st.session_state.get(f"pl_{key}")
+    if kept is None or kept[0] is not found:  # compared with the store once per reading, not on every rerun
+        kept = st.session_state[f"pl_{key}"] = (found, make_plan(store, found.analysis()))
+    plan = kept[1]
+    m1, m2, m3 = st.columns(3)
+    m1.metric("Thêm mới" if V else "Added", len(plan.added))
+    m2.metric("Thay đổi" if V else "Changed", len(plan.changed))
+    m3.metric("Không đổi" if V else "Unchanged", plan.unchanged)
+    if plan.analysis.new_units:
+        st.caption(("Đơn vị mới sẽ được tạo: " if V else "New units to be created: ")
+                   + ", ".join(u["name_vi"] for u in plan.analysis.new_units[:20])
+                   + (" …" if len(plan.analysis.new_units) > 20 else ""))
+    if len(plan.changed):
+        st.dataframe(changes_table(plan.changed, reg, lang), hide_index=True, width="stretch")
+    if plan.is_noop:
+        st.info("Tệp này không làm thay đổi gì (đã được nhập trước đó)." if V else
+                "This file changes nothing (already imported).")
+        return
+    if st.button("Ghi vào cơ sở dữ liệu" if V else "Commit", key=f"commit_{key}", type="primary"):
+        # names matched by hand become aliases in the same transaction as the scores: both or neither
+        aliases = {raw: code for raw, code in names.items() if code not in (SKIP_ROW, NEW_UNIT)}
         try:
-            found = inspect_file(data, upload.name, catalog, reg, options, remember=True)
+            batch_id = commit(store, plan, user.name, aliases=aliases, lang=lang)
         except ReformdashError as e:
             st.error(e.message)
-            continue
-        s1, s2 = st.columns(2)
-        s1.selectbox("Trang tính" if V else "Sheet", [AUTO] + found.sheet_names, key=f"sh_{key}")
-        s2.number_input("Dòng tiêu đề (0 = tự nhận)" if V else "Header row (0 = detect)", 0, 100000, key=f"hr_{key}")
-        if found.parts:
-            sheets = ", ".join(dict.fromkeys(p.layout.sheet for p in found.parts))
-            header_rows = sorted({p.layout.place(h, 0)[0] for p in found.parts for h in p.layout.header_rows
-                                  if not p.layout.transposed})
-            years = sorted({p.year for p in found.parts if p.year}) or (
-                sorted(found.scores["year"].unique()) if found.scores is not None else [])
-            detected = ", ".join(dict.fromkeys(p.index_code or "?" for p in found.parts))
-            st.markdown(("**Đã nhận ra:** " if V else "**Understood:** ")
-                        + f"{detected} · {', '.join(map(str, years)) or '?'} · "
-                        + ("trang " if V else "sheet ") + sheets
-                        + (f" · {'dòng tiêu đề' if V else 'header rows'} {', '.join(map(str, header_rows))}"
-                           if header_rows else ""))
-            columns = column_table(found, catalog, lang)
-            choices = meaning_options(catalog, found.parts[0].index_code, lang)
-            st.markdown("**Các cột**" if V else "**Columns**")
-            st.dataframe(columns[["sheet", "letter", "header", "label"]].rename(columns={
-                "sheet": "Trang" if V else "Sheet", "letter": "Cột" if V else "Column",
-                "header": "Tiêu đề" if V else "Header", "label": "Được hiểu là" if V else "Read as"}),
-                hide_index=True, width="stretch")
-            with st.expander("Sửa cách hiểu các cột" if V else "Correct the columns"):
-                labels = list(choices)
-                for row in columns[columns["meaning"] != "entity"].itertuples(index=False):
-                    current = overrides.get((row.sheet, int(row.col)), row.meaning)
-                    options_here = labels if current in labels else labels + [current]
-                    chosen = st.selectbox(f"{row.sheet} · {row.letter} · {row.header[:60]}", options_here,
-                                          index=options_here.index(current), key=f"col_{key}_{row.sheet}_{row.col}",
-                                          format_func=lambda c, r=row, ch=choices: ch.get(c, r.label))
-                    if chosen != current:
-                        overrides[(row.sheet, int(row.col))] = chosen
-                        st.rerun()
-            matches = entity_matches(found, reg, lang)
-            unknown = matches[matches["code"] == ""]
-            with st.expander(("Tên tỉnh / đơn vị đã nhận ra" if V else "Names matched")
-                             + (f" — {len(unknown)} {'chưa nhận ra' if V else 'unknown'}" if len(unknown) else ""),
-                             expanded=bool(len(unknown))):
-                st.dataframe(matches, hide_index=True, width="stretch")
-                kinds = found.find.kinds if found.find else ("province",)
-                for row in unknown.itertuples(index=False):
-                    candidates = [c for c in (reg.resolve(n, kinds) for n in row.did_you_mean.split(", ") if n) if c]
-                    picked = st.selectbox(f"«{row.in_file}» {'là' if V else 'is'}", [""] + candidates,
-                                          key=f"nm_{key}_{row.in_file}",
-                                          format_func=lambda c: ("(chưa chọn)" if V else "(not chosen)") if not c
-                                          else reg.entities[c].name(lang))
-                    if picked and names.get(row.in_file) != picked:
-                        names[row.in_file] = picked
-                        st.rerun()
-        if found.problems:
-            st.error(("Chưa thể ghi: {n} vấn đề cần sửa trong tệp hoặc chọn lại ở trên." if V else
-                      "Cannot commit: {n} problems to fix in the file or above.").format(n=len(found.problems)))
-            st.dataframe(problem_table(found.problems, lang), hide_index=True, width="stretch")
-            continue
-        plan = make_plan(store, found.analysis())
-        m1, m2, m3 = st.columns(3)
-        m1.metric("Thêm mới" if V else "Added", len(plan.added))
-        m2.metric("Thay đổi" if V else "Changed", len(plan.changed))
-        m3.metric("Không đổi" if V else "Unchanged", plan.unchanged)
-        if len(plan.changed):
-            shown = plan.changed.assign(
-                entity=[reg.entities[c].name(lang) if c in reg.entities else c for c in plan.changed["entity_code"]],
-                old=[format_number(v, lang, 2) for v in plan.changed["old_value"]],
-                new=[format_number(v, lang, 2) for v in plan.changed["value"]])
-            st.dataframe(shown[["index_code", "year", "entity", "component_code", "old", "new", "old_rank", "rank"]],
-                         hide_index=True, width="stretch")
-        if plan.is_noop:
-            st.info("Tệp này không làm thay đổi gì (đã được nhập trước đó)." if V else
-                    "This file changes nothing (already imported).")
-            continue
-        if st.button("Ghi vào cơ sở dữ liệu" if V else "Commit", key=f"commit_{key}", type="primary"):
-            try:
-                batch_id = commit(store, plan, user.name)
-            except ReformdashError as e:
-                st.error(e.message)
-            else:
-                st.success(f"Đã ghi lô {batch_id}: thêm {len(plan.added)}, thay đổi {len(plan.changed)}." if V
-                            else f"Written as batch {batch_id}: {len(plan.added)} added, {len(plan.changed)} "
-                            "changed.")
-                remember = [(raw, code) for raw, code in names.items()]
-                for raw, code in remember:  # a name matched by hand is remembered as an alias for next time
-                    try:
-                        add_alias(store, code, raw, user.name, lang)
-                    except ReformdashError:
-                        pass  # already known, or names another entity: the import itself is done
-                st.session_state.pop(f"ov_{key}", None)
-                st.session_state.pop(f"nm_{key}", None)
+        else:
+            st.success(f"Đã ghi lô {batch_id}: thêm {len(plan.added)}, thay đổi {len(plan.changed)}." if V
+                       else f"Written as batch {batch_id}: {len(plan.added)} added, {len(plan.changed)} changed.")
+            st.session_state.pop(f"ov_{key}", None)
+            st.session_state.pop(f"nm_{key}", None)
+
+
+first_of: dict[str, str] = {}
+cards = []
+for position, upload in enumerate(files or []):
+    content = upload.getvalue()
+    digest = hashlib.sha256(content).hexdigest()
+    if digest in first_of:  # the same content twice: one import, and no second set of widgets
+        st.info(f"«{upload.name}» có cùng nội dung với «{first_of[digest]}»: tệp trùng, chỉ được nhập một lần." if V
+                else f"«{upload.name}» has the same content as «{first_of[digest]}»: a duplicate, imported once.")
+        continue
+    first_of[digest] = upload.name
+    cards.append((position, upload.name, content, digest))
+live = {f"in_{_short(f'{position}{chr(0)}{name}{chr(0)}{digest}')}" for position, name, _, digest in cards}
+for position, name, content, digest in cards:
+    with st.container(border=True):
+        file_card(position, name, content, digest)
+for kept_key in [k for k in st.session_state if str(k).startswith(("in_", "nt_", "pl_")) and f"in_{k[3:]}" not in live]:
+    del st.session_state[kept_key]  # a file taken out of the uploader: its reading is not kept

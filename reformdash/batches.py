@@ -54,13 +54,24 @@ def make_plan(store: Store, analysis: Analysis) -> Plan:
     return Plan(analysis, added, changed, int((np.asarray(status) == 2).sum()))
 
 
-def commit(store: Store, plan: Plan, user: str, is_sample: bool = False) -> int | None:
-    """Write a plan in one transaction; return the batch id (None if nothing changed)."""
-    if plan.is_noop:
+def commit(store: Store, plan: Plan, user: str, is_sample: bool = False, aliases: dict[str, str] | None = None,
+           lang: str = "vi") -> int | None:
+    """Write a plan in one transaction; return the batch id (None if nothing changed).
+
+    aliases (text in the file -> entity code: names matched by hand) are remembered in the same transaction, so a
+    refused alias leaves the scores unwritten and a failed write leaves no alias. Raises ReformdashError for an
+    alias that names an unknown entity or already means another one of the same kind (another unit of the same
+    parent), StoreBusy when another writer holds the database.
+    """
+    if plan.is_noop and not aliases:
         return None
     a = plan.analysis
     try:
         with store.transaction() as tx:
+            if plan.is_noop:  # only names to remember: no batch for a file that changes nothing
+                save_aliases(tx, aliases, user, lang)
+                bump_version(tx)
+                return None
             batch_id = tx.execute(query_text("batch_insert"), {
                 "file_name": a.file_name, "sha256": a.sha256, "sheet": a.sheets,
                 "index_code": ",".join(a.index_codes), "years": ",".join(str(y) for y in a.years),
@@ -71,6 +82,7 @@ def commit(store: Store, plan: Plan, user: str, is_sample: bool = False) -> int 
                 tx.execute(query_text("unit_insert"), unit)
                 tx.execute(query_text("alias_insert"), {"entity_code": unit["code"], "alias": unit["name_vi"],
                                                         "alias_key": _key(unit["name_vi"])})
+            save_aliases(tx, aliases or {}, user, lang)
             # an empty part is left out: concatenating it would turn every column to Python objects (slow to insert)
             parts = [p for p in (plan.added, plan.changed[SCORE_COLUMNS]) if len(p)] or [plan.added]
             rows = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0].copy()
@@ -88,6 +100,38 @@ def commit(store: Store, plan: Plan, user: str, is_sample: bool = False) -> int 
     except duckdb.TransactionException as e:
         raise StoreBusy(t("db_locked"), "Cơ sở dữ liệu bận") from e
     return batch_id
+
+
+def save_aliases(tx: duckdb.DuckDBPyConnection, aliases: dict[str, str], user: str, lang: str = "vi") -> int:
+    """Remember names matched by hand as aliases inside the caller's transaction; returns how many were new.
+
+    A unit's alias is scoped to its parent: the same text may mean a unit of another parent (every department has
+    a «Bệnh viện Đa khoa tỉnh»), never a second entity of the same kind and parent.
+    """
+    added = 0
+    for text, code in aliases.items():
+        alias = " ".join(str(text).split())
+        key = _key(alias)
+        if not key:
+            continue
+        entity = tx.execute(query_text("entity_get"), {"code": code}).fetchone()
+        if entity is None:
+            raise ReformdashError(t("alias_unknown_entity", lang, value=alias, code=code),
+                                  t("alias_refused_title", lang))
+        owners = tx.execute(query_text("alias_owners"), {"alias_key": key}).fetchall()
+        if any(owner == code for owner, _ in owners):
+            continue  # already known: nothing to remember
+        for owner, owner_name in owners:
+            other = tx.execute(query_text("entity_get"), {"code": owner}).fetchone()
+            if other and other[1] == entity[1] and (entity[1] != "unit" or other[4] == entity[4]):
+                raise ReformdashError(t("alias_taken", lang, value=alias, other=owner_name, code=owner),
+                                      t("alias_refused_title", lang))
+        tx.execute(query_text("alias_insert"), {"alias_key": key, "entity_code": code, "alias": alias})
+        tx.execute(query_text("registry_change_insert"), {
+            "user_name": user, "action": "add_alias", "entity_code": code, "index_code": None,
+            "detail": f"{alias} → {entity[2]}"})
+        added += 1
+    return added
 
 
 def revert(store: Store, batch_id: int, lang: str = "vi") -> dict:

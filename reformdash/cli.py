@@ -10,7 +10,7 @@ import pandas as pd
 
 from reformdash import goals, service, settings
 from reformdash.errors import ImportRejected, NotFound, ReformdashError
-from reformdash.i18n import format_number
+from reformdash.i18n import format_number, t
 from reformdash.ingest.importer import ImportOptions
 from reformdash.store import write_csv
 
@@ -35,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--level", choices=["province", "ministry", "unit"], help="what the rows are")
     s.add_argument("--parent", help="parent entity of units (name or code)")
     s.add_argument("--create-units", action="store_true", help="register unknown units under --parent")
+    s.add_argument("--name", action="append", default=[], metavar="TEXT=CODE",
+                   help="a name in the file is this entity (code), remembered as an alias with the batch; "
+                        "CODE '-' skips the row (repeatable)")
     s.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
     s.add_argument("--column", action="append", default=[], metavar="HEADER=MEANING", type=column_option,
                    help="say what a column holds, by header text or letter: "
@@ -143,9 +146,14 @@ def cmd_init(store, args, lang) -> int:
 
 
 def cmd_import(store, args, lang) -> int:
+    try:
+        names = name_options(args.name)
+    except ValueError as e:  # bad input: exit 2, nothing read or written
+        print(t("alias_bad_option", lang, value=e.args[0]), file=sys.stderr)
+        return EXIT_REJECTED
     options = ImportOptions(index=args.index, year=args.year, sheet=args.sheet, level=args.level,
                             parent=args.parent, create_units=args.create_units, lang=lang,
-                            columns=column_options(args.column) or None)
+                            columns=column_options(args.column) or None, names=names or None)
     plans = []
     problems = []
     for path in args.files:
@@ -163,7 +171,7 @@ def cmd_import(store, args, lang) -> int:
             continue
         from reformdash.batches import commit
 
-        batch_id = commit(store, plan, settings.default_user())
+        batch_id = commit(store, plan, settings.default_user(), aliases=aliases_of(names), lang=lang)
         if batch_id is None:
             print({"vi": "  Không có gì thay đổi; không tạo lô mới.",
                    "en": "  Nothing changed; no batch created."}[lang])
@@ -191,6 +199,24 @@ def column_option(text: str) -> tuple[str, str]:
 def column_options(said: list[tuple[str, str]]) -> dict:
     """--column options as ImportOptions.columns (header text or letter -> meaning)."""
     return dict(said)
+
+
+def name_options(given: list[str]) -> dict[str, str]:
+    """--name "TEXT=CODE" options as text -> entity code ('-' = skip the row); ValueError(option) if malformed."""
+    names = {}
+    for item in given or []:
+        text, sep, code = item.rpartition("=")
+        if not sep or not text.strip() or not code.strip():
+            raise ValueError(item)
+        names[text.strip()] = code.strip()
+    return names
+
+
+def aliases_of(names: dict[str, str]) -> dict[str, str]:
+    """The names to remember as aliases: every hand-made match except skipped rows."""
+    from reformdash.ingest.layout import NEW_UNIT, SKIP_ROW
+
+    return {text: code for text, code in names.items() if code not in (SKIP_ROW, NEW_UNIT)}
 
 
 def print_plan(plan, lang: str, verbose: bool, limit: int = 40) -> None:

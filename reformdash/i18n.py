@@ -167,6 +167,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "batch {value} cannot be reverted: later batch {later} overwrote the same figures; revert {later} first.",
     ),
     "entity_lookup": ("không tìm thấy «{value}»{suggestion}.", "'{value}' was not found{suggestion}."),
+    # names matched by hand, remembered with the batch (reformdash/batches.py): nothing is written if one is refused
+    "alias_refused_title": ("Tên gọi khác bị từ chối, không ghi gì vào cơ sở dữ liệu",
+                            "Alias refused; nothing was written"),
+    "alias_unknown_entity": ("tên «{value}» được chọn là mã «{code}», nhưng không có đơn vị nào mã đó; chưa ghi gì.",
+                             "«{value}» was matched to «{code}», which does not exist; nothing was written."),
+    "alias_taken": ("tên «{value}» đã dùng cho {other} (mã {code}); hãy chọn lại, chưa ghi gì.",
+                    "«{value}» already means {other} (code {code}); choose again; nothing was written."),
+    "alias_bad_option": ("--name cần dạng \"TÊN=MÃ\" (MÃ là mã đơn vị, «-» để bỏ qua dòng), không phải «{value}».",
+                         "--name needs \"TEXT=CODE\" (CODE an entity code, «-» to skip the row), not «{value}»."),
     "more_problems": ("… và {count} lỗi khác.", "… and {count} more problems."),
     "rejected_title": ("Tệp bị từ chối, không ghi gì vào cơ sở dữ liệu", "File rejected; nothing was written"),
     # goals (reformdash/goals.py): rejections

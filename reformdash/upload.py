@@ -1,14 +1,28 @@
-"""What the upload page shows before a commit: the table found, what each column means, names matched, problems."""
+"""What the upload page shows before a commit: the table found, what each column means, names matched, problems.
+
+The page draws a bounded number of widgets whatever the file holds: names are listed a page at a time, and one
+name at a time is matched by hand (issue 15, hole 9: one select box per name took minutes and gigabytes).
+"""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
+from rapidfuzz import fuzz, process
 
 from reformdash.catalog import Catalog
 from reformdash.errors import Problem
+from reformdash.i18n import format_number
 from reformdash.ingest.extract import column_headers
 from reformdash.ingest.importer import Inspection
+from reformdash.ingest.layout import NEW_UNIT, SKIP_ROW
+from reformdash.ingest.read import read_workbook
 from reformdash.registry import Registry
+from reformdash.text import name_key, words
+
+PAGE_SIZE = 50  # names drawn at a time in the names table
+SUGGESTIONS = 5  # closest names offered first, before the whole list
 
 WORDS = {
     "ignore": ("(bỏ qua)", "(ignore)"), "overall": ("Điểm tổng", "Overall score"), "rank": ("Xếp hạng", "Rank"),
@@ -16,7 +30,13 @@ WORDS = {
     "entity": ("Tên tỉnh / đơn vị", "Province / unit name"), "value": ("Điểm", "Score"),
     "index": ("Mã chỉ số", "Index code"), "component": ("Tên chỉ số thành phần", "Component name"),
     "year_value": ("Điểm của năm {year}", "Score of {year}"),
+    "auto": ("tự nhận ra", "recognised"), "hand": ("đã chọn", "chosen"), "unknown": ("chưa nhận ra", "unknown"),
+    SKIP_ROW: ("không phải đơn vị / bỏ qua", "not a unit / skip"), NEW_UNIT: ("tạo đơn vị mới", "create a new unit"),
+    "not_chosen": ("(chưa chọn)", "(not chosen)"),
 }
+# the column meanings the CLI's --column option takes, in the same words (component:CODE for a component)
+MEANINGS = ("overall", "rank", "rank_of", "tier", "year", "ignore")
+_MAX_POINTS = re.compile(r"\(\s*(?:tối đa\s*)?(\d+(?:[.,]\d+)?)\s*(điểm|đ|%)\s*\)", re.I)
 
 
 def word(key: str, lang: str, **params) -> str:
@@ -26,12 +46,18 @@ def word(key: str, lang: str, **params) -> str:
 
 
 def meaning_options(catalog: Catalog, index_code: str | None, lang: str) -> dict[str, str]:
-    """What a column may be said to hold: code -> label."""
+    """What a column may be said to hold, as the CLI's --column says it: meaning -> label."""
     options = {"ignore": word("ignore", lang), "overall": word("overall", lang)}
     for c in catalog.components.get(index_code or "", {}).values():
-        options[c.code] = ("   " if c.parent_code else "") + c.name(lang)
-    options.update({"rank": word("rank", lang), "tier": word("tier", lang), "year": word("year", lang)})
+        options[f"component:{c.code}"] = ("   " if c.parent_code else "") + c.name(lang)
+    options.update({m: word(m, lang) for m in MEANINGS if m not in options})
     return options
+
+
+def import_columns(overrides: dict) -> dict | None:
+    """The page's column corrections as ImportOptions.columns: 'component:CODE' becomes the component's code."""
+    return {place: meaning.split(":", 1)[1] if meaning.startswith("component:") else meaning
+            for place, meaning in overrides.items()} or None
 
 
 def column_table(found: Inspection, catalog: Catalog, lang: str) -> pd.DataFrame:
@@ -47,8 +73,8 @@ def column_table(found: Inspection, catalog: Catalog, lang: str) -> pd.DataFrame
         for col in sorted(layout.columns, key=lambda x: x.col):
             _, letter = layout.place(first, col.col)
             if col.role == "target":
-                code = col.target.component_code or "overall"
                 comp = catalog.components.get(col.target.index_code, {}).get(col.target.component_code)
+                code = f"component:{col.target.component_code}" if col.target.component_code else "overall"
                 label = comp.name(lang) if comp else word("overall", lang)
             elif col.role == "year_value":
                 code, label = "year_value", word("year_value", lang, year=col.year)
@@ -65,10 +91,12 @@ def column_table(found: Inspection, catalog: Catalog, lang: str) -> pd.DataFrame
     return frame.sort_values(["sheet", "col"]).reset_index(drop=True)
 
 
-def entity_matches(found: Inspection, registry: Registry, lang: str) -> pd.DataFrame:
-    """Each distinct name in the file and the registered entity it matched (or none, with suggestions)."""
+def name_table(found: Inspection, chosen: dict[str, str]) -> pd.DataFrame:
+    """Each distinct name in the file's name columns, in file order: the text, the code it matched, and how
+    (auto, hand, a skip or new-unit mark, unknown). No suggestions here: they cost a fuzzy search per name."""
     rows = []
     seen = set()
+    find = found.find
     for part in found.parts:
         layout = part.layout
         for c in layout.entity_cols:
@@ -77,13 +105,117 @@ def entity_matches(found: Inspection, registry: Registry, lang: str) -> pd.DataF
                 if not isinstance(raw, str) or not raw.strip() or raw in seen:
                     continue
                 seen.add(raw)
-                code = found.find(raw) if found.find else None
-                if code:
-                    rows.append((raw, registry.entities[code].name(lang), code, ""))
+                if raw in chosen:
+                    code = chosen[raw]
+                    how = code if code in (SKIP_ROW, NEW_UNIT) else "hand"
                 else:
-                    kinds = found.find.kinds if found.find else ("province",)
-                    rows.append((raw, "", "", ", ".join(registry.suggest(raw, kinds))))
-    return pd.DataFrame(rows, columns=["in_file", "matched", "code", "did_you_mean"])
+                    code = (find(raw) if find else None) or ""
+                    how = "auto" if code else "unknown"
+                rows.append((raw, "" if how in (SKIP_ROW, NEW_UNIT) else code, how))
+    return pd.DataFrame(rows, columns=["in_file", "code", "how"])
+
+
+def name_page(names: pd.DataFrame, registry: Registry, lang: str, search: str = "", hide_auto: bool = False,
+              page: int = 1, size: int = PAGE_SIZE) -> tuple[pd.DataFrame, int]:
+    """One page of the names table (unknown names first), filtered by a text search; and the number of pages.
+
+    hide_auto leaves out names the importer recognised by itself (those chosen by hand stay, to be seen and changed).
+    Labels are made only for the rows shown."""
+    shown = names
+    if hide_auto:
+        shown = shown[shown["how"] != "auto"]
+    wanted = words(search)
+    if wanted:
+        shown = shown[[wanted in words(n) for n in shown["in_file"]]]
+    shown = shown.iloc[(shown["how"] != "unknown").argsort(kind="stable")]
+    pages = max(1, -(-len(shown) // size))
+    page = min(max(1, page), pages)
+    part = shown.iloc[(page - 1) * size: page * size]
+    table = pd.DataFrame({
+        "in_file": part["in_file"].to_numpy(),
+        "matched": [entity_label(registry, c, lang) if c else "" for c in part["code"]],
+        "how": [word(h, lang) for h in part["how"]],
+    })
+    return table, pages
+
+
+def entity_label(registry: Registry, code: str, lang: str) -> str:
+    """'Bệnh viện Đa khoa tỉnh · 22-SYT-… · Sở Y tế Quảng Ninh': the name, the code and the parent, if any."""
+    if code in (SKIP_ROW, NEW_UNIT):
+        return word(code, lang)
+    entity = registry.entities.get(code)
+    if entity is None:
+        return code
+    parent = registry.entities.get(entity.parent_code) if entity.parent_code else None
+    return " · ".join([entity.name(lang), code] + ([parent.name(lang)] if parent else []))
+
+
+def match_choices(store, registry: Registry, text: str, kinds: tuple[str, ...], parent: str | None,
+                  limit: int = SUGGESTIONS) -> list[str]:
+    """Every entity a name may be matched to, the closest first: under a parent only that parent's units (queried,
+    never another department's), else every entity of the kinds, in name order."""
+    if parent and "unit" in kinds:
+        pool = [row[0] for row in store.rows("upload_unit_choices", parent_code=parent)]
+    else:
+        pool = sorted((e.code for e in registry.entities.values() if e.kind in kinds),
+                      key=lambda c: (words(registry.entities[c].name_vi), c))
+    allowed = set(pool)
+    keys: dict[str, str] = {}
+    for key, codes in registry.by_key.items():
+        for code in codes:
+            if code in allowed:
+                keys.setdefault(key, code)
+    best: list[str] = []
+    for key, _score, _ in process.extract(name_key(text), list(keys), scorer=fuzz.WRatio, limit=limit * 3,
+                                          score_cutoff=50):
+        if keys[key] not in best:
+            best.append(keys[key])
+    best = best[:limit]
+    return best + [c for c in pool if c not in best]
+
+
+def index_proposal(content: bytes, file_name: str, parent_name: str | None = None) -> dict:
+    """A department's own index as the file suggests it: a name, a code, the unit and the scale from a header such
+    as 'Tổng điểm (100 điểm)' (the largest maximum, a total's first)."""
+    title, maxima, totals, percent = "", [], [], False
+    for sheet in read_workbook(content, file_name)[:3]:
+        for row in sheet.rows[:15]:
+            texts = [c.strip() for c in row if isinstance(c, str) and c.strip()]
+            if not title and len(texts) == 1 and len(texts[0]) > 8:
+                title = texts[0]
+            for text in texts:
+                percent = percent or "(%)" in text.replace(" ", "")
+                for number, unit in _MAX_POINTS.findall(text):
+                    value = float(number.replace(",", "."))
+                    maxima.append((value, unit.lower()))
+                    if words(text).startswith(("tong", "total", "diem tong")):
+                        totals.append((value, unit.lower()))
+    top = max(totals or maxima, default=(100.0, "%" if percent else "điểm"))
+    unit = "%" if top[1] == "%" else "điểm"
+    stem = file_name.rsplit(".", 1)[0]
+    named = len(words(re.sub(r"\d+", " ", stem)).split()) >= 3  # "Book1", "bang_diem_2024" name nothing
+    name = title or (stem if named or not parent_name else f"Chấm điểm CCHC của {parent_name}")
+    name = re.sub(r"\s*(năm\s*)?\b(19|20)\d\d\b", "", name, flags=re.I).strip(" -–:") or name
+    code = words(name).upper().replace(" ", "_")[:32].strip("_")
+    if not code or not code[0].isalpha():
+        code = f"U_{code}"[:32]
+    return {"code": code, "name": name, "unit": unit, "scale_min": 0.0, "scale_max": top[0]}
+
+
+CHANGE_HEADERS = {"index_code": ("Chỉ số", "Index"), "year": ("Năm", "Year"), "entity": ("Tỉnh / đơn vị", "Entity"),
+                  "component_code": ("Chỉ số thành phần", "Component"), "old": ("Điểm cũ", "Old score"),
+                  "new": ("Điểm mới", "New score"), "old_rank": ("Hạng cũ", "Old rank"),
+                  "rank": ("Hạng mới", "New rank")}
+
+
+def changes_table(changed: pd.DataFrame, registry: Registry, lang: str) -> pd.DataFrame:
+    """The figures a commit would change, old beside new, with headers in the reader's language."""
+    shown = changed.assign(
+        entity=[registry.entities[c].name(lang) if c in registry.entities else c for c in changed["entity_code"]],
+        old=[format_number(v, lang, 2) for v in changed["old_value"]],
+        new=[format_number(v, lang, 2) for v in changed["value"]])
+    return shown[list(CHANGE_HEADERS)].rename(columns={c: h[1 if lang == "en" else 0]
+                                                       for c, h in CHANGE_HEADERS.items()})
 
 
 def problem_table(problems: list[Problem], lang: str) -> pd.DataFrame:

@@ -200,3 +200,95 @@ def test_published_ranks_of_a_top_ten_are_out_of_the_year_field(store):
     commit(store, plan(store, "Tỉnh,PCI,Xếp hạng\nQuảng Ninh,73.4,1\nĐà Nẵng,70.1,2\n"), "an")
     rows = stored(store).set_index("entity_code")
     assert rows.loc["22", "rank"] == 1 and rows["rank_of"].eq(63).all()
+
+
+TYPO = "Tỉnh,PCI\nHà Nội,65.5\nQuang Nimh,73.4\n"
+
+
+def aliases_of(store, code):
+    return {r[0] for r in store.rows("registry_aliases") if r[1] == code}
+
+
+def typo_plan(store):
+    return service.plan_file(store, csv_bytes(TYPO), "pci_2019.csv", ImportOptions(names={"Quang Nimh": "22"}))
+
+
+def test_names_matched_by_hand_are_remembered_in_the_batch_transaction(store):
+    from reformdash.registry import Registry
+    from reformdash.text import name_key
+
+    batch = commit(store, typo_plan(store), "an", aliases={"Quang Nimh": "22"})
+    assert batch == 1 and len(stored(store)) == 2
+    assert name_key("Quang Nimh") in aliases_of(store, "22")
+    assert Registry.load(store).resolve("Quang Nimh") == "22"
+    changes = store.df("registry_changes_list", lang="vi")
+    assert list(changes["action"]) == ["add_alias"] and changes["user_name"].item() == "an"
+
+
+def test_a_refused_alias_writes_no_score(store):
+    from reformdash.catalog_admin import add_alias
+
+    p = typo_plan(store)
+    add_alias(store, "01", "Quang Nimh")  # meanwhile another editor taught the name to mean Hà Nội
+    with pytest.raises(ReformdashError, match="Quang Nimh.*Hà Nội"):
+        commit(store, p, "an", aliases={"Quang Nimh": "22"})
+    assert stored(store).empty and store.df("batches_list").empty
+    with pytest.raises(ReformdashError, match="không có đơn vị nào mã"):
+        commit(store, p, "an", aliases={"Quang Nimh": "99"})
+    assert stored(store).empty
+
+
+def test_a_failed_commit_leaves_no_alias(store, monkeypatch):
+    import reformdash.batches as batches
+    from reformdash.text import name_key
+
+    def broken(tx):
+        raise RuntimeError("disk gone")
+
+    p = typo_plan(store)
+    monkeypatch.setattr(batches, "bump_version", broken)  # the last statement of the transaction fails
+    with pytest.raises(RuntimeError):
+        commit(store, p, "an", aliases={"Quang Nimh": "22"})
+    assert name_key("Quang Nimh") not in aliases_of(store, "22")
+    assert stored(store).empty and store.df("registry_changes_list", lang="vi").empty
+
+
+def test_a_units_alias_is_scoped_to_its_parent(store):
+    from reformdash.catalog_admin import add_index, add_unit
+    from reformdash.registry import Registry
+
+    add_index(store, "CCHC_YT", "Chấm điểm CCHC ngành y tế", entity_kind="unit")
+    for parent, province in (("SYT-KT", "62"), ("SYT-QN", "22")):
+        add_unit(store, parent, f"Sở Y tế {parent}", province)
+        add_unit(store, None, "Bệnh viện Đa khoa tỉnh", parent)
+    kt = Registry.load(store).resolve("Bệnh viện Đa khoa tỉnh", ("unit",), parent="SYT-KT")
+    data = csv_bytes("Đơn vị,Điểm\nBV đa khoa tỉnh Kon Tum,80\n")
+    options = ImportOptions(index="CCHC_YT", year=2024, level="unit", parent="SYT-KT",
+                            names={"BV đa khoa tỉnh Kon Tum": kt})
+    commit(store, service.plan_file(store, data, "kt.csv", options), "an", aliases={"BV đa khoa tỉnh Kon Tum": kt})
+    registry = Registry.load(store)
+    assert registry.resolve("BV đa khoa tỉnh Kon Tum", ("unit",), parent="SYT-KT") == kt
+    assert registry.resolve("BV đa khoa tỉnh Kon Tum", ("unit",), parent="SYT-QN") is None
+    # the other department may give the same text to its own hospital
+    qn = registry.resolve("Bệnh viện Đa khoa tỉnh", ("unit",), parent="SYT-QN")
+    options = ImportOptions(index="CCHC_YT", year=2024, level="unit", parent="SYT-QN",
+                            names={"BV đa khoa tỉnh Kon Tum": qn})
+    commit(store, service.plan_file(store, data, "qn.csv", options), "an", aliases={"BV đa khoa tỉnh Kon Tum": qn})
+    assert Registry.load(store).resolve("BV đa khoa tỉnh Kon Tum", ("unit",), parent="SYT-QN") == qn
+
+
+def test_a_row_marked_skip_is_left_out_and_a_row_marked_new_becomes_a_unit(store):
+    from reformdash.catalog_admin import add_index, add_unit
+    from reformdash.registry import Registry
+
+    add_index(store, "CCHC_YT", "Chấm điểm CCHC ngành y tế", entity_kind="unit")
+    add_unit(store, "SYT-KT", "Sở Y tế Kon Tum", "62")
+    data = csv_bytes("Đơn vị,Điểm,Xếp hạng\nKHỐI BỆNH VIỆN,,\nBệnh viện Mới,80,1\nKhối dự phòng,75,x\n")
+    options = ImportOptions(index="CCHC_YT", year=2024, level="unit", parent="SYT-KT",
+                            names={"Khối dự phòng": "-", "Bệnh viện Mới": "+"})
+    p = service.plan_file(store, data, "kt.csv", options)
+    commit(store, p, "an")
+    code = Registry.load(store).resolve("Bệnh viện Mới", ("unit",), parent="SYT-KT")
+    assert code and Registry.load(store).entities[code].parent_code == "SYT-KT"
+    rows = store.df("scores", index_code="CCHC_YT", year=None, entity_code=None, lang="vi")
+    assert list(rows["entity_code"]) == [code] and rows["rank"].item() == 1  # the file's rank of the new unit

@@ -89,3 +89,23 @@ def test_db_defaults_to_the_environment(tmp_path, monkeypatch, pci_files):
     monkeypatch.setenv("REFORMDASH_DB", str(tmp_path / "env.duckdb"))
     assert run("init", "--no-demo")[0] == 0
     assert (tmp_path / "env.duckdb").exists()
+
+
+def test_names_said_on_the_command_line_are_imported_and_remembered_with_the_batch(db, tmp_path):
+    path = tmp_path / "pci_2019.csv"
+    path.write_text("Tỉnh,PCI\nHà Nội,65.5\nQuang Nimh,73.4\nGhi chú nhóm,50\n", encoding="utf-8")
+    code, _, err = run("--db", db, "import", str(path))
+    assert code == 2 and "Quang Nimh" in err
+    code, out, err = run("--db", db, "import", str(path), "--name", "quang  nimh=22", "--name", "Ghi chú nhóm=-")
+    assert code == 0, err
+    code, out, _ = run("--db", db, "scores", "--index", "PCI", "--format", "csv")
+    frame = pd.read_csv(io.StringIO(out), dtype={"entity_code": str})
+    assert sorted(frame["entity_code"]) == ["01", "22"]
+    again = tmp_path / "pci_2018.csv"
+    again.write_text("Tỉnh,PCI\nQuang Nimh,70.0\n", encoding="utf-8")
+    assert run("--db", db, "import", str(again))[0] == 0  # the alias came with the batch
+
+
+def test_a_malformed_name_option_is_refused(db, pci_files):
+    code, _, err = run("--db", db, "import", str(pci_files[0]), "--name", "Quảng Ninh")
+    assert code == 2 and "TÊN=MÃ" in err

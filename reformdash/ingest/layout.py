@@ -12,7 +12,7 @@ from reformdash.catalog import Catalog, Target, header_key
 from reformdash.ingest import headers
 from reformdash.ingest.headers import USED_ROLES, is_summary, role_of
 from reformdash.registry import Registry
-from reformdash.text import is_missing, parse_int, parse_number, words, years_in
+from reformdash.text import is_missing, name_key, parse_int, parse_number, words, years_in
 
 # plain numbers, and numbers in parentheses ("(10)" of a column-numbering row): never names in a table
 
@@ -104,14 +104,20 @@ def row_is_blank(row: list) -> bool:
     return all(is_missing(c) or (isinstance(c, str) and not c.strip()) for c in row)
 
 
+SKIP_ROW = "-"  # a name the user marked «không phải đơn vị / bỏ qua»: its rows are left out
+NEW_UNIT = "+"  # a name the user marked «tạo đơn vị mới»: registered under the parent on commit
+
+
 class EntityFinder:
     """Resolves cells to entity codes with a per-text cache (files repeat names)."""
 
     def __init__(self, registry: Registry, kinds: tuple[str, ...], parent: str | None,
                  chosen: dict[str, str] | None = None):
         self.registry, self.kinds, self.parent = registry, kinds, parent
-        # names the user matched by hand in the upload preview win over the registry
-        self.cache: dict[object, str | None] = dict(chosen or {})
+        # names the user matched by hand (upload preview, --name) win over the registry; spacing and case aside
+        self.chosen = {name_key(raw): code for raw, code in (chosen or {}).items() if name_key(raw)}
+        self.cache: dict[object, str | None] = {}
+        self.marks = {SKIP_ROW, NEW_UNIT} & set(self.chosen.values())
 
     def __call__(self, cell: object) -> str | None:
         if not isinstance(cell, str):
@@ -121,9 +127,14 @@ class EntityFinder:
             # text without a letter is never a name in a table: "72" in a score column is not Tây Ninh's GSO code,
             # "4/6" (a rank out of its field) is not Thừa Thiên Huế's "46", "(10)" is a column number
             hit = None if not any(ch.isalpha() for ch in cell) else \
-                self.registry.resolve(cell, self.kinds, self.parent)
+                (self.chosen and self.chosen.get(name_key(cell))) or self.registry.resolve(cell, self.kinds,
+                                                                                         self.parent)
             self.cache[cell] = hit
         return hit
+
+    def marked(self, cell: object, mark: str) -> bool:
+        """True if the user marked this name SKIP_ROW or NEW_UNIT."""
+        return mark in self.marks and isinstance(cell, str) and self.chosen.get(name_key(cell)) == mark
 
 
 def entity_column_counts(grid: list[list], find: EntityFinder, sample: int = 3000) -> dict[int, int]:

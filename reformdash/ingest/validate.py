@@ -13,7 +13,7 @@ from reformdash.errors import Problem
 from reformdash.i18n import format_number, t
 from reformdash.ingest.extract import column_headers, same
 from reformdash.ingest.fields import Fields
-from reformdash.ingest.layout import EntityFinder, column_letter
+from reformdash.ingest.layout import NEW_UNIT, SKIP_ROW, EntityFinder, column_letter
 from reformdash.registry import Registry
 from reformdash.text import is_missing, name_key, parse_int, parse_number, parse_rank, words
 
@@ -208,7 +208,11 @@ def gather_parts(v: Validation, parts) -> None:
     if not frames:
         v.problems.append(Problem("no_table", v.file_name))
         return
-    v.obs = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    obs = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    if SKIP_ROW in v.find.marks:  # rows the user marked «không phải đơn vị / bỏ qua» (upload preview, --name)
+        skipped = [raw for raw in obs["entity_raw"].unique() if v.find.marked(raw, SKIP_ROW)]
+        obs = obs[~obs["entity_raw"].isin(skipped)].reset_index(drop=True)
+    v.obs = obs
 
 
 def parse_values(v: Validation) -> None:
@@ -242,8 +246,8 @@ def resolve_entities(v: Validation) -> None:
     """Each distinct name resolved once; unknown names are new units (when asked) or problems with suggestions."""
     obs, registry, options = v.obs, v.registry, v.options
     find = v.find
-    obs["entity_code"] = map_unique(obs["entity_raw"], lambda raw: find(raw) if isinstance(raw, str) else None,
-                                    v.codes, "entity_raw", "entity_code")
+    obs["entity_code"] = map_unique(obs["entity_raw"], lambda raw: find(raw) if isinstance(raw, str)
+                                    and not find.marked(raw, NEW_UNIT) else None, v.codes, "entity_raw", "entity_code")
     # the row mask is needed only when some distinct name is unknown
     if not any(pd.isna(c) for c in v.codes["entity_code"][1]):
         return
@@ -253,9 +257,10 @@ def resolve_entities(v: Validation) -> None:
     for raw, group in unknown.groupby("entity_raw", sort=False, dropna=False):
         i = group.index[0]
         shown = "" if is_missing(raw) else str(raw)
-        if options.level == "unit" and options.create_units and shown:
+        if shown and (find.marked(raw, NEW_UNIT) or options.level == "unit" and options.create_units):
             code = unit_code(v.parent, shown, registry, v.new_units)
             v.new_units.setdefault(code, {"code": code, "name_vi": " ".join(shown.split()), "parent_code": v.parent})
+            find.cache[raw] = code  # the file's rank and tier of the new unit are read too
             obs.loc[group.index, "entity_code"] = code
             v.codes.pop("entity_code", None)
             v.new_unit_of[raw] = code
@@ -680,7 +685,8 @@ def apply_attributes(scores, obs, attr_frames, find, problems, file_name, lang, 
     attrs = attrs[~attrs["raw"].map(is_missing)]
     if not len(attrs):
         return scores
-    attrs = attrs.assign(entity_code=attrs["entity_raw"].map(lambda x: find(x) if isinstance(x, str) else None))
+    attrs = attrs.assign(entity_code=attrs["entity_raw"].map(
+        lambda x: find(x) if isinstance(x, str) and not find.marked(x, SKIP_ROW) else None))
     attrs = attrs[attrs["entity_code"].notna()]
     overall = scores["component_code"] == OVERALL
     lookup, by_row = {}, {}
