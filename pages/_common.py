@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import streamlit as st
 
 from reformdash import service, settings
-from reformdash.errors import NotFound
+from reformdash.errors import NotFound, ReformdashError
 from reformdash.labels import L
 from reformdash.memo import Memo, freeze
 from reformdash.registry import Registry
@@ -92,7 +92,10 @@ def boot() -> None:
         sign_in_box(lang, user)
         if locked_out:
             st.stop()  # REFORMDASH_LOGIN_REQUIRED: the sign-in form is all an anonymous visitor gets
-        current.run()
+        try:
+            current.run()
+        except ReformdashError as e:  # e.g. a full disk: one sentence, never a traceback naming server paths
+            st.error(e.text(lang) if hasattr(e, "text") else e.message)
     finally:
         _ROUTING.active = False
     st.stop()
@@ -116,8 +119,11 @@ def get_store():
 
 def _open_store(path: str):
     """Open once; a first start initialises an empty database with the demo data, as `init` does."""
+    from reformdash import control
+
     store = service.open_store(path)
     service.init(store)
+    control.serve(store)  # the CLI runs its commands here while this process holds the file
     return store
 
 
