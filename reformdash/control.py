@@ -123,6 +123,7 @@ def _install_streams() -> None:
 
 @contextlib.contextmanager
 def _captured():
+    _install_streams()  # again on every command: something (a test runner) may have replaced sys.stdout since
     out, err = io.StringIO(), io.StringIO()
     _CAPTURE.stdout, _CAPTURE.stderr = out, err
     try:
