@@ -20,8 +20,9 @@ EXIT_OK, EXIT_ERROR, EXIT_REJECTED = 0, 1, 2
 # A command the dashboard runs for the control channel (reformdash/control.py) takes its input files, password and
 # user name from the caller, never from the dashboard's own process: {"files": {path: bytes}, "password", "user"}.
 REMOTE: contextvars.ContextVar[dict | None] = contextvars.ContextVar("remote", default=None)
-# They work on the file itself (backup copies a held file; restore must not replace a database in use).
-LOCAL_ONLY = ("backup", "restore")
+# They work on the file itself (backup copies a held file; restore must not replace a database in use; doctor looks
+# at the installation and asks the dashboard only what it must).
+LOCAL_ONLY = ("backup", "restore", "doctor")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -105,6 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("restore", help="check a backup and restore it to --db (the old file is kept as .bak)")
     s.add_argument("file", metavar="FILE")
     s.add_argument("--force", action="store_true", help="replace an existing database (kept as .bak)")
+    s = sub.add_parser("doctor", help="check the installation: database, permissions, disk space, control channel, "
+                                      "chromium, fonts, settings (and --url's health); says what to fix")
+    s.add_argument("--url", help="the dashboard's address, to check its health endpoint (http://127.0.0.1:8501)")
     return p
 
 
@@ -112,6 +116,10 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command; return the exit code."""
     args = build_parser().parse_args(argv)
     lang = args.lang or settings.get("REFORMDASH_LANG")
+    if args.command == "doctor":
+        from reformdash import doctor
+
+        return doctor.report(doctor.run(service.db_path(args.db), lang, args.url), lang)
     if args.command in LOCAL_ONLY:  # they must not open (and lock, or migrate) the database first
         return cmd_backup_restore(args, lang)
     try:

@@ -216,7 +216,19 @@ class _Handler(socketserver.BaseRequestHandler):
         if not hmac.compare_digest(given, server.token.encode()):
             self._send({"error": "bad_token"})
             return
+        if request.get("ping"):  # `doctor`: is the channel alive?
+            self._send({"pid": os.getpid()})
+            return
         conn.settimeout(None)  # a large import may take a while
+        if request.get("doctor"):  # `doctor`: the database as this process reads it (the file is held here)
+            from reformdash.doctor import database_facts
+
+            try:
+                facts = {**database_facts(server.store), "pid": os.getpid()}
+            except Exception as e:  # a damaged block: the doctor reports it
+                facts = {"error": str(e).splitlines()[0] if str(e) else type(e).__name__}
+            self._send({"facts": facts})
+            return
         with server.command_lock:  # one command at a time, as one administrator's terminal would
             try:
                 answer = execute(server.store, request)
