@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         store = service.open_store(args.db)
     except StoreBusy as e:
-        if "lock" in str(e.__cause__).lower():  # another process holds the file: the dashboard, normally
+        if "could not set lock" in str(e.__cause__).lower():  # another process holds the file: the dashboard, normally
             return run_in_dashboard(list(sys.argv[1:] if argv is None else argv), args, lang)
         print(say(e, lang), file=sys.stderr)
         return EXIT_ERROR

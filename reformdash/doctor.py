@@ -169,7 +169,7 @@ def check_settings(lang: str) -> Finding:
 
 
 def _held(error: Exception) -> bool:
-    return "lock" in str(error).lower()
+    return "could not set lock" in str(error).lower()
 
 
 def check_database(db: str, lang: str) -> Finding:
