@@ -26,7 +26,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "fix": ("cách sửa", "fix"),
     "skipped": ("bỏ qua", "skipped"),
     "summary.ok": ("Mọi kiểm tra đều đạt.", "Every check passed."),
-    "summary.bad": ("{n} kiểm tra chưa đạt: xem «cách sửa» ở trên.", "{n} checks failed: see 'fix' above."),
+    "summary.bad": ("{n} kiểm tra chưa đạt: xem «cách sửa» ở trên.", "{n} check(s) failed: see 'fix' above."),
     # names
     "settings": ("Cài đặt", "Settings"),
     "database": ("Cơ sở dữ liệu", "Database"),

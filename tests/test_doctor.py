@@ -62,7 +62,7 @@ def test_a_bad_installation_names_every_problem_and_its_fix(good_db, tmp_path):
     assert "✗ Chromium (chart images, PDF):" in out and "apt-get install -y chromium" in out
     assert "✗ Vietnamese fonts: fc-list (fontconfig) is missing" in out  # PATH hides it
     assert "✗ Web server: http://127.0.0.1:9/_stcore/health does not answer" in out
-    assert out.splitlines()[-1] == "5 checks failed: see 'fix' above."
+    assert out.splitlines()[-1] == "5 check(s) failed: see 'fix' above."
 
 
 def test_a_missing_damaged_or_old_database(tmp_path, good_db):
