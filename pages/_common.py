@@ -119,11 +119,16 @@ def get_store():
 
 def _open_store(path: str):
     """Open once; a first start initialises an empty database with the demo data, as `init` does."""
-    from reformdash import control
+    from reformdash import control, replica
 
+    role = settings.get("REFORMDASH_ROLE")
+    if role == "reader":  # one of several processes serving readers: the writer's latest copy (docs/scaling.md)
+        return replica.ReplicaStore(path)
     store = service.open_store(path)
     service.init(store)
     control.serve(store)  # the CLI runs its commands here while this process holds the file
+    if role == "writer":
+        replica.Publisher(store)
     return store
 
 

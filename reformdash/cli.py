@@ -133,7 +133,13 @@ def main(argv: list[str] | None = None) -> int:
         print(say(e, lang), file=sys.stderr)
         return EXIT_ERROR
     try:
-        return run_command(store, args, lang)
+        version = store.data_version()
+        code = run_command(store, args, lang)
+        if settings.get("REFORMDASH_ROLE") == "writer" and store.data_version() != version:
+            from reformdash import replica
+
+            replica.publish(store)  # no dashboard was running: the readers still get this write
+        return code
     finally:
         store.close()
 

@@ -109,6 +109,7 @@ class Store:
         self._reopen_lock = threading.Lock()
         self._generation = 0  # bumped by every reopen: threads that saw the same failure reopen once
         self._version: int | None = None
+        self.after_commit = None  # called after each committed write (reformdash/replica.py publishes for readers)
 
     def _connect(self) -> duckdb.DuckDBPyConnection:
         try:
@@ -188,6 +189,7 @@ class Store:
 
         Raises DiskFull when the disk is full (nothing of the transaction is kept).
         """
+        committed = False
         with self._write_lock:
             generation = self._generation
             cur = self.cursor()
@@ -195,6 +197,7 @@ class Store:
                 cur.begin()
                 yield cur
                 cur.commit()
+                committed = True
             except BaseException as e:
                 try:
                     cur.rollback()
@@ -211,6 +214,8 @@ class Store:
                     cur.close()
                 except duckdb.Error:
                     pass
+        if committed and self.after_commit is not None:
+            self.after_commit()
 
     def data_version(self) -> int:
         """A number every write bumps: the key of cached results.
