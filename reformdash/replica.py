@@ -24,6 +24,7 @@ from pathlib import Path
 
 import duckdb
 
+from reformdash.backup import _sql_path  # the one quoting function for a path in ATTACH
 from reformdash.errors import ReformdashError
 from reformdash.store import DUCKDB_CONFIG, Store
 
@@ -46,7 +47,7 @@ def publish(store: Store) -> Path:
     try:
         name = cur.execute("SELECT current_database()").fetchone()[0]
         alias = f"reformdash_replica_{uuid.uuid4().hex}"
-        cur.execute(f"ATTACH '{str(partial).replace(chr(39), chr(39) * 2)}' AS {alias}")
+        cur.execute(f"ATTACH '{_sql_path(partial)}' AS {alias}")
         try:
             cur.begin()  # one snapshot of every table
             try:
