@@ -255,7 +255,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="6 sessions, 4 editor rounds")
     parser.add_argument("--sessions", type=int)
     parser.add_argument("--rounds", type=int)
+    parser.add_argument("--viewers", action="store_true", help="how many viewers one real server holds (p95 < 1 s)")
     args = parser.parse_args(argv)
+    if args.viewers:
+        return viewers_main(args.quick)
     r = run(quick=args.quick, sessions=args.sessions, rounds=args.rounds)
     print(f"viewer sessions held: {r['sessions']}  page runs: {r['page_runs']}  wall: {r['seconds']} s")
     print(f"slowest page: {r['slowest_page_s']} s ({r['slowest_page']})  median page: {r['median_page_s']} s")
@@ -265,6 +268,159 @@ def main(argv: list[str] | None = None) -> int:
         print("  " + line)
     return 0 if not (r["errors"] or r["stale_pages"] or r["lost_writes"]) else 1
 
+
+# -- viewers one server holds (issue 15, item 14) -------------------------------------------------------------------
+# A real `streamlit run` server; each viewer is a websocket client speaking Streamlit's own protocol (what the browser
+# sends: a rerun with the page's name and query string) and timing each page from request to `script_finished`:
+# the server's work and its messages, without the browser's drawing. Viewers read a page, think THINK_S seconds
+# (±50 %, seeded), open the next page. Levels rise until the 95th percentile page time passes VIEWER_P95_GOAL.
+VIEWER_P95_GOAL = 1.0  # seconds
+THINK_S = 5.0  # a reader's pause between two pages
+VIEWER_LEVELS = (1, 2, 3, 5, 8, 12, 16, 24, 32, 48, 64, 96)
+
+
+async def _open_page(ws, page: str, query: str) -> tuple[float, bool]:
+    """Run one page in a viewer's session: (seconds until script_finished, whether the page showed an exception)."""
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    msg = BackMsg()
+    msg.rerun_script.query_string = query
+    msg.rerun_script.page_name = page
+    t0 = time.perf_counter()
+    await ws.send(msg.SerializeToString())
+    failed = False
+    while True:
+        forward = ForwardMsg()
+        forward.ParseFromString(await ws.recv())
+        kind = forward.WhichOneof("type")
+        if kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
+            failed = failed or forward.delta.new_element.WhichOneof("type") == "exception"
+        if kind == "script_finished":
+            return time.perf_counter() - t0, failed or forward.script_finished != 0
+
+
+async def _viewer(port: int, number: int, until: float, times: list, errors: list, pages: list[str]) -> None:
+    import asyncio
+    import random
+
+    import websockets
+
+    rng = random.Random(number)
+    async with websockets.connect(f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=["streamlit"],
+                                  max_size=None, open_timeout=60) as ws:
+        step = number
+        while True:  # at least one page
+            page = pages[step % len(pages)]
+            step += 1
+            seconds, failed = await _open_page(ws, page, "lang=vi")
+            times.append(seconds)
+            if failed:
+                errors.append(page or "overview")
+            if time.perf_counter() >= until:
+                return
+            await asyncio.sleep(THINK_S * rng.uniform(0.5, 1.5))
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds a process has used (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def _capacity(script: Path, cwd: Path, env: dict, log: Path, pages: list[str], levels: tuple[int, ...],
+              seconds: float) -> dict:
+    """Raise the viewers on one `streamlit run script` until p95 passes the goal: every level's figures."""
+    import asyncio
+
+    from bench.server import Server
+
+    server = Server(script, cwd, env, log)
+    rows = []
+    try:
+        server.wait_healthy()
+
+        async def level(n: int) -> dict:
+            times: list[float] = []
+            errors: list[str] = []
+            until = time.perf_counter() + seconds
+            t0, cpu0 = time.perf_counter(), _cpu_seconds(server.process.pid)
+            await asyncio.gather(*(_viewer(server.port, i, until, times, errors, pages) for i in range(n)))
+            cpu = _cpu_seconds(server.process.pid) - cpu0
+            return {"viewers": n, "page_runs": len(times), "seconds": round(time.perf_counter() - t0, 1),
+                    "server_cpu_per_page_s": round(cpu / max(1, len(times)), 3),
+                    "p50_s": round(_percentile(times, 0.5), 3), "p95_s": round(_percentile(times, 0.95), 3),
+                    "max_s": round(max(times), 3), "errors": len(errors), "loadavg": round(os.getloadavg()[0], 1)}
+
+        async def warm() -> None:  # every page once, so the first level does not pay the server's cold start
+            await asyncio.gather(*(_viewer(server.port, k, 0, [], [], pages) for k in range(len(pages))))
+
+        asyncio.run(warm())
+        for n in levels:
+            row = asyncio.run(level(n))
+            rows.append(row)
+            if row["p95_s"] >= VIEWER_P95_GOAL:
+                break
+        peak_mb = server.peak_mb()[0]
+    finally:
+        server.stop()
+    held = [r["viewers"] for r in rows if r["p95_s"] < VIEWER_P95_GOAL and not r["errors"]]
+    # What the server's own CPU time per page says an idle machine could hold: a viewer asks for a page every
+    # THINK_S (+ the page), and cores kept 70 % busy leave queueing delays short (one process uses one core).
+    cpu_per_page = statistics.median(r["server_cpu_per_page_s"] for r in rows) if rows else 0
+    estimate = int(0.7 * THINK_S / cpu_per_page) if cpu_per_page else 0
+    return {"viewers_held": max(held) if held else 0, "levels": rows, "peak_rss_mb": peak_mb,
+            "server_cpu_per_page_s": cpu_per_page, "viewers_by_cpu": estimate}
+
+
+def viewers(quick: bool = False, levels: tuple[int, ...] = VIEWER_LEVELS, seconds: float | None = None) -> dict:
+    """Concurrent viewers one dashboard process holds with p95 page time under VIEWER_P95_GOAL, on the demo data,
+    and the same for a bare Streamlit page with one Plotly chart (bench/browser.py's), measured in the same run."""
+    import subprocess
+    import sys
+
+    from bench.browser import BARE
+
+    seconds = seconds or (20.0 if quick else 40.0)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "viewers.duckdb"
+        env = {k: v for k, v in os.environ.items() if not k.startswith("REFORMDASH_")}
+        env.update(REFORMDASH_DB=str(db), PYTHONUNBUFFERED="1")
+        subprocess.run([sys.executable, "-m", "reformdash", "init"], cwd=ROOT, env=env, check=True,
+                       capture_output=True)
+        dashboard = _capacity(Path("dashboard.py"), ROOT, env, Path(tmp) / "dashboard.log",
+                              ["", *PAGES[1:]], levels, seconds)  # "" is the overview, served at /
+        bare_dir = Path(tmp) / "bare"
+        bare_dir.mkdir()
+        (bare_dir / "bare.py").write_text(BARE, encoding="utf-8")
+        bare = _capacity(Path("bare.py"), bare_dir, env, Path(tmp) / "bare.log", [""], levels, seconds)
+    return {"dashboard": dashboard, "bare": bare, "viewers_held": dashboard["viewers_held"], "think_s": THINK_S,
+            "cpus": os.cpu_count()}
+
+
+def viewers_main(quick: bool) -> int:
+    """Print the viewers table and the figures."""
+    r = viewers(quick)
+    print(f"viewers per level (think {r['think_s']:g} s ±50 %, one `streamlit run` each, {r['cpus']} CPUs):")
+    print(f"{'server':>9} {'viewers':>8} {'runs':>6} {'p50 s':>7} {'p95 s':>7} {'max s':>7} {'cpu/page':>9} "
+          f"{'errors':>7} {'load':>5}")
+    for name in ("dashboard", "bare"):
+        for row in r[name]["levels"]:
+            print(f"{name:>9} {row['viewers']:>8} {row['page_runs']:>6} {row['p50_s']:>7.3f} {row['p95_s']:>7.3f} "
+                  f"{row['max_s']:>7.3f} {row['server_cpu_per_page_s']:>9.3f} {row['errors']:>7} {row['loadavg']:>5}")
+    d, b = r["dashboard"], r["bare"]
+    print(f"viewers held with p95 page time under {VIEWER_P95_GOAL:g} s: dashboard {d['viewers_held']}, bare page "
+          f"{b['viewers_held']} (load average {os.getloadavg()[0]:.1f} on {r['cpus']} CPUs; dashboard peak RSS "
+          f"{d['peak_rss_mb']:.0f} MB)")
+    print(f"server CPU per page run: dashboard {d['server_cpu_per_page_s']:.3f} s, "
+          f"bare {b['server_cpu_per_page_s']:.3f} s -> one process on an idle core at 70 % would hold about "
+          f"{d['viewers_by_cpu']} dashboard viewers ({b['viewers_by_cpu']} on the bare page)")
+    return 0
 
 if __name__ == "__main__":
     raise SystemExit(main())

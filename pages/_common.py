@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import streamlit as st
 
 from reformdash import service, settings
-from reformdash.errors import NotFound
+from reformdash.errors import NotFound, ReformdashError
 from reformdash.labels import L
 from reformdash.memo import Memo, freeze
 from reformdash.registry import Registry
@@ -93,7 +93,10 @@ def boot() -> None:
         sign_in_box(lang, user)
         if locked_out:
             st.stop()  # REFORMDASH_LOGIN_REQUIRED: the sign-in form is all an anonymous visitor gets
-        current.run()
+        try:
+            current.run()
+        except ReformdashError as e:  # e.g. a full disk: one sentence, never a traceback naming server paths
+            st.error(e.text(lang) if hasattr(e, "text") else e.message)
     finally:
         _ROUTING.active = False
     st.stop()
@@ -117,8 +120,16 @@ def get_store():
 
 def _open_store(path: str):
     """Open once; a first start initialises an empty database with the demo data, as `init` does."""
+    from reformdash import control, replica
+
+    role = settings.get("REFORMDASH_ROLE")
+    if role == "reader":  # one of several processes serving readers: the writer's latest copy (docs/scaling.md)
+        return replica.ReplicaStore(path)
     store = service.open_store(path)
     service.init(store)
+    control.serve(store)  # the CLI runs its commands here while this process holds the file
+    if role == "writer":
+        replica.Publisher(store)
     return store
 
 

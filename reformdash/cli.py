@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import argparse
+import contextvars
 import json
 import sys
 
+import duckdb
 import pandas as pd
 
 from reformdash import goals, service, settings
-from reformdash.errors import ImportRejected, NotFound, ReformdashError
+from reformdash.errors import ImportRejected, NotFound, ReformdashError, StoreBusy
 from reformdash.i18n import format_number, t
 from reformdash.ingest.importer import ImportOptions
-from reformdash.store import write_csv
+from reformdash.store import DiskFull, write_csv
 
 EXIT_OK, EXIT_ERROR, EXIT_REJECTED = 0, 1, 2
+# A command the dashboard runs for the control channel (reformdash/control.py) takes its input files, password and
+# user name from the caller, never from the dashboard's own process: {"files": {path: bytes}, "password", "user"}.
+REMOTE: contextvars.ContextVar[dict | None] = contextvars.ContextVar("remote", default=None)
+# They work on the file itself (backup copies a held file; restore must not replace a database in use; doctor looks
+# at the installation and asks the dashboard only what it must).
+LOCAL_ONLY = ("backup", "restore", "doctor")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -104,6 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("restore", help="check a backup and restore it to --db (the old file is kept as .bak)")
     s.add_argument("file", metavar="FILE")
     s.add_argument("--force", action="store_true", help="replace an existing database (kept as .bak)")
+    s = sub.add_parser("doctor", help="check the installation: database, permissions, disk space, control channel, "
+                                      "chromium, fonts, settings (and --url's health); says what to fix")
+    s.add_argument("--url", help="the dashboard's address, to check its health endpoint (http://127.0.0.1:8501)")
     return p
 
 
@@ -111,13 +122,74 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command; return the exit code."""
     args = build_parser().parse_args(argv)
     lang = args.lang or settings.get("REFORMDASH_LANG")
-    if args.command in ("backup", "restore"):  # they must not open (and lock, or migrate) the database first
+    if args.command == "doctor":
+        from reformdash import doctor
+
+        return doctor.report(doctor.run(service.db_path(args.db), lang, args.url), lang)
+    if args.command in LOCAL_ONLY:  # they must not open (and lock, or migrate) the database first
         return cmd_backup_restore(args, lang)
     try:
         store = service.open_store(args.db)
-    except ReformdashError as e:
-        print(e.message, file=sys.stderr)
+    except StoreBusy as e:
+        if "could not set lock" in str(e.__cause__).lower():  # another process holds the file: the dashboard, normally
+            return run_in_dashboard(list(sys.argv[1:] if argv is None else argv), args, lang)
+        print(say(e, lang), file=sys.stderr)
         return EXIT_ERROR
+    except ReformdashError as e:
+        print(say(e, lang), file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        version = store.data_version()
+        code = run_command(store, args, lang)
+        if settings.get("REFORMDASH_ROLE") == "writer" and store.data_version() != version:
+            from reformdash import replica
+
+            replica.publish(store)  # no dashboard was running: the readers still get this write
+        return code
+    finally:
+        store.close()
+
+
+def say(error: ReformdashError, lang: str) -> str:
+    """The error's sentence in `lang` (DiskFull knows both languages and adds the database path here)."""
+    return error.text(lang, path=True) if isinstance(error, DiskFull) else error.message
+
+
+def run_in_dashboard(argv: list[str], args, lang: str) -> int:
+    """The database is held (by the dashboard): run the command there through its control channel."""
+    from reformdash import control
+
+    inputs = list(args.files) if args.command == "import" else (
+        [args.file] if args.command == "goals" and args.goals_command == "import" else [])
+    password = None
+    if args.command == "users" and (args.users_command == "password"
+                                    or (args.users_command == "add" and not args.no_password)):
+        try:
+            password = read_password(lang)
+        except ReformdashError as e:
+            print(e.message, file=sys.stderr)
+            return EXIT_REJECTED
+    return control.run_remote(argv, args, lang, service.db_path(args.db), inputs, password, default_user())
+
+
+def default_user() -> str:
+    """Who runs the command: the caller's name when the dashboard runs it for the control channel."""
+    remote = REMOTE.get()
+    return (remote or {}).get("user") or settings.default_user()
+
+
+def read_input(path: str) -> bytes:
+    """An input file's bytes (sent along by the caller when the dashboard runs the command)."""
+    remote = REMOTE.get()
+    if remote is None:
+        return service.read_file(path)
+    if path not in remote["files"]:  # never a file of the dashboard's own machine
+        raise ReformdashError(f"Không có tệp «{path}»", "Không tìm thấy tệp")
+    return remote["files"][path]
+
+
+def run_command(store, args, lang: str) -> int:
+    """Run a parsed command on an open store; print its result or one sentence; the exit code."""
     try:
         return COMMANDS[args.command](store, args, lang)
     except BrokenPipeError:
@@ -129,14 +201,16 @@ def main(argv: list[str] | None = None) -> int:
         print(e.message, file=sys.stderr)
         return EXIT_REJECTED
     except ReformdashError as e:
-        print(e.message, file=sys.stderr)
+        print(say(e, lang), file=sys.stderr)
         return EXIT_ERROR
-    finally:
-        store.close()
+    except duckdb.Error as e:  # one sentence, not a traceback
+        print({"vi": "Lỗi cơ sở dữ liệu: ", "en": "Database error: "}[lang] + str(e).splitlines()[0],
+              file=sys.stderr)
+        return EXIT_ERROR
 
 
 def cmd_init(store, args, lang) -> int:
-    ids = service.init(store, demo=not args.no_demo, user=settings.default_user())
+    ids = service.init(store, demo=not args.no_demo, user=default_user())
     msg = {"vi": f"Cơ sở dữ liệu sẵn sàng: {store.path}", "en": f"Database ready: {store.path}"}[lang]
     print(msg)
     if ids:
@@ -157,7 +231,7 @@ def cmd_import(store, args, lang) -> int:
     plans = []
     problems = []
     for path in args.files:
-        data = service.read_file(path)
+        data = read_input(path)
         name = path.replace("\\", "/").rsplit("/", 1)[-1]
         try:
             plans.append(service.plan_file(store, data, name, options))
@@ -171,7 +245,7 @@ def cmd_import(store, args, lang) -> int:
             continue
         from reformdash.batches import commit
 
-        batch_id = commit(store, plan, settings.default_user(), aliases=aliases_of(names), lang=lang)
+        batch_id = commit(store, plan, default_user(), aliases=aliases_of(names), lang=lang)
         if batch_id is None:
             print({"vi": "  Không có gì thay đổi; không tạo lô mới.",
                    "en": "  Nothing changed; no batch created."}[lang])
@@ -283,7 +357,7 @@ def cmd_changes(store, args, lang) -> int:
 def cmd_goals(store, args, lang) -> int:
     if args.goals_command == "import":
         name = args.file.replace("\\", "/").rsplit("/", 1)[-1]
-        count = goals.import_goals(store, service.read_file(args.file), name, lang)
+        count = goals.import_goals(store, read_input(args.file), name, lang)
         print(goals.t("goal.imported", lang, count=count, file=name))
         return EXIT_OK
     result = goals.evaluate_goals(store, lang)
@@ -305,6 +379,13 @@ def read_password(lang: str) -> str:
 
     from reformdash.auth import UserRejected
 
+    remote = REMOTE.get()
+    if remote is not None:  # the caller read it (never prompt inside the dashboard)
+        if remote.get("password") is None:
+            raise UserRejected({"vi": "Lệnh gửi tới bảng điều khiển không kèm mật khẩu.",
+                                "en": "The command sent to the dashboard carried no password."}[lang],
+                               {"vi": "Mật khẩu", "en": "Password"}[lang])
+        return remote["password"]
     if os.environ.get("REFORMDASH_PASSWORD"):
         return os.environ["REFORMDASH_PASSWORD"]
     title = {"vi": "Mật khẩu", "en": "Password"}[lang]

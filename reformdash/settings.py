@@ -36,6 +36,9 @@ SETTINGS = {
                 "identity provider that verifies every address but does not send the claim)."),
         Setting("REFORMDASH_PPTX_TEMPLATE", "",
                 "The organisation's PowerPoint template (.pptx) for briefing decks: its layouts, fonts and colours."),
+        Setting("REFORMDASH_ROLE", "all",
+                "all: one dashboard process reads and writes; writer: it also publishes a read-only copy after each "
+                "write; reader: it serves the writer's latest copy, read-only (several processes, docs/scaling.md)."),
         Setting("REFORMDASH_CHROMIUM", "/usr/bin/chromium",
                 "The chromium that draws chart images and the PDF briefing (Debian's package by default)."),
     ]

@@ -35,66 +35,193 @@ def query_text(name: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-class Store:
-    """A DuckDB database file: one connection, a cursor per query, one writer at a time."""
+# How DuckDB words a full disk (Linux/macOS errno text, Windows' ERROR_DISK_FULL) and a database it gave up on after
+# a failed write (a checkpoint that could not write is FATAL: every later call on that instance fails until reopened).
+DISK_FULL_MARKS = ("no space left on device", "disk quota exceeded", "not enough space on the disk",
+                   "file too large")
+INVALIDATED_MARKS = ("database has been invalidated",)
 
-    def __init__(self, path: str | Path):
+
+def is_disk_full(error: BaseException) -> bool:
+    """True when a DuckDB (or OS) error says the disk is full."""
+    return any(mark in str(error).lower() for mark in DISK_FULL_MARKS)
+
+
+def is_invalidated(error: BaseException) -> bool:
+    """True when DuckDB invalidated the database: only a new connection can use it again."""
+    return isinstance(error, duckdb.FatalException) or any(m in str(error).lower() for m in INVALIDATED_MARKS)
+
+
+class DiskFull(ReformdashError):
+    """A write failed because the disk is full (or DuckDB gave up on a failed write); stored data is intact.
+
+    The message names no server path (pages show it to anyone); the CLI adds the path with text(lang, path=True).
+    """
+
+    TEXT = {
+        "vi": ("Ổ đĩa đầy: không ghi được vào cơ sở dữ liệu, lần ghi này không được lưu. Dữ liệu đã có vẫn nguyên vẹn "
+               "và vẫn xem được. Hãy giải phóng dung lượng trên ổ đĩa chứa cơ sở dữ liệu rồi thử lại (không cần khởi "
+               "động lại chương trình).", "Ổ đĩa đầy"),
+        "en": ("Disk full: the database could not be written, and this write was not saved. The data already stored is "
+               "intact and can still be read. Free some space on the disk that holds the database and try again (no "
+               "restart needed).", "Disk full"),
+    }
+    FAULT = {
+        "vi": ("Lỗi ghi cơ sở dữ liệu: lần ghi này không được lưu; chương trình đã mở lại cơ sở dữ liệu, dữ liệu đã có "
+               "vẫn xem được. Chi tiết kỹ thuật: {detail}", "Lỗi ghi cơ sở dữ liệu"),
+        "en": ("Database write failed: this write was not saved; the database was reopened and the data already stored "
+               "can still be read. Technical detail: {detail}", "Database write failed"),
+    }
+
+    def __init__(self, path: str, detail: str, disk_full: bool = True):
+        self.path, self.detail, self.disk_full = path, detail, disk_full
+        message, title = self._words("vi")
+        super().__init__(message, title)
+
+    def _words(self, lang: str) -> tuple[str, str]:
+        lang = lang if lang in self.TEXT else "vi"
+        if self.disk_full:
+            return self.TEXT[lang]
+        # the driver's detail names the file: keep only its first line, with the path taken out
+        detail = self.detail.splitlines()[0].replace(self.path, "…")[:200] if self.detail else ""
+        message, title = self.FAULT[lang]
+        return message.format(detail=detail), title
+
+    def text(self, lang: str = "vi", path: bool = False) -> str:
+        """The sentence in `lang`; with the database's path for the CLI (whose reader runs the server)."""
+        message = self._words(lang)[0]
+        return f"{message} ({self.path})" if path else message
+
+
+class Store:
+    """A DuckDB database file: one connection, a cursor per query, one writer at a time.
+
+    A write that fails on a full disk raises DiskFull; if DuckDB invalidated the database (a checkpoint that could
+    not write), the connection is replaced at once, so reads go on and writes work again once space is freed.
+    """
+
+    def __init__(self, path: str | Path, read_only: bool = False):
         self.path = str(path)
+        self.read_only = read_only
         created = False
-        if self.path != ":memory:":
+        if self.path != ":memory:" and not read_only:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             created = not Path(self.path).exists()
             _private_umask()
-        try:
-            self._conn = duckdb.connect(self.path, config=DUCKDB_CONFIG)
-        except duckdb.IOException as e:
-            raise StoreBusy(f"Không mở được cơ sở dữ liệu {self.path}: {e}", "Cơ sở dữ liệu bận") from e
+        self._conn = self._connect()
         if created and Path(self.path).exists():
             Path(self.path).chmod(0o600)  # the file holds password hashes: its owner only, whatever the umask
         self._write_lock = threading.Lock()
+        self._reopen_lock = threading.Lock()
+        self._generation = 0  # bumped by every reopen: threads that saw the same failure reopen once
         self._version: int | None = None
+        self.after_commit = None  # called after each committed write (reformdash/replica.py publishes for readers)
+
+    def _connect(self) -> duckdb.DuckDBPyConnection:
+        try:
+            return duckdb.connect(self.path, read_only=self.read_only, config=DUCKDB_CONFIG)
+        except duckdb.IOException as e:
+            if is_disk_full(e):
+                raise DiskFull(self.path, str(e)) from e
+            raise StoreBusy(f"Không mở được cơ sở dữ liệu {self.path}: {e}", "Cơ sở dữ liệu bận") from e
 
     def close(self) -> None:
         """Close the connection."""
         self._conn.close()
+
+    def reopen(self, seen_generation: int | None = None) -> None:
+        """Replace the connection (after DuckDB invalidated it); once, however many threads saw the failure."""
+        with self._reopen_lock:
+            if seen_generation is not None and seen_generation != self._generation:
+                return  # another thread already reopened since this one's failure
+            old = self._conn
+            try:
+                old.close()
+            except duckdb.Error:
+                pass  # an invalidated database may refuse even this; the new connection replaces it anyway
+            self._conn = self._connect()
+            self._generation += 1
+            self._version = None
+
+    def _fault(self, error: duckdb.Error, generation: int) -> DiskFull | None:
+        """The DiskFull to raise for a driver error (reopening first if DuckDB invalidated the database), or None."""
+        invalidated = is_invalidated(error)
+        if invalidated:
+            try:
+                self.reopen(generation)
+            except ReformdashError:
+                pass  # still full or held: the next call tries again
+        if invalidated or is_disk_full(error):
+            return DiskFull(self.path, str(error), disk_full=is_disk_full(error))
+        return None
 
     # reading -------------------------------------------------------------------------------------
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A fresh cursor: DuckDB connections are not thread-safe, cursors are per thread."""
         return self._conn.cursor()
 
+    def _read(self, name: str, params: dict, fetch):
+        """Run a named read; after an invalidated database, reopen and run it once more (reads keep working)."""
+        for attempt in (1, 2):
+            generation = self._generation
+            cur = self.cursor()
+            try:
+                return fetch(cur.execute(query_text(name), params or None))
+            except duckdb.Error as e:
+                fault = self._fault(e, generation)
+                if fault is None:
+                    raise
+                if attempt == 2 or not is_invalidated(e):
+                    raise fault from e
+            finally:
+                try:
+                    cur.close()
+                except duckdb.Error:
+                    pass
+        raise AssertionError("unreachable")
+
     def df(self, name: str, **params: object) -> pd.DataFrame:
         """Run the named query and return a DataFrame."""
-        cur = self.cursor()
-        try:
-            return cur.execute(query_text(name), params or None).df()
-        finally:
-            cur.close()
+        return self._read(name, params, lambda result: result.df())
 
     def rows(self, name: str, **params: object) -> list[tuple]:
         """Run the named query and return its rows."""
-        cur = self.cursor()
-        try:
-            return cur.execute(query_text(name), params or None).fetchall()
-        finally:
-            cur.close()
+        return self._read(name, params, lambda result: result.fetchall())
 
     # writing -------------------------------------------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """One writer at a time; everything inside commits together or not at all."""
+        """One writer at a time; everything inside commits together or not at all.
+
+        Raises DiskFull when the disk is full (nothing of the transaction is kept).
+        """
+        committed = False
         with self._write_lock:
+            generation = self._generation
             cur = self.cursor()
-            cur.begin()
             try:
+                cur.begin()
                 yield cur
                 cur.commit()
-            except BaseException:
-                cur.rollback()
+                committed = True
+            except BaseException as e:
+                try:
+                    cur.rollback()
+                except duckdb.Error:
+                    pass  # a failed commit has already ended the transaction: keep the commit's own error
+                if isinstance(e, duckdb.Error):
+                    fault = self._fault(e, generation)
+                    if fault is not None:
+                        raise fault from e
                 raise
             finally:
                 self._version = None
-                cur.close()
+                try:
+                    cur.close()
+                except duckdb.Error:
+                    pass
+        if committed and self.after_commit is not None:
+            self.after_commit()
 
     def data_version(self) -> int:
         """A number every write bumps: the key of cached results.
