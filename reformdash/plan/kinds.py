@@ -264,7 +264,7 @@ def export_label(t, lang: str = "vi", unit: str = "") -> str:
         return f"{op} {num(t.target)}{suffix}"
     if t.kind == "share_of_units_reaching":
         share = f"{'>' if t.strict else '≥'} {num(t.target)}%"
-        what = num(t.threshold)
+        what = tier_name(t.threshold, lang) or num(t.threshold)
         if lang == "en":
             return f"{share} of units reach {what}"
         return f"{share} đơn vị đạt {what}"
@@ -274,3 +274,14 @@ def export_label(t, lang: str = "vi", unit: str = "") -> str:
     word = {("increase_by", "vi"): "tăng", ("decrease_by", "vi"): "giảm", ("increase_by", "en"): "increase by",
             ("decrease_by", "en"): "decrease by"}[(t.kind, "en" if lang == "en" else "vi")]
     return f"{word} {amount}{by}{vs}"
+
+
+def tier_name(value: float | None, lang: str = "vi") -> str | None:
+    """«loại Tốt trở lên» for a rating's rank (None when the value is not a rating rank)."""
+    if value is None:
+        return None
+    names = {4: ("Xuất sắc", "Excellent"), 3: ("Tốt", "Good"), 2: ("Khá", "Fair"), 1: ("Trung bình", "Average")}
+    found = names.get(int(value)) if float(value).is_integer() else None
+    if found is None:
+        return None
+    return f"loại {found[0]} trở lên" if lang == "vi" else f"{found[1]} or better"

@@ -74,13 +74,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                                                         "{status}{gap}"),
     "plan.gap": (", còn thiếu {gap}", ", {gap} short"),
     "plan.over": (", vượt {gap}", ", {gap} over"),
-    "plan.ytd": ("lũy kế {periods}", "year to date ({periods})"),
+    "plan.ytd": ("lũy kế đến hết {periods}", "year to date to the end of {periods}"),
     "plan.forecast": ("; dự báo theo đường thẳng đến cuối năm: {forecast}", "; straight-line forecast to year end: "
                                                                             "{forecast}"),
     "plan.base": (" (năm {year}: {value}; cần {need})", " ({year}: {value}; needs {need})"),
-    "plan.no_base": ("chưa có số liệu năm {year} để so sánh: {status}", "no figure for {year} to compare with: "
-                                                                        "{status}"),
-    "plan.nothing": ("chưa có số liệu kỳ này: {status}", "no figure for this period: {status}"),
+    "plan.no_base": ("chưa có số liệu năm {year} để so sánh", "no figure for {year} to compare with"),
+    "plan.nothing": ("chưa có số liệu kỳ này", "no figure for this period"),
     "plan.share": ("{reached}/{counted} đơn vị đạt mức {threshold}", "{reached}/{counted} units reach {threshold}"),
     "plan.share_missing": ("; {missing} đơn vị chưa có số liệu", "; {missing} units have no figure"),
     "plan.late": ("chậm {days} ngày", "{days} days late"),

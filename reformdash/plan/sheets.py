@@ -491,14 +491,14 @@ def _plan_rows(reader: Reader, table: Table, indicators: list[dict], targets: li
                            what=f"{code}, {period}")
             continue
         seen_targets[key] = row
-        text = " ".join(clean(c) for c in (cells.get("kind"), cells.get("target")) if not is_missing(c)
-                        and not isinstance(c, (int, float)))
+        raw_target = cells.get("target")
+        text = clean(raw_target) if isinstance(raw_target, str) and not is_missing(raw_target) else ""
         targets.append({
             "parent_code": parent, "indicator_code": code, "entity_code": entity, "period": period,
             "kind": parsed.kind, "target": parsed.target, "target_high": parsed.target_high,
             "strict": parsed.strict, "by_unit": parsed.by_unit, "base_year": base_year,
             "threshold": parsed.threshold, "threshold_strict": parsed.threshold_strict,
-            "text": text or kinds.export_label(parsed, reader.lang, unit)})
+            "text": text or kinds.export_label(parsed, "vi", unit if parsed.kind != "share_of_units_reaching" else "")})
 
 
 def _report_kinds(text: object) -> str | None:
