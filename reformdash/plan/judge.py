@@ -379,8 +379,6 @@ def evaluate(store: Store, period: str | None = None, parent: str | None = None,
                 continue
             entities = [code, *ind.units(judge.unit_codes)]
             for p in periods:
-                if plan.target_for(ind.code, code, p.code) is None:
-                    continue
                 for e in entities:
                     target, r = judge.judge(ind, e, p)
                     if target is None:

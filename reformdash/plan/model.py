@@ -287,12 +287,13 @@ def commit(store: Store, change: Change, user: str, is_sample: bool = False) -> 
 
 def overwritten_by(tx: duckdb.DuckDBPyConnection, batch_id: int) -> tuple | None:
     """The latest live batch that replaced plan rows of this one (its revert must come first)."""
-    return tx.execute(query_text("kpi_overwritten_by"), {"batch_id": batch_id}).fetchone()
+    rows = tx.execute(query_text("kpi_overwritten_by"), {"batch_id": batch_id}).fetchall()
+    return rows[0] if rows else None
 
 
 def revert_rows(tx: duckdb.DuckDBPyConnection, batch_id: int) -> tuple[int, int]:
     """Inside reformdash.batches.revert's transaction: remove the plan rows a batch wrote, restore what it replaced."""
-    written, replaced = tx.execute(query_text("kpi_batch_rows"), {"batch_id": batch_id}).fetchone()
+    written, replaced = tx.execute(query_text("kpi_batch_rows"), {"batch_id": batch_id}).fetchall()[0]
     if not written and not replaced:
         return 0, 0
     tx.register("this_batch", pd.DataFrame({"batch_id": [batch_id]}, dtype="int32"))

@@ -209,8 +209,8 @@ class Reader:
         if self.parent and name_key(text) in (name_key(self.parent), *[
                 name_key(a) for a in self._parent_names()]):
             return self.parent
-        code = self.registry.resolve(text, ("unit",), parent=self.parent)
-        if code is not None and self.registry.entities[code].parent_code == self.parent:
+        code = self._own_unit(text)
+        if code is not None:
             return code
         for new in self.new_units.values():
             if name_key(new["name_vi"]) == name_key(text):
@@ -229,6 +229,17 @@ class Reader:
         hint = (f" — có phải: {', '.join(h[0] for h in hits)}?" if self.lang == "vi" else
                 f" — did you mean: {', '.join(h[0] for h in hits)}?") if hits else ""
         self.problem("plan.unknown_unit", table, row, field, text, parent=self.parent_name(), hint=hint)
+        return None
+
+    def _own_unit(self, text: object) -> str | None:
+        """A unit of the parent by alias, code or name (units registered without aliases are matched by name)."""
+        code = self.registry.resolve(text, ("unit",), parent=self.parent)
+        if code is not None and self.registry.entities[code].parent_code == self.parent:
+            return code
+        key = name_key(text)
+        for e in self.registry.entities.values():
+            if e.kind == "unit" and e.parent_code == self.parent and key in (name_key(e.name_vi), name_key(e.code)):
+                return e.code
         return None
 
     def _parent_names(self) -> list[str]:
@@ -502,11 +513,15 @@ def _plan_rows(reader: Reader, table: Table, indicators: list[dict], targets: li
 
 
 def _report_kinds(text: object) -> str | None:
+    """«quý, 6 tháng, năm» -> "Q,H,Y" (the kinds of period a unit reports)."""
     folded = words(text)
-    found = [k for k, pattern in (("M", r"thang|month"), ("Q", r"quy|quarter"), ("H", r"6 thang|nua nam|half"),
-                                  ("Y", r"\bnam\b|year|annual")) if re.search(pattern, folded)]
-    if "H" in found and "M" in found and not re.search(r"\bhang thang\b|\bthang\b(?! 6| dau| cuoi)", folded):
-        found.remove("M")
+    found = []
+    if re.search(r"6 thang|sau thang|nua nam|half", folded):
+        found.append("H")
+        folded = re.sub(r"6 thang( dau nam| cuoi nam)?|sau thang|nua nam|half", " ", folded)
+    for kind, pattern in (("M", r"thang|month"), ("Q", r"quy|quarter"), ("Y", r"\bnam\b|year|annual")):
+        if re.search(pattern, folded):
+            found.append(kind)
     return ",".join(k for k in ("M", "Q", "H", "Y") if k in found) or None
 
 
@@ -793,10 +808,7 @@ def _quiet_unit(reader: Reader, text: str) -> str | None:
     """A unit of the parent named by an owner cell, or None (an office such as «Văn phòng Sở» stays text)."""
     if reader.parent and name_key(text) in [name_key(n) for n in reader._parent_names()]:
         return reader.parent
-    code = reader.registry.resolve(text, ("unit",), parent=reader.parent)
-    if code is not None and reader.registry.entities[code].parent_code == reader.parent:
-        return code
-    return None
+    return reader._own_unit(text)
 
 
 def read_any(store: Store, data: bytes, file_name: str, what: str, options: Options | None = None) -> Change:
