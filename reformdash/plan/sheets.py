@@ -189,6 +189,9 @@ class Reader:
         if text:
             code = text if text in self.registry.entities else self.registry.resolve(
                 text, ("province", "ministry", "unit"))
+            if code is None:  # an entity registered without aliases, by its name
+                code = next((e.code for e in self.registry.entities.values() if name_key(e.name_vi) == name_key(
+                    text)), None)
             if code is None:
                 self.problems.append(Problem("plan.unknown_parent", self.file_name, value=text))
             return code
