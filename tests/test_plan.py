@@ -277,3 +277,24 @@ def test_unknown_columns_are_listed(kontum):
     change = sheets.read_plan(kontum, plan_file(), "kh.xlsx", sheets.Options(parent=PARENT, today=TODAY))
     assert any("L (Cột lạ)" in n for n in change.notes)
     assert any("3–5%" in n and "mức thấp hơn" in n for n in change.notes)  # a range is met at its lower bound
+
+
+def test_templates_are_read_back(kontum):
+    from reformdash.ingest.read import read_workbook
+    from reformdash.plan import templates
+
+    for name, (builder, _file, _vi, _en) in templates.TEMPLATES.items():
+        data = builder(kontum, PARENT)
+        first = read_workbook(data, "t.xlsx")[0]
+        fields = {"plan": sheets.PLAN_FIELDS, "plan_results": sheets.RESULT_FIELDS, "tasks": sheets.TASK_FIELDS}[name]
+        required = {"plan": ("name_vi", "target"), "plan_results": ("entity", "value"), "tasks": ("content",)}[name]
+        table = sheets.find_table(first, fields, required)
+        assert table is not None and table.unknown == [], name
+    # a filled plan template imports
+    wb = openpyxl.load_workbook(io.BytesIO(templates.template_plan(kontum, PARENT)))
+    wb.active.append(["M1", "Mức độ hài lòng", "%", "≥", 95, None, 2027, "VP", "tất cả đơn vị", "trung bình",
+                      "quý, 6 tháng, năm", None])
+    buf = io.BytesIO()
+    wb.save(buf)
+    change = model.preview(kontum, sheets.read_plan(kontum, buf.getvalue(), "t.xlsx", sheets.Options(parent=PARENT)))
+    assert change.counts["indicator"]["added"] == 1
