@@ -298,3 +298,23 @@ def test_templates_are_read_back(kontum):
     wb.save(buf)
     change = model.preview(kontum, sheets.read_plan(kontum, buf.getvalue(), "t.xlsx", sheets.Options(parent=PARENT)))
     assert change.counts["indicator"]["added"] == 1
+
+
+def test_the_sample_plan_is_loaded_by_init_and_removed_with_the_sample(tmp_path):
+    from reformdash import service
+    from reformdash.store import Store
+
+    store = Store(tmp_path / "demo.duckdb")
+    store.migrate()
+    service.init(store)
+    plan = model.load(store, "22-SYT")
+    assert len(plan.indicators) == 20 and all("MẪU" in i.name_vi for i in plan.indicators.values())
+    assert len(plan.tasks) == 6
+    q3 = judge.evaluate(store, "2026-Q3", "22-SYT", dt.date(2026, 12, 1))
+    assert set(q3["status"]) >= {"on_track", "at_risk"}
+    late = deadlines.deadlines(store, None, "22-SYT", dt.date(2026, 12, 1))
+    assert (late["state"] == "late").any() and (late["state"] == "missing").any()
+    service.remove_sample(store)
+    for query in ("kpi_indicators", "kpi_targets", "kpi_values", "kpi_tasks", "kpi_task_notes"):
+        assert store.df(query, parent_code=None).empty, query
+    store.close()
