@@ -85,7 +85,8 @@ def build(seed: int = 17) -> dict[str, str]:
                 value = start + gain * t + skill * (abs(gain) + 1) * 0.8 + rng.gauss(0, abs(gain) * 0.3 + 0.3)
                 if unit_of == "người":  # headcount is a stock: one yearly figure, sent with the yearly report
                     if q.number == 4 or q == quarters[-1]:
-                        yearly = due_date(Period(q.year, "Y"), DEFAULT_RULES["Y"]) - dt.timedelta(days=rng.randint(0, 4))
+                        early = dt.timedelta(days=rng.randint(0, 4))
+                        yearly = due_date(Period(q.year, "Y"), DEFAULT_RULES["Y"]) - early
                         results.append([code, unit, str(q.year), round(start + gain * (q.year - 2025) + skill * 3),
                                         "", "", yearly.strftime("%d/%m/%Y")])
                     continue
