@@ -318,3 +318,30 @@ def test_the_sample_plan_is_loaded_by_init_and_removed_with_the_sample(tmp_path)
     for query in ("kpi_indicators", "kpi_targets", "kpi_values", "kpi_tasks", "kpi_task_notes"):
         assert store.df(query, parent_code=None).empty, query
     store.close()
+
+
+def test_tasks_with_due_status_notes(store):
+    with store.transaction() as tx:
+        tx.execute(query_text("unit_insert"), {"code": PARENT, "name_vi": "Sở Y tế Kon Tum", "parent_code": "62"})
+        tx.execute(query_text("unit_insert"), {"code": "KT-U1", "name_vi": UNITS[0], "parent_code": PARENT})
+    data = xlsx({"Nhiệm vụ": [
+        ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian", "Tình trạng", "Năm", "Chỉ số liên quan",
+         "Tiến độ", "Ngày cập nhật"],
+        [1, "Rà soát thủ tục", "Văn phòng Sở", "Phòng TCCB; " + UNITS[0], "Quý II", "đang thực hiện", 2026, "PCI",
+         "Đã rà soát 5 thủ tục", "10/05/2026"],
+        [2, "Tuyên truyền CCHC", UNITS[0], None, "thường xuyên", "đang thực hiện", 2026, None, None, None],
+        [3, "Khảo sát hài lòng", "Văn phòng Sở", None, "30/09/2026", "hoàn thành", None, None, None, None],
+        [4, "Việc sai", "Văn phòng Sở", None, "bao giờ đó", "xong xuôi", 2026, None, None, None]]})
+    with pytest.raises(ImportRejected) as e:
+        sheets.read_tasks(store, data, "nv.xlsx", sheets.Options(parent=PARENT))
+    assert "dòng 5, cột E (Thời gian), giá trị «bao giờ đó»" in e.value.message
+    assert "dòng 5, cột F (Tình trạng), giá trị «xong xuôi»" in e.value.message
+    good = xlsx({"Nhiệm vụ": [row for row in openpyxl.load_workbook(io.BytesIO(data)).active.iter_rows(
+        values_only=True)][:4]})
+    assert model.commit(store, sheets.read_tasks(store, good, "nv.xlsx", sheets.Options(parent=PARENT)), "tester")
+    frame = model.tasks(store, PARENT, dt.date(2026, 7, 15)).set_index("content")
+    assert frame.loc["Rà soát thủ tục", "due"] == "Quý II/2026" and frame.loc["Rà soát thủ tục", "overdue"]
+    assert frame.loc["Rà soát thủ tục", "notes"] == "10/05/2026: Đã rà soát 5 thủ tục"
+    assert frame.loc["Rà soát thủ tục", "index_code"] == "PCI"
+    assert frame.loc["Tuyên truyền CCHC", "due"] == "thường xuyên" and frame.loc["Tuyên truyền CCHC", "owner"] == UNITS[0]
+    assert not frame.loc["Khảo sát hài lòng", "overdue"] and frame.loc["Khảo sát hài lòng", "status"] == "done"

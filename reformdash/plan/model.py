@@ -300,3 +300,40 @@ def revert_rows(tx: duckdb.DuckDBPyConnection, batch_id: int) -> tuple[int, int]
     tx.execute(query_text("kpi_revert"))
     tx.unregister("this_batch")
     return int(written), int(replaced)
+
+
+TASK_COLUMNS = ["parent_code", "year", "code", "content", "owner", "cooperating", "due", "status", "overdue",
+                "index_code", "component_code", "notes", "last_note_date"]
+
+
+def tasks(store: Store, parent_code: str | None = None, today: dt.date | None = None,
+          lang: str = "vi") -> pd.DataFrame:
+    """Tasks with their due time in words («thường xuyên», «Quý II/2026», «30/06/2026»), whether overdue (due passed,
+    not done or cancelled), and their progress notes joined oldest first («dd/mm/yyyy: text»)."""
+    from reformdash.plan.periods import parse_period
+
+    today = today or dt.date.today()
+    frame = store.df("kpi_tasks", parent_code=parent_code)
+    notes = store.df("kpi_task_notes", parent_code=parent_code)
+    names = {r[0]: (r[3] or r[2]) if lang == "en" else r[2] for r in store.rows("registry_entities")}
+    rows = []
+    for r in frame.itertuples(index=False):
+        if r.recurring:
+            due_text, due_day = ("thường xuyên" if lang == "vi" else "ongoing"), None
+        elif not pd.isna(r.due_date):
+            due_day = pd.Timestamp(r.due_date).date()
+            due_text = due_day.strftime("%d/%m/%Y")
+        elif r.due_period:
+            period = parse_period(r.due_period)
+            due_text, due_day = period.label(lang), period.end
+        else:
+            due_text, due_day = "", None
+        mine = notes[(notes["year"] == r.year) & (notes["task_code"] == r.code)]
+        said = [f"{pd.Timestamp(n.note_date):%d/%m/%Y}: {n.text}" for n in mine.itertuples(index=False)]
+        rows.append({"parent_code": r.parent_code, "year": r.year, "code": r.code, "content": r.content,
+                     "owner": names.get(r.owner_code, r.owner_text) if r.owner_code else r.owner_text,
+                     "cooperating": r.cooperating, "due": due_text, "status": r.status,
+                     "overdue": bool(due_day and due_day < today and r.status not in ("done", "cancelled")),
+                     "index_code": r.index_code, "component_code": r.component_code, "notes": "\n".join(said),
+                     "last_note_date": pd.Timestamp(mine["note_date"].max()).date() if len(mine) else None})
+    return pd.DataFrame(rows, columns=TASK_COLUMNS)
