@@ -142,11 +142,16 @@ def revert(store: Store, batch_id: int, lang: str = "vi") -> dict:
             raise ReformdashError(t("revert_unknown", lang, value=batch_id), "Không tìm thấy")
         if row[1] is not None:
             raise ReformdashError(t("revert_done", lang, value=batch_id), "Đã hoàn tác")
-        later = tx.execute(query_text("batch_overwritten_by"), {"batch_id": batch_id}).fetchone()
+        from reformdash.plan.model import overwritten_by, revert_rows  # the plan's rows share the batch table
+
+        later = tx.execute(query_text("batch_overwritten_by"), {"batch_id": batch_id}).fetchone() \
+            or overwritten_by(tx, batch_id)
         if later is not None:
             raise ReformdashError(t("revert_blocked", lang, value=batch_id, later=later[0]), "Không thể hoàn tác")
         removed = len(tx.execute(query_text("score_delete_batch"), {"batch_id": batch_id}).fetchall())
         restored = len(tx.execute(query_text("score_restore_replaced"), {"batch_id": batch_id}).fetchall())
+        plan_removed, plan_restored = revert_rows(tx, batch_id)
+        removed, restored = removed + plan_removed, restored + plan_restored
         tx.execute(query_text("batch_mark_reverted"), {"batch_id": batch_id})
         bump_version(tx)
     return {"batch_id": batch_id, "removed": removed, "restored": restored}

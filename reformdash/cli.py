@@ -79,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     g = goal_sub.add_parser("status", help="every goal: met, not_met or no_data, with the numbers behind it")
     g.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
+    _plan_parsers(sub)
+
     s = sub.add_parser("users", help="accounts for signing in to the dashboard (password: prompt or "
                                      "$REFORMDASH_PASSWORD, never an argument)")
     user_sub = s.add_subparsers(dest="users_command", required=True)
@@ -116,6 +118,107 @@ def build_parser() -> argparse.ArgumentParser:
                                       "chromium, fonts, settings (and --url's health); says what to fix")
     s.add_argument("--url", help="the dashboard's address, to check its health endpoint (http://127.0.0.1:8501)")
     return p
+
+
+def _plan_parsers(sub) -> None:
+    """The plan's commands (issue 12): plan import / plan status, results import, deadlines."""
+    s = sub.add_parser("plan", help="the department's own plan: indicators, targets, status (kế hoạch)")
+    plan_sub = s.add_subparsers(dest="plan_command", required=True)
+    g = plan_sub.add_parser("import", help="import a plan's indicators and targets (and its tasks, calendar)")
+    g.add_argument("file", metavar="FILE")
+    g.add_argument("--parent", help="the department whose plan it is (name or code)")
+    g.add_argument("--create-units", action="store_true", help="register unknown units under --parent")
+    g.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
+    g = plan_sub.add_parser("status", help="every target: met, on_track, at_risk, not_met or no_data")
+    g.add_argument("--period", help="2026, 2026-H1, 2026-Q3 or 2026-07 (default: every period with data)")
+    g.add_argument("--parent", help="one department's plan (default: every plan)")
+    g.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    g.add_argument("--today", help=argparse.SUPPRESS)  # tests: the day a year counts as finished
+    s = sub.add_parser("results", help="units' values of the plan's indicators for periods")
+    res_sub = s.add_subparsers(dest="results_command", required=True)
+    g = res_sub.add_parser("import", help="import units' periodic results (one table, or one sheet per unit)")
+    g.add_argument("file", metavar="FILE")
+    g.add_argument("--period", help="the period of rows that do not state one (e.g. 2026-Q3)")
+    g.add_argument("--parent", help="the department whose units sent them (name or code)")
+    g.add_argument("--create-units", action="store_true", help="register unknown units under --parent")
+    g.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
+    g.add_argument("--today", help=argparse.SUPPRESS)
+    s = sub.add_parser("deadlines", help="reports due, received and late, per unit and period")
+    s.add_argument("--period", help="one period (default: every period already due)")
+    s.add_argument("--parent", help="one department's plan (default: every plan)")
+    s.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    s.add_argument("--today", help=argparse.SUPPRESS)
+
+
+def _today(args):
+    import datetime as dt
+
+    return dt.date.fromisoformat(args.today) if getattr(args, "today", None) else None
+
+
+def _period_arg(value: str | None, lang: str) -> None:
+    """Refuse a malformed --period before anything is read (exit 2)."""
+    from reformdash.plan.periods import is_period
+
+    if value and not is_period(value):
+        from reformdash.errors import Problem
+
+        raise ImportRejected([Problem("plan.bad_period", "--period", value=value)], lang)
+
+
+def _plan_import(store, args, lang, what: str) -> int:
+    from reformdash.plan import model, sheets
+
+    _period_arg(getattr(args, "period", None), lang)
+    name = args.file.replace("\\", "/").rsplit("/", 1)[-1]
+    options = sheets.Options(parent=args.parent, create_units=args.create_units, period=getattr(args, "period", None),
+                             lang=lang, today=_today(args))
+    change = model.preview(store, sheets.read_any(store, service.read_file(args.file), name, what, options))
+    print(f"{name} [{change.sheets}]: {change.summary(lang)}")
+    for note in change.notes:
+        print(f"  ! {note}")
+    if args.dry_run:
+        print({"vi": "Chạy thử: chưa ghi gì.", "en": "Dry run: nothing written."}[lang])
+        return EXIT_OK
+    batch_id = model.commit(store, change, settings.default_user())
+    from reformdash.i18n import t
+
+    print(t("plan.nothing_changed", lang) if batch_id is None else
+          t("plan.imported", lang, batch=batch_id, summary=change.summary(lang)))
+    return EXIT_OK
+
+
+def cmd_plan(store, args, lang) -> int:
+    if args.plan_command == "import":
+        return _plan_import(store, args, lang, "plan")
+    from reformdash.plan import judge
+
+    _period_arg(args.period, lang)
+    frame = judge.evaluate(store, args.period, _parent_code(store, args.parent), _today(args), lang)
+    output(frame[judge.CLI_COLUMNS], args.format)
+    if args.format == "table":
+        for number, detail in enumerate(frame["detail"], start=1):
+            print(f"{number}. {detail}")
+    return EXIT_OK
+
+
+def cmd_results(store, args, lang) -> int:
+    return _plan_import(store, args, lang, "results")
+
+
+def cmd_deadlines(store, args, lang) -> int:
+    from reformdash.plan import deadlines
+
+    _period_arg(args.period, lang)
+    frame = deadlines.deadlines(store, args.period, _parent_code(store, args.parent), _today(args), lang)
+    output(frame[deadlines.CLI_COLUMNS], args.format)
+    return EXIT_OK
+
+
+def _parent_code(store, text: str | None) -> str | None:
+    from reformdash.registry import Registry
+
+    return Registry.load(store).get(text).code if text else None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -505,4 +608,7 @@ COMMANDS = {
     "goals": cmd_goals,
     "users": cmd_users,
     "export": cmd_export,
+    "plan": cmd_plan,
+    "results": cmd_results,
+    "deadlines": cmd_deadlines,
 }

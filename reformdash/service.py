@@ -62,6 +62,9 @@ def init(store: Store, demo: bool = True, user: str = "reformdash") -> list[int]
     from reformdash.goals import load_demo_goals
 
     load_demo_goals(store)
+    from reformdash.plan.demo import load_demo_plan  # the sample department's plan (MẪU), sample batches
+
+    ids += load_demo_plan(store, user)
     return ids
 
 

@@ -47,6 +47,11 @@ READ_QUERIES = {
     "registry_lineage": {},
     "score_count": {}, "sample_batches": {}, "meta_value": dict(key="schema"), "meta_exists": {},
     "batch_get": dict(batch_id=1), "batch_overwritten_by": dict(batch_id=1),
+    "kpi_indicators": dict(parent_code=None), "kpi_targets": dict(parent_code=None),
+    "kpi_values": dict(parent_code=None), "kpi_due_rules": dict(parent_code=None),
+    "kpi_tasks": dict(parent_code=None), "kpi_task_notes": dict(parent_code=None), "kpi_parents": dict(lang="vi"),
+    "kpi_units": dict(parent_code="22-SYT"), "kpi_batch_rows": dict(batch_id=1),
+    "kpi_overwritten_by": dict(batch_id=1),
 }
 
 

@@ -93,14 +93,15 @@ def test_batch_records_file_hash_user_counts(store):
 
 def test_init_loads_the_demo_once_and_sample_can_be_removed(store):
     ids = service.init(store)
-    assert len(ids) == 5
+    assert len(ids) == 8  # five score files, and the sample plan's plan, results and tasks
     assert service.init(store) == []
     cov = store.df("index_coverage", lang="vi").set_index("index_code")
     assert cov.loc["PCI", "first_year"] == 2005 and cov.loc["PCI", "last_year"] == 2020
     assert cov.loc["PAPI", "first_year"] == 2011 and not cov.loc["PCI", "sample"]
     assert cov.loc["PAR_INDEX", "sample"] and cov.loc["SYT_CCHC", "sample"]
     removed = service.remove_sample(store)
-    assert len(removed) == 3
+    assert len(removed) == 6
+    assert store.df("kpi_indicators", parent_code=None).empty and store.df("kpi_values", parent_code=None).empty
     assert set(store.df("index_coverage", lang="vi")["index_code"]) == {"PCI", "PAPI"}
 
 

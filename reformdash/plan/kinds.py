@@ -1,0 +1,287 @@
+"""Target kinds (loại mục tiêu) as a registry: one definition per kind — its words, how the plan's text is parsed,
+what value an actual must reach (the judge) and how it is written back.
+
+Every kind reduces a target to a requirement ``(op, need)``: the actual value meets the target when
+``actual op need`` holds (op is one of ``>=``, ``>``, ``<=``, ``<``, ``==``). ``need`` may depend on a base value
+(the base year's value for increase_by / decrease_by, last year's for every_year_higher). A range
+(«giảm bình quân 3–5%») is met at its lower, less demanding bound; the upper bound is kept and shown.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from reformdash.store import REFERENCE
+from reformdash.text import YEAR_RE, is_missing, parse_number, strip_accents, words
+
+EPS = 1e-9
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_RANGE = re.compile(r"(\d+(?:[.,]\d+)?)\s*%?\s*(?:-|–|—|đến|den|to)\s*(\d+(?:[.,]\d+)?)")
+
+
+@cache
+def vocabulary(group: str) -> dict[str, tuple[str, str]]:
+    """Folded word -> (code, value) of one group of data/reference/plan_vocabulary.csv."""
+    with open(REFERENCE / "plan_vocabulary.csv", encoding="utf-8") as f:
+        return {words(r["word"]): (r["code"], r["value"]) for r in csv.DictReader(f) if r["group"] == group}
+
+
+def tier_value(text: object) -> float | None:
+    """The rank of a rating word («Tốt» -> 3, «Xuất sắc» -> 4); None when it is not one."""
+    found = vocabulary("tier").get(words(text))
+    return float(found[1]) if found else None
+
+
+def tier_in(text: str) -> float | None:
+    """The rating a text names («đạt loại Tốt trở lên» -> 3), longest wording first."""
+    folded = f" {words(text)} "
+    for word, (_code, value) in sorted(vocabulary("tier").items(), key=lambda kv: -len(kv[0])):
+        if f" {word} " in folded:
+            return float(value)
+    return None
+
+
+@dataclass
+class Parsed:
+    """What a target's text says: its kind and numbers (None where the text does not say)."""
+
+    kind: str
+    target: float | None = None
+    target_high: float | None = None
+    strict: bool = False
+    by_unit: str | None = None
+    base_year: int | None = None
+    threshold: float | None = None
+    threshold_strict: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of target: its names, the words that announce it, its requirement."""
+
+    code: str
+    vi: str
+    en: str
+    pattern: re.Pattern | None  # on folded text (strip_accents, lower case); None: recognised by sign only
+    needs_base: bool = False
+    needs_target: bool = True
+
+
+KINDS: dict[str, Kind] = {k.code: k for k in (
+    Kind("every_year_higher", "Năm sau cao hơn năm trước", "Higher every year",
+         re.compile(r"nam sau cao hon nam truoc|cao hon nam truoc|tang (deu )?hang nam|moi nam (deu )?tang|"
+                    r"higher than the (previous|prior|last) year|every year higher|higher every year|"
+                    r"every_year_higher"), needs_base=False, needs_target=False),
+    Kind("share_of_units_reaching", "Tỷ lệ đơn vị đạt", "Share of units reaching",
+         re.compile(r"ty le (cac )?don vi|% (cac )?don vi|phan tram (cac )?don vi|so don vi dat|"
+                    r"share of units|of units (rated|reaching|meeting)|share_of_units_reaching|"
+                    r"\d\s*% (cac )?(don vi|co quan)")),
+    Kind("decrease_by", "Giảm (so với năm gốc)", "Decrease by (vs a base year)",
+         re.compile(r"\bgiam\b|\bdecrease|\breduc|\bcut\b|decrease_by"), needs_base=True),
+    Kind("increase_by", "Tăng (so với năm gốc)", "Increase by (vs a base year)",
+         re.compile(r"\btang\b|\bincrease|\braise|\bgain|increase_by|\bnang\b"), needs_base=True),
+    Kind("equals", "Bằng (=)", "Equals (=)",
+         re.compile(r"^\s*=|\bbang\b|\bequals?\b|\bdung\b")),
+    Kind("at_most", "Không quá (≤)", "At most (≤)",
+         re.compile(r"[≤⩽<]|<=|\btoi da\b|\bkhong qua\b|\bkhong vuot\b|\bduoi\b|\bat most\b|\bless than\b|"
+                    r"\bbelow\b|\bunder\b|\bat_most\b|\bthap hon\b")),
+    Kind("at_least", "Tối thiểu (≥)", "At least (≥)",
+         re.compile(r"[≥⩾>]|>=|\btoi thieu\b|\bit nhat\b|\bkhong thap hon\b|\bkhong duoi\b|\btro len\b|"
+                    r"\btren\b|\bat least\b|\bmore than\b|\bover\b|\babove\b|\bminimum\b|\bat_least\b|\bdat\b")),
+)}
+# Checked in this order: «tăng hằng năm» is every_year_higher, not increase_by; «> 90% đơn vị đạt loại Tốt» is a
+# share of units, not at_least; «giảm xuống dưới» is at_most… only when no number follows «giảm» (see parse).
+ORDER = ("every_year_higher", "share_of_units_reaching", "decrease_by", "increase_by", "at_most", "equals",
+         "at_least")
+_STRICT_WORDS = re.compile(r"(?<![<>≤≥])[<>](?!=)|\btren\b|\bduoi\b|\bmore than\b|\bless than\b|\bover\b|"
+                           r"\babove\b|\bbelow\b|\bunder\b|\bcao hon\b|\bthap hon\b")
+
+
+def kind_label(code: str, lang: str = "vi") -> str:
+    """The kind's name for people."""
+    k = KINDS[code]
+    return k.en if lang == "en" else k.vi
+
+
+def find_kind(text: object) -> str | None:
+    """The kind a text announces (its code, a Vietnamese or English wording, or a sign); None if none."""
+    if is_missing(text):
+        return None
+    raw = str(text).strip()
+    if raw in KINDS:
+        return raw
+    folded = strip_accents(raw)
+    for code in ORDER:
+        pattern = KINDS[code].pattern
+        if pattern is not None and pattern.search(folded):
+            return code
+    return None
+
+
+def numbers_in(text: str) -> list[float]:
+    """Numbers of a text that are not years (years are base years: «so với năm 2025»)."""
+    out = []
+    for n in _NUMBER.findall(YEAR_RE.sub(" ", text)):
+        try:
+            out.append(parse_number(n))
+        except ValueError:
+            continue
+    return out
+
+
+def parse_target(kind_cell: object, target_cell: object, higher_is_better: bool = True,
+                 percent: bool = False) -> Parsed | None:
+    """A target from the plan's «Loại mục tiêu» and «Mục tiêu» cells (either may hold the whole wording).
+
+    None when no kind can be told. `percent`: the indicator is in %, so a number cell in (0, 1] is a fraction
+    (Excel keeps a cell shown as 90% as 0.9).
+    """
+    kind_text = "" if is_missing(kind_cell) else str(kind_cell)
+    if isinstance(target_cell, (int, float)) and not isinstance(target_cell, bool):
+        number = float(target_cell)
+        if percent and 0 < number <= 1 and not kind_text.strip().startswith(("tăng", "giảm", "tang", "giam")):
+            number *= 100
+        target_text = ""
+        numbers = [number]
+    else:
+        target_text = "" if is_missing(target_cell) else str(target_cell)
+        numbers = None
+    whole = f"{kind_text} {target_text}".strip()
+    kind = find_kind(kind_text) or find_kind(target_text)
+    if kind is None:
+        if numbers or numbers_in(whole):  # a bare number: the indicator's direction says which way
+            kind = "at_least" if higher_is_better else "at_most"
+        else:
+            return None
+    if kind == "at_least" and find_kind(target_text) == "at_most":
+        kind = "at_most"
+    folded = strip_accents(whole)
+    found = numbers if numbers is not None else numbers_in(whole)
+    if numbers is not None and target_text == "":
+        found = numbers + [n for n in numbers_in(kind_text) if n not in numbers]
+    parsed = Parsed(kind)
+    years = [int(y) for y in YEAR_RE.findall(whole)]
+    if years and kind in ("increase_by", "decrease_by", "every_year_higher"):
+        parsed.base_year = years[0]
+    parsed.strict = bool(_STRICT_WORDS.search(folded)) and kind in ("at_least", "at_most")
+    if kind == "every_year_higher":
+        return parsed
+    if kind == "share_of_units_reaching":
+        # «> 90% đơn vị đạt loại Tốt trở lên», «tỷ lệ đơn vị đạt ≥ 80 điểm: trên 90%»
+        share = re.search(r"(\d+(?:[.,]\d+)?)\s*%", YEAR_RE.sub(" ", whole))
+        parsed.target = parse_number(share.group(1)) if share else (found[0] if found else None)
+        rest = [n for n in found if parsed.target is None or abs(n - parsed.target) > EPS]
+        parsed.threshold = tier_in(whole)
+        if parsed.threshold is None and rest:
+            parsed.threshold = rest[0]
+        parsed.strict = bool(re.search(r"(?:(?<![<>≤≥])>(?!=)|\btren\b|\bmore than\b|\bover\b)\s*\d+(?:[.,]\d+)?\s*%",
+                                       folded))
+        return parsed
+    if kind in ("increase_by", "decrease_by"):
+        hit = _RANGE.search(YEAR_RE.sub(" ", whole))
+        if hit:
+            a, b = parse_number(hit.group(1)), parse_number(hit.group(2))
+            parsed.target, parsed.target_high = min(a, b), max(a, b)
+        elif found:
+            parsed.target = found[0]
+        if re.search(r"\bbac\b|\bhang\b|\bplaces?\b|\branks?\b", folded):
+            parsed.by_unit = "places"
+        elif re.search(r"diem phan tram|percentage points?|\bpoints?\b|\bdiem\b", folded):
+            parsed.by_unit = "points"
+        else:
+            parsed.by_unit = "percent"
+        return parsed
+    if found:
+        parsed.target = found[0]
+    return parsed
+
+
+def requirement(kind: str, target: float | None, base: float | None, higher_is_better: bool, strict: bool = False,
+                by_unit: str | None = None) -> tuple[str, float] | None:
+    """(op, need): what the actual must satisfy; None when the base it depends on is missing."""
+    if kind == "at_least":
+        return (">" if strict else ">=", target)
+    if kind == "at_most":
+        return ("<" if strict else "<=", target)
+    if kind == "equals":
+        return ("==", target)
+    if kind == "share_of_units_reaching":
+        return (">" if strict else ">=", target)
+    if base is None:
+        return None
+    if kind == "every_year_higher":
+        return (">" if higher_is_better else "<", base)
+    if by_unit == "places":  # ranks: a smaller number is a better place; «tăng 5 bậc» = 5 places up
+        need = base - target if kind == "increase_by" else base + target
+        return ("<=" if kind == "increase_by" else ">=", need)
+    if by_unit == "points":
+        need = base + target if kind == "increase_by" else base - target
+    else:
+        need = base * (1 + target / 100) if kind == "increase_by" else base * (1 - target / 100)
+    return (">=" if kind == "increase_by" else "<=", need)
+
+
+def holds(actual: float, op: str, need: float) -> bool:
+    """True when `actual op need` (with a tolerance for float noise)."""
+    if op == ">=":
+        return actual >= need - EPS
+    if op == ">":
+        return actual > need + EPS
+    if op == "<=":
+        return actual <= need + EPS
+    if op == "<":
+        return actual < need - EPS
+    return abs(actual - need) <= 1e-6
+
+
+def better(op: str) -> int:
+    """+1 when a larger actual helps meet the requirement, -1 when a smaller one does, 0 for equality."""
+    return 1 if op in (">=", ">") else -1 if op in ("<=", "<") else 0
+
+
+SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "="}
+
+
+def export_label(t, lang: str = "vi", unit: str = "") -> str:
+    """The target as the plan would write it: «≥ 90%», «giảm 3–5% so với năm 2025», «tăng 5 bậc so với năm 2022»."""
+    from reformdash.i18n import format_number
+
+    def num(x: float | None) -> str:
+        if x is None:
+            return "?"
+        return format_number(x, lang, 0 if float(x).is_integer() else 2)
+
+    suffix = "%" if unit == "%" else f" {unit}" if unit else ""
+    vs = (" so với năm " if lang == "vi" else " vs ") + str(t.base_year) if t.base_year else ""
+    if t.kind == "every_year_higher":
+        return kind_label(t.kind, lang) + (vs if t.base_year else "")
+    if t.kind in ("at_least", "at_most", "equals"):
+        op = {"at_least": ">" if t.strict else "≥", "at_most": "<" if t.strict else "≤", "equals": "="}[t.kind]
+        return f"{op} {num(t.target)}{suffix}"
+    if t.kind == "share_of_units_reaching":
+        share = f"{'>' if t.strict else '≥'} {num(t.target)}%"
+        what = tier_name(t.threshold, lang) or num(t.threshold)
+        if lang == "en":
+            return f"{share} of units reach {what}"
+        return f"{share} đơn vị đạt {what}"
+    amount = num(t.target) + (f"–{num(t.target_high)}" if t.target_high is not None else "")
+    by = {"percent": "%", "points": (" điểm" if lang == "vi" else " points"),
+          "places": (" bậc" if lang == "vi" else " places")}.get(t.by_unit or "percent", "%")
+    word = {("increase_by", "vi"): "tăng", ("decrease_by", "vi"): "giảm", ("increase_by", "en"): "increase by",
+            ("decrease_by", "en"): "decrease by"}[(t.kind, "en" if lang == "en" else "vi")]
+    return f"{word} {amount}{by}{vs}"
+
+
+def tier_name(value: float | None, lang: str = "vi") -> str | None:
+    """«loại Tốt trở lên» for a rating's rank (None when the value is not a rating rank)."""
+    if value is None:
+        return None
+    names = {4: ("Xuất sắc", "Excellent"), 3: ("Tốt", "Good"), 2: ("Khá", "Fair"), 1: ("Trung bình", "Average")}
+    found = names.get(int(value)) if float(value).is_integer() else None
+    if found is None:
+        return None
+    return f"loại {found[0]} trở lên" if lang == "vi" else f"{found[1]} or better"
