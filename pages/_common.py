@@ -346,13 +346,17 @@ def sample_badge(is_sample: bool, lang: str) -> str:
     return f" :orange-badge[{L('sample', lang)}]" if is_sample else ""
 
 
-def page_year(view: View, title: str) -> int:
-    """Title the page, stop with a clear note if the index has no data, else the year chosen (kept in the URL)."""
+def page_year(view: View, title: str, only: list[int] | None = None) -> int:
+    """Title the page, stop with a clear note if the index has no data, else the year chosen (kept in the URL).
+
+    `only`: the years the page can show (the components page: years with component scores).
+    """
     st.title(title)
-    if not view.index or not view.years:
-        st.info(L("no_data", view.lang, what=""))
+    available = [y for y in view.years if only is None or y in only]
+    if not view.index or not available:
+        st.info(L("no_data", view.lang, what=view.index.replace("_", " ") if view.index and view.years else ""))
         st.stop()
-    years = [y for y in view.years if (view.year_from or 0) <= y <= (view.year_to or 9999)] or view.years
+    years = [y for y in available if (view.year_from or 0) <= y <= (view.year_to or 9999)] or available
     return year_picker(L("year", view.lang), years, "year", years[-1])
 
 

@@ -11,7 +11,8 @@ boot()
 
 view = sidebar()
 lang = view.lang
-year = page_year(view, L("components", lang))
+# a year published without sub-indices (PCI 2020) is not offered here
+year = page_year(view, L("components", lang), cached(tables.component_years, view.index))
 names, ranked = cached(tables.component_leaders, view.index, year, lang)
 if not names:
     st.info(L("no_data", lang, what=f"{view.index.replace('_', ' ')} {year}"))

@@ -27,6 +27,11 @@ def trend_table(store, index: str, entity: str, year_from: int, year_to: int, la
         "percentile": "Phần trăm (100 = đầu)" if lang == "vi" else "Percentile (100 = first)"})
 
 
+def component_years(store, index: str) -> list[int]:
+    """Years with component scores (PCI 2020 was published with its overall score only)."""
+    return [int(r[0]) for r in store.rows("component_years", index_code=index)]
+
+
 def component_leaders(store, index: str, year: int, lang: str = "vi") -> tuple[dict[str, str], list[str]]:
     """Names of the entities with component scores that year, and their codes by mean component rank."""
     table = analysis.component_table(store, index, year, lang)

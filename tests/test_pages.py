@@ -65,11 +65,25 @@ def test_overview_shows_the_focus_province_in_both_languages(monkeypatch, demo_d
     monkeypatch.setenv("REFORMDASH_DB", demo_db)
     vi = open_page("overview", "vi")
     assert "Quảng Ninh" in vi.title[0].value
-    assert any("73,40" in m.value for m in vi.metric)
-    assert any("Năm 2019, Chỉ số PCI của tỉnh Quảng Ninh đạt 73,40 điểm, xếp thứ 1/63" in m.value
+    # PCI 2020 (VCCI's ranking page, score and rank only) is the latest year
+    assert any("75,09" in m.value for m in vi.metric)
+    assert any("Năm 2020, Chỉ số PCI của tỉnh Quảng Ninh đạt 75,09 điểm, xếp thứ 1/63" in m.value
                for m in vi.markdown)
     en = open_page("overview", "en")
-    assert any("73.40" in m.value for m in en.metric)
+    assert any("75.09" in m.value for m in en.metric)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_components_page_offers_only_years_with_sub_indices(monkeypatch, demo_db, lang):
+    # PCI 2020 was published with its overall score only: the page opens on 2019 and draws its heatmap
+    monkeypatch.setenv("REFORMDASH_DB", demo_db)
+    at = open_page("components", lang, index="PCI")
+    assert not at.exception
+    year = at.selectbox(key="pick_year")
+    assert year.value == 2019 and 2020 not in year.options and "2020" not in year.options
+    assert at.get("plotly_chart")
+    asked = open_page("components", lang, index="PCI", year="2020")
+    assert asked.selectbox(key="pick_year").value == 2019 and asked.get("plotly_chart")
 
 
 def test_the_url_chooses_the_focus_and_the_index(monkeypatch, demo_db):
