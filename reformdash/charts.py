@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.subplots import make_subplots
 
+from reformdash import fonts
 from reformdash.analysis import MERGER_YEAR, MethodBreak
 from reformdash.i18n import format_number
 from reformdash.markup import plotly_text, plotly_texts
@@ -15,7 +16,8 @@ FOCUS = "#c0392b"
 PALETTE = ["#c0392b", "#1f6fb2", "#2e8b57", "#8e44ad", "#d68910", "#117a65", "#7f8c8d", "#a04000"]
 GREY = "#c8ccd0"
 UP, DOWN = "#1e8449", "#c0392b"
-FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=14)
+# the project's own font (static/fonts): the pages load it as the theme font, chromium finds it through fontconfig
+FONT = dict(family=f"{fonts.FAMILY}, sans-serif", size=14)
 
 TEXT = {
     "value": ("Giá trị", "Value"), "rank": ("Thứ hạng", "Rank"), "percentile": ("Thứ hạng phần trăm (100 = đứng đầu)",

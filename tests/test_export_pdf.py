@@ -145,7 +145,7 @@ def test_every_chart_on_the_trends_page_offers_images_data_and_the_report_paragr
     at.run()
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels[:3] == ["Ảnh PNG", "Ảnh SVG", "Số liệu (Excel)"]
-    assert at.code[0].value.startswith("Năm 2019, Chỉ số PCI của tỉnh Quảng Ninh đạt 73,40 điểm")
+    assert at.code[0].value.startswith("Năm 2020, Chỉ số PCI của tỉnh Quảng Ninh đạt 75,09 điểm")  # demo: PCI 2020
 
 
 def test_the_units_criteria_paragraph_names_the_best_and_worst_criterion_by_average(demo):
