@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 import re
 from pathlib import Path
 
@@ -154,23 +155,37 @@ def _charts(fig: go.Figure, slide: Slide, lang: str, bottom: float, top: float) 
         left = i * (width + gap)
         # the axis labels sit inside the chart's share of the page, not in a margin Plotly would widen
         plot_left = left + min(_label_room(chart, lang) / TEXT_WIDTH, width / 2)
+        plot_top = top - (0.065 if len(chart.series) > 1 else 0.04)  # below the title, and the key when there is one
         source = briefing_figure(chart, lang)
         for trace in source.data:
             trace.update(xaxis=f"x{suffix}", yaxis=f"y{suffix}", textfont=dict(size=12))
             fig.add_trace(trace)
         x_axis, y_axis = source.layout.xaxis.to_plotly_json(), source.layout.yaxis.to_plotly_json()
+        if chart.kind == "line":  # years level, every n-th when they do not all fit (tilted ones hit the sentences)
+            room = (left + width - plot_left) * TEXT_WIDTH
+            label = max((fonts.text_width(str(c), TICK) for c in chart.categories), default=0) + 12
+            x_axis.update(tickangle=0, tickmode="linear", tick0=0,
+                          dtick=max(1, math.ceil(len(chart.categories) * label / room)))
         fig.update_layout({f"xaxis{suffix}": {**x_axis, "domain": [plot_left, left + width], "anchor": f"y{suffix}",
-                                              "automargin": False},
-                           f"yaxis{suffix}": {**y_axis, "domain": [bottom, top - 0.04], "anchor": f"x{suffix}",
+                                              "automargin": False, "tickfont": {"size": TICK}},
+                           f"yaxis{suffix}": {**y_axis, "domain": [bottom, plot_top], "anchor": f"x{suffix}",
                                               "automargin": False, "tickfont": {"size": TICK}}})
-        for shape in source.layout.shapes:  # method-change markers
+        for shape in source.layout.shapes:  # method-change markers: the dashed lines; their words go in the title
             fig.add_shape(shape.update(xref=f"x{suffix}", yref=f"y{suffix} domain"))
-        for note in source.layout.annotations:
-            fig.add_annotation(note.update(xref=f"x{suffix}", yref=f"y{suffix} domain"))
-        _note(fig, f"<b>{plotly_text(chart.title)}</b>", left, top, 15, INK)
-        if len(chart.series) > 1:
+        _note(fig, f"<b>{plotly_text(chart.title)}</b>{plotly_text(_marks(chart))}", left, top, 15, INK)
+        if len(chart.series) > 1:  # a key under the title, above the plot
             names = " · ".join(("- - " if s.role == "goal" else "— ") + s.name for s in chart.series)
-            _note(fig, plotly_text(names), left + width, top, 12, MUTED, "right")
+            _note(fig, plotly_text(names), left + width, top - 0.03, 12, MUTED, "right")
+
+
+def _marks(chart) -> str:
+    """' · ¦ 2006, 2009: đổi phương pháp' after a chart's title: what its dashed lines mark, once per reason
+    (one label over each line overlapped its neighbours and the title)."""
+    years: dict[str, list[str]] = {}
+    for category, why in chart.marks.items():
+        if category in chart.categories:
+            years.setdefault(why, []).append(category)
+    return "".join(f" · ¦ {', '.join(cats)}: {why}" for why, cats in years.items())
 
 
 def _table(fig: go.Figure, slide: Slide, lang: str, bottom: float, top: float) -> None:
