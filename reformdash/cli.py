@@ -9,7 +9,7 @@ import sys
 import pandas as pd
 
 from reformdash import goals, service, settings
-from reformdash.errors import ImportRejected, NotFound, ReformdashError
+from reformdash.errors import ImportRejected, ReformdashError, Rejected
 from reformdash.i18n import format_number
 from reformdash.ingest.importer import ImportOptions
 from reformdash.store import write_csv
@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     except ImportRejected as e:
         print(f"{e.title}:\n{e.message}", file=sys.stderr)
         return EXIT_REJECTED
-    except NotFound as e:
+    except Rejected as e:  # whatever refuses the reader's request, whichever module: exit 2 (DESIGN §5)
         print(e.message, file=sys.stderr)
         return EXIT_REJECTED
     except ReformdashError as e:
