@@ -6,6 +6,7 @@ from pages._auth import has_role, require
 from pages._common import boot, cached, get_store, language
 from reformdash import backup, exports
 from reformdash.errors import ReformdashError
+from reformdash.markup import markdown_lines, markdown_text
 
 boot()
 
@@ -50,7 +51,7 @@ with history_tab:
                 st.session_state["revert_confirm"] = batch_id
                 st.rerun()
         else:
-            st.warning(exports.revert_question(row, lang))
+            st.warning(markdown_text(exports.revert_question(row, lang)))  # the uploaded file's name
             b1, b2 = st.columns(2)
             if b1.button("Xác nhận hoàn tác" if V else "Confirm revert", type="primary", key="revert_yes"):
                 st.session_state.pop("revert_confirm", None)
@@ -59,7 +60,7 @@ with history_tab:
                                                                            lang)
                     st.rerun()
                 except ReformdashError as e:
-                    st.error(e.message)
+                    st.error(markdown_lines(e.message))  # it may quote a file or user name
             if b2.button("Hủy" if V else "Cancel", key="revert_no"):
                 st.session_state.pop("revert_confirm", None)
                 st.rerun()

@@ -7,6 +7,7 @@ from pages._common import boot, cached, get_store, language, lazy_expander, tabl
 from reformdash import goals, tables
 from reformdash.errors import ReformdashError
 from reformdash.labels import L
+from reformdash.markup import markdown_lines
 
 boot()
 
@@ -36,7 +37,7 @@ with st.expander(L("goals_edit", lang)):
             goals.save_goals(store, edited)
             st.success(L("saved", lang))
         except ReformdashError as e:
-            st.error(e.message)
+            st.error(markdown_lines(e.message))  # it quotes cells of the file or the grid: literal text
 with st.expander(L("goals_upload", lang)):
     upload = st.file_uploader("xlsx / csv", type=["xlsx", "xls", "ods", "csv"], key="goal_file")
     if upload is not None and st.button(L("save", lang), key="goal_import"):
@@ -44,4 +45,4 @@ with st.expander(L("goals_upload", lang)):
             n = goals.import_goals(store, upload.getvalue(), upload.name, lang)
             st.success(f"{L('saved', lang)} ({n})")
         except ReformdashError as e:
-            st.error(e.message)
+            st.error(markdown_lines(e.message))  # it quotes cells of the file or the grid: literal text

@@ -8,7 +8,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from reformdash.errors import ReformdashError, StoreBusy
+from reformdash.errors import NotFound, ReformdashError, Rejected, StoreBusy
 from reformdash.i18n import t
 from reformdash.ingest.importer import SCORE_COLUMNS, Analysis
 from reformdash.store import Store, bump_version, query_text
@@ -139,15 +139,15 @@ def revert(store: Store, batch_id: int, lang: str = "vi") -> dict:
     with store.transaction() as tx:
         row = tx.execute(query_text("batch_get"), {"batch_id": batch_id}).fetchone()
         if row is None:
-            raise ReformdashError(t("revert_unknown", lang, value=batch_id), "Không tìm thấy")
+            raise NotFound(t("revert_unknown", lang, value=batch_id), "Không tìm thấy")
         if row[1] is not None:
-            raise ReformdashError(t("revert_done", lang, value=batch_id), "Đã hoàn tác")
+            raise Rejected(t("revert_done", lang, value=batch_id), "Đã hoàn tác")
         from reformdash.plan.model import overwritten_by, revert_rows  # the plan's rows share the batch table
 
         later = tx.execute(query_text("batch_overwritten_by"), {"batch_id": batch_id}).fetchone() \
             or overwritten_by(tx, batch_id)
         if later is not None:
-            raise ReformdashError(t("revert_blocked", lang, value=batch_id, later=later[0]), "Không thể hoàn tác")
+            raise Rejected(t("revert_blocked", lang, value=batch_id, later=later[0]), "Không thể hoàn tác")
         removed = len(tx.execute(query_text("score_delete_batch"), {"batch_id": batch_id}).fetchall())
         restored = len(tx.execute(query_text("score_restore_replaced"), {"batch_id": batch_id}).fetchall())
         plan_removed, plan_restored = revert_rows(tx, batch_id)

@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.subplots import make_subplots
 
+from reformdash import fonts
 from reformdash.analysis import MERGER_YEAR, MethodBreak
 from reformdash.i18n import format_number
 from reformdash.markup import plotly_text, plotly_texts
@@ -15,7 +16,8 @@ FOCUS = "#c0392b"
 PALETTE = ["#c0392b", "#1f6fb2", "#2e8b57", "#8e44ad", "#d68910", "#117a65", "#7f8c8d", "#a04000"]
 GREY = "#c8ccd0"
 UP, DOWN = "#1e8449", "#c0392b"
-FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=14)
+# the project's own font (static/fonts): the pages load it as the theme font, chromium finds it through fontconfig
+FONT = dict(family=f"{fonts.FAMILY}, sans-serif", size=14)
 
 TEXT = {
     "value": ("Giá trị", "Value"), "rank": ("Thứ hạng", "Rank"), "percentile": ("Thứ hạng phần trăm (100 = đứng đầu)",
@@ -69,7 +71,7 @@ def trend_figure(trend: pd.DataFrame, title: str, unit: str, lang: str = "vi", m
                  rank_goal: int | None = None, show_merger: bool = True) -> go.Figure:
     """Value (top) and rank (bottom, 1 at the top) over the years, with field size, breaks and goals."""
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.1, row_heights=[0.5, 0.5],
-                        subplot_titles=(f"{t('value', lang)} ({unit_label(unit, lang)})",
+                        subplot_titles=(f"{t('value', lang)} ({plotly_text(unit_label(unit, lang))})",
                                         t("rank", lang) if mode == "rank" else t("percentile", lang)))
     fig.add_trace(go.Scatter(x=trend["year"], y=trend["value"], mode="lines+markers+text", name=t("value", lang),
                              line=dict(color=FOCUS, width=3), marker=dict(size=8),
@@ -124,7 +126,7 @@ def context_lines(data: pd.DataFrame, x: str, y: str, name: str, markers: bool =
         label = group["entity_name"].iloc[0]
         xs += [*group[x].tolist(), None]
         ys += [*group[y].tolist(), None]
-        names += [label] * len(group) + [None]
+        names += [plotly_text(label)] * len(group) + [None]  # a name is user text: hover labels read HTML
     return go.Scatter(x=xs, y=ys, text=names, mode="lines+markers" if markers else "lines", name=name,
                       line=dict(color=GREY, width=1), marker=dict(size=4, color=GREY), connectgaps=False,
                       showlegend=False, hovertemplate=hover)
@@ -142,7 +144,7 @@ def bump_figure(data: pd.DataFrame, highlight: list[str], title: str, lang: str 
         if group.empty:
             continue
         colour = PALETTE[i % len(PALETTE)]
-        name = group["entity_name"].iloc[0]
+        name = plotly_text(group["entity_name"].iloc[0])
         fig.add_trace(go.Scatter(x=group["year"], y=group[y], mode="lines+markers", name=name,
                                  line=dict(color=colour, width=4), marker=dict(size=9), showlegend=False,
                                  customdata=group["rank_of"],
@@ -173,10 +175,11 @@ def slope_figure(changes: pd.DataFrame, from_year: int, to_year: int, highlight:
                                 hover="%{text}: %{y}<extra></extra>"))
     for r in both[both["entity_code"].isin(highlight)].itertuples(index=False):
         colour = PALETTE[highlight.index(r.entity_code) % len(PALETTE)]
+        name = plotly_text(r.entity_name)
         fig.add_trace(go.Scatter(x=[0, 1], y=[int(r.rank_from), int(r.rank_to)], mode="lines+markers",
                                  line=dict(color=colour, width=4), showlegend=False,
-                                 name=r.entity_name, hovertemplate=f"{r.entity_name}: %{{y}}<extra></extra>"))
-        fig.add_annotation(x=1, y=int(r.rank_to), text=f" {r.entity_name} ({int(r.rank_to)})", xanchor="left",
+                                 name=name, hovertemplate=f"{name}: %{{y}}<extra></extra>"))
+        fig.add_annotation(x=1, y=int(r.rank_to), text=f" {name} ({int(r.rank_to)})", xanchor="left",
                            showarrow=False, font=dict(color=colour))
         fig.add_annotation(x=0, y=int(r.rank_from), text=f"({int(r.rank_from)}) ", xanchor="right",
                            showarrow=False, font=dict(color=colour))
@@ -236,11 +239,11 @@ def compare_figure(bench: pd.DataFrame, title: str, unit: str, lang: str = "vi")
     """Horizontal bars: focus, peers, region median, national median and best."""
     colours = {"focus": FOCUS, "peer": "#1f6fb2", "region": "#7f8c8d", "national": "#95a5a6", "best": "#1e8449"}
     data = bench.iloc[::-1]
-    fig = go.Figure(go.Bar(x=data["value"], y=data["label"], orientation="h",
+    fig = go.Figure(go.Bar(x=data["value"], y=plotly_texts(data["label"]), orientation="h",
                            marker_color=[colours[k] for k in data["kind"]],
                            text=[format_number(v, lang) for v in data["value"]], textposition="outside",
                            cliponaxis=False))
-    fig.update_xaxes(title_text=f"{t('value', lang)} ({unit_label(unit, lang)})")
+    fig.update_xaxes(title_text=f"{t('value', lang)} ({plotly_text(unit_label(unit, lang))})")
     return _base(fig, title, lang, height=max(360, 44 * len(data) + 140))
 
 
@@ -252,7 +255,7 @@ def leaderboard_figure(board: pd.DataFrame, title: str, unit: str, lang: str = "
     names = [f"{int(r)}. {plotly_text(n)}" for r, n in zip(data["rank"], data["entity_name"])]
     fig = go.Figure(go.Bar(x=data["value"], y=names, orientation="h", marker_color="#1f6fb2", text=labels,
                            textposition="outside", cliponaxis=False))
-    fig.update_xaxes(title_text=f"{t('value', lang)} ({unit_label(unit, lang)})")
+    fig.update_xaxes(title_text=f"{t('value', lang)} ({plotly_text(unit_label(unit, lang))})")
     return _base(fig, title, lang, height=max(380, 34 * len(data) + 140))
 
 
@@ -303,7 +306,7 @@ def briefing_figure(chart, lang: str = "vi", height: int = 380) -> go.Figure:
             at = chart.categories.index(category)
             fig.add_shape(type="line", x0=at, x1=at, y0=0, y1=1, yref="y domain",
                           line=dict(color="#7f8c8d", width=2, dash="dash"))
-            fig.add_annotation(x=at, y=1, yref="y domain", text=f"▲ {why}", showarrow=False,
+            fig.add_annotation(x=at, y=1, yref="y domain", text=f"▲ {plotly_text(why)}", showarrow=False,
                                xanchor="left", yanchor="bottom", font=dict(size=13, color="#5d6d7e"))
     # sized for a projector: the slide, its sentences and the buttons fit a 1280×720 screen
     return _base(fig, chart.title, lang, height=height)

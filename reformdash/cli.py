@@ -11,7 +11,7 @@ import duckdb
 import pandas as pd
 
 from reformdash import goals, service, settings
-from reformdash.errors import ImportRejected, NotFound, ReformdashError, StoreBusy
+from reformdash.errors import ImportRejected, ReformdashError, Rejected, StoreBusy
 from reformdash.i18n import format_number, t
 from reformdash.ingest.importer import ImportOptions
 from reformdash.store import DiskFull, write_csv
@@ -300,7 +300,7 @@ def run_command(store, args, lang: str) -> int:
     except ImportRejected as e:
         print(f"{e.title}:\n{e.message}", file=sys.stderr)
         return EXIT_REJECTED
-    except NotFound as e:
+    except Rejected as e:  # whatever refuses the reader's request, whichever module: exit 2 (DESIGN §5)
         print(e.message, file=sys.stderr)
         return EXIT_REJECTED
     except ReformdashError as e:

@@ -16,8 +16,16 @@ class ReformdashError(Exception):
         self.title = title
 
 
-class NotFound(ReformdashError):
+class Rejected(ReformdashError):
+    """The reader's request is refused as it stands and nothing was written: the CLI exits 2 (DESIGN §5)."""
+
+
+class NotFound(Rejected):
     """A named thing (entity, index, batch) does not exist."""
+
+
+class StoreError(ReformdashError):
+    """The database itself failed (DuckDB's error, raised from it): not the reader's input, so the CLI exits 1."""
 
 
 class StoreBusy(ReformdashError):
@@ -52,7 +60,7 @@ class Problem:
         return f"{place}: {t(self.key, lang, **params)}"
 
 
-class ImportRejected(ReformdashError):
+class ImportRejected(Rejected):
     """A file (or part of it) cannot be imported; nothing was written."""
 
     def __init__(self, problems: list[Problem], lang: str = "vi", limit: int = 20):

@@ -14,7 +14,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from reformdash import batches
 from reformdash.catalog import Catalog
-from reformdash.errors import NotFound, ReformdashError
+from reformdash.errors import NotFound, Rejected
 from reformdash.goals import YEARS_AHEAD
 from reformdash.labels import LABELS
 from reformdash.store import Store
@@ -85,7 +85,7 @@ def revert_batch(store: Store, batch_id: int, user_name: str, role: str, lang: s
                        _tr("Không tìm thấy", "Not found", lang))
     owner = rows[0][1]
     if not can_revert(user_name, role, owner):
-        raise ReformdashError(
+        raise Rejected(
             _tr(f"Chỉ người nhập ({owner}) hoặc quản trị viên được hoàn tác lô {batch_id}.",
                 f"Only the person who imported it ({owner}) or an admin may revert batch {batch_id}.", lang),
             _tr("Không được phép", "Not allowed", lang))

@@ -7,7 +7,7 @@ import shutil
 import threading
 from pathlib import Path
 
-from reformdash import settings
+from reformdash import fonts, settings
 from reformdash.errors import ReformdashError
 
 FORMATS = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
@@ -44,6 +44,9 @@ def _start() -> None:
 
     # choreographer reads BROWSER_PATH; it would download a browser if it found none, which must never happen
     os.environ["BROWSER_PATH"] = path
+    # the browser finds the project's font as one of the machine's (fontconfig): a chart image is drawn as an SVG
+    # inside an <img>, which sees no web fonts, only the machine's
+    os.environ["FONTCONFIG_FILE"] = str(fonts.FONTCONFIG)
     # mathjax=False: its default is a CDN address; plotly.js itself comes from the installed plotly package
     kaleido.start_sync_server(mathjax=False, n=1, silence_warnings=True)
     _started = True

@@ -9,7 +9,8 @@ import pandas as pd
 from reformdash import settings
 from reformdash.batches import Plan, commit, make_plan, revert
 from reformdash.catalog import Catalog
-from reformdash.errors import ReformdashError
+from reformdash.errors import NotFound, ReformdashError
+from reformdash.i18n import t
 from reformdash.ingest.importer import ImportOptions, analyse
 from reformdash.registry import Registry
 from reformdash.store import ROOT, Store, query_text
@@ -109,7 +110,8 @@ def changes(store: Store, index: str, from_year: int, to_year: int, component: s
     if component:
         found = catalog.component(index_code, component)
         if found is None:
-            raise ReformdashError(f"{index_code} không có chỉ số thành phần «{component}»", "Không tìm thấy")
+            message = t("unknown_component", lang, value=component, index=index_code)
+            raise NotFound(message[0].upper() + message[1:], "Không tìm thấy" if lang == "vi" else "Not found")
         comp = found.code
     return store.df("changes", index_code=index_code, from_year=from_year, to_year=to_year, component=comp,
                     lang=lang)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import functools
 import hashlib
 import os
 import threading
@@ -15,7 +17,8 @@ import duckdb
 import pandas as pd
 
 from reformdash import settings
-from reformdash.errors import ReformdashError, StoreBusy
+from reformdash.errors import ReformdashError, StoreBusy, StoreError
+from reformdash.i18n import t
 from reformdash.text import name_key
 
 ROOT = settings.ROOT
@@ -40,6 +43,40 @@ def query_text(name: str) -> str:
 DISK_FULL_MARKS = ("no space left on device", "disk quota exceeded", "not enough space on the disk",
                    "file too large")
 INVALIDATED_MARKS = ("database has been invalidated",)
+
+
+class _DriverErrors(contextlib.ContextDecorator):
+    """A duckdb.Error leaving the store becomes a StoreError (from it): pages and the CLI catch one family.
+
+    Holds no state but its words, so one instance decorates a method for every thread.
+    """
+
+    def __init__(self, what: str):
+        self.what = what
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, traceback):
+        if isinstance(error, duckdb.TransactionException):  # another session wrote the same rows: try again
+            raise StoreBusy(t("db_locked"), "Cơ sở dữ liệu bận") from error
+        if isinstance(error, duckdb.Error):
+            first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+            raise StoreError(f"Cơ sở dữ liệu báo lỗi khi {self.what} (database error): {first}",
+                             "Lỗi cơ sở dữ liệu") from error
+        return False
+
+
+def _guarded(factory):
+    """A context-manager method whose DuckDB errors, its own and those of the block it runs, leave as StoreError."""
+
+    @functools.wraps(factory)
+    @contextmanager
+    def guarded(*args, **kwargs):
+        with _DriverErrors("ghi dữ liệu"), factory(*args, **kwargs) as value:
+            yield value
+
+    return guarded
 
 
 def is_disk_full(error: BaseException) -> bool:
@@ -180,15 +217,18 @@ class Store:
                     pass
         raise AssertionError("unreachable")
 
+    @_DriverErrors("đọc dữ liệu")
     def df(self, name: str, **params: object) -> pd.DataFrame:
         """Run the named query and return a DataFrame."""
         return self._read(name, params, lambda result: result.df())
 
+    @_DriverErrors("đọc dữ liệu")
     def rows(self, name: str, **params: object) -> list[tuple]:
         """Run the named query and return its rows."""
         return self._read(name, params, lambda result: result.fetchall())
 
     # writing -------------------------------------------------------------------------------------
+    @_guarded
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """One writer at a time; everything inside commits together or not at all.

@@ -109,3 +109,26 @@ def test_names_said_on_the_command_line_are_imported_and_remembered_with_the_bat
 def test_a_malformed_name_option_is_refused(db, pci_files):
     code, _, err = run("--db", db, "import", str(pci_files[0]), "--name", "Quảng Ninh")
     assert code == 2 and "TÊN=MÃ" in err
+
+
+@pytest.mark.parametrize("args, words", [
+    (["revert", "9999"], "9999"),
+    (["changes", "--index", "PCI", "--from", "2018", "--to", "2019", "--component", "zzz"], "zzz"),
+    (["--lang", "en", "changes", "--index", "PCI", "--from", "2018", "--to", "2019", "--component", "zzz"],
+     "PCI has no component 'zzz'"),
+    (["scores", "--index", "FOO"], "FOO"),
+    (["scores", "--index", "PCI", "--entity", "Atlantis"], "Atlantis"),
+])
+def test_every_rejected_request_exits_2_whatever_module_refuses_it(db, args, words):
+    code, out, err = run("--db", db, *args)
+    assert code == 2 and out == "" and words in err and "Traceback" not in err
+
+
+def test_reverting_a_batch_twice_is_refused_with_exit_2_and_changes_nothing(db, pci_files):
+    assert run("--db", db, "import", str(pci_files[0]))[0] == 0
+    [batch] = json.loads(run("--db", db, "batches", "--format", "json")[1])
+    assert run("--db", db, "revert", str(batch["id"]))[0] == 0
+    before = run("--db", db, "batches", "--format", "json")[1]
+    code, _, err = run("--db", db, "revert", str(batch["id"]))
+    assert code == 2 and str(batch["id"]) in err
+    assert run("--db", db, "batches", "--format", "json")[1] == before

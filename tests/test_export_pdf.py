@@ -1,6 +1,7 @@
 """The PDF briefing, chart images drawn offline by kaleido + Debian chromium, and the paragraphs under the charts."""
 
 import io
+import re
 import struct
 from contextlib import redirect_stderr, redirect_stdout
 
@@ -8,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
-from reformdash import analysis, images, paragraphs, service
+from reformdash import analysis, fonts, images, paragraphs, service
 from reformdash.briefing import build_briefing
 from reformdash.charts import briefing_figure, trend_figure
 from reformdash.cli import main
@@ -39,8 +40,13 @@ def png_size(data: bytes) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
-def test_the_pdf_has_one_page_per_slide_with_the_slides_titles_and_numbers(briefing):
-    reader = PdfReader(io.BytesIO(pdf_bytes(briefing)))
+@pytest.fixture(scope="module")
+def reader(briefing):
+    """The briefing's PDF, drawn once for the tests that read it."""
+    return PdfReader(io.BytesIO(pdf_bytes(briefing)))
+
+
+def test_the_pdf_has_one_page_per_slide_with_the_slides_titles_and_numbers(briefing, reader):
     assert len(reader.pages) == len(briefing.slides) == 15
     for page, slide in zip(reader.pages, briefing.slides):
         text = page.extract_text()
@@ -50,6 +56,50 @@ def test_the_pdf_has_one_page_per_slide_with_the_slides_titles_and_numbers(brief
     trend = reader.pages[2].extract_text()
     assert "86,76" in trend and "19/63" in trend  # PAR INDEX 2019 of Quảng Ninh, Vietnamese number format
     assert reader.metadata.title == briefing.slides[0].title
+
+
+def drawn_text(page):
+    """(text, left, right, font name) of every run of text on a PDF page, in points from the page's left edge."""
+    runs = []
+
+    def at(m, x, y):
+        return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
+
+    def visit(text, cm, tm, font, size):
+        if text.strip() and font is not None:
+            name = str(font.get("/BaseFont", ""))
+            width = fonts.text_width(text, size, "bold" if "Bold" in name else "regular")
+            start, end = at(cm, *at(tm, 0, 0))[0], at(cm, *at(tm, width, 0))[0]  # tilted labels too
+            runs.append((text, min(start, end), max(start, end), name))
+
+    page.extract_text(visitor_text=visit)
+    return runs
+
+
+def test_the_pdf_embeds_the_projects_font_and_draws_every_vietnamese_letter_with_it(reader):
+    for page in reader.pages:
+        embedded = {str(f.get_object().get("/BaseFont")).split("+")[-1]
+                    for f in page["/Resources"]["/Font"].values()}
+        assert {"BeVietnamPro-Regular", "BeVietnamPro-Bold"} <= embedded
+        runs = drawn_text(page)
+        vietnamese = [(text, font) for text, _, _, font in runs if re.search("[À-ỹ]", text)]
+        assert vietnamese and all("BeVietnamPro" in font for _, font in vietnamese), vietnamese
+
+
+def test_the_title_page_is_the_title_in_words_and_no_empty_chart(briefing, reader):
+    title = briefing.slides[0]
+    text = reader.pages[0].extract_text()
+    assert title.title in text  # whole words, no letter split from its accent by a fallback font
+    assert not re.search(r"^[−-]?\d+$", text, re.M), "axis numbers behind the title"
+    figure = slide_figure(title, briefing, 1, len(briefing.slides))
+    assert figure.layout.xaxis.visible is False and figure.layout.yaxis.visible is False
+
+
+def test_no_text_runs_past_the_pages_right_edge(briefing, reader):
+    for number, page in enumerate(reader.pages, start=1):
+        edge = float(page.mediabox.width) - 20  # points: the page's last 20 points stay blank
+        past = [(text, round(right)) for text, _, right, _ in drawn_text(page) if right > edge]
+        assert past == [], f"page {number} ({briefing.slides[number - 1].key}): {past}"
 
 
 def test_each_slide_page_is_saved_as_png_for_looking_at(briefing):
@@ -145,7 +195,7 @@ def test_every_chart_on_the_trends_page_offers_images_data_and_the_report_paragr
     at.run()
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels[:3] == ["Ảnh PNG", "Ảnh SVG", "Số liệu (Excel)"]
-    assert at.code[0].value.startswith("Năm 2019, Chỉ số PCI của tỉnh Quảng Ninh đạt 73,40 điểm")
+    assert at.code[0].value.startswith("Năm 2020, Chỉ số PCI của tỉnh Quảng Ninh đạt 75,09 điểm")  # demo: PCI 2020
 
 
 def test_the_units_criteria_paragraph_names_the_best_and_worst_criterion_by_average(demo):

@@ -249,3 +249,99 @@ def test_the_units_chart_draws_names_as_text_not_plotly_markup(monkeypatch, host
         for spec in specs:
             text = json.dumps(json.loads(spec)["data"]) + json.dumps(json.loads(spec)["layout"].get("title"))
             assert not any(r in text for r in RAW if r.startswith("<")), "a name reaches plotly as markup"
+
+
+# Leftovers of the fix: error messages quoting an uploaded file, the PDF's slide text, the bump/slope/compare charts
+IMAGE_PAYLOADS = ["<img src=http://evil.invalid/x.png>", "![x](http://evil.invalid/y.png)"]
+
+
+@pytest.mark.parametrize("payload", IMAGE_PAYLOADS)
+def test_a_goals_file_naming_a_hostile_unit_is_refused_with_the_name_as_text(monkeypatch, demo_db, tmp_path,
+                                                                               payload):
+    from pages._auth import User
+
+    path = tmp_path / "goals.duckdb"
+    shutil.copyfile(demo_db, path)
+    monkeypatch.setenv("REFORMDASH_DB", str(path))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.session_state["user"] = User("an", "editor")
+    at.query_params["lang"] = "vi"
+    at.switch_page("pages/goals.py").run()
+    content = ("Chỉ số,Chỉ số thành phần,Đơn vị,Loại mục tiêu,Mục tiêu,Năm gốc,Năm mục tiêu\n"
+               f"PCI,,{payload},top,5,,2019\n").encode()
+    at.get("file_uploader")[0].upload("ke_hoach.csv", content, "text/csv")  # AppTest: one uploader on the page
+    at.run()
+    at.button(key="goal_import").click().run()
+    assert not at.exception
+    [error] = [e.value for e in at.error]
+    assert "ke\\_hoach.csv" in error and unescaped(error) == [], error
+    assert markdown_text(payload) in error  # the name is shown, as text
+
+
+def hostile_briefing(demo_db):
+    """The Quảng Ninh 2025 briefing with the image payloads in a slide's title, subtitle, sentences and chart."""
+    from dataclasses import replace
+
+    from reformdash.briefing import Chart, Series, build_briefing
+
+    store = service.open_store(demo_db)
+    try:
+        briefing = build_briefing(store, "22", 2025, "vi")
+    finally:
+        store.close()
+    a, b = IMAGE_PAYLOADS
+    slide = next(s for s in briefing.slides if s.key == "units")
+    chart = Chart(kind="bar", title=f"{a} chart", categories=[a, b], series=[Series(name=b, values=[1.0, 2.0]),
+                                                                               Series(name=a, values=[2.0, 1.0])])
+    slide = replace(slide, title=f"{a} title", subtitle=f"{b} subtitle", sentences=[f"{a} one", f"{b} two"],
+                    charts=[chart])
+    return replace(briefing, slides=[slide], entity_name=a)
+
+
+def test_the_pdf_slides_draw_hostile_names_as_plotly_text(demo_db):
+    from reformdash.export_pdf import slide_figure
+
+    briefing = hostile_briefing(demo_db)
+    fig = slide_figure(briefing.slides[0], briefing, 1, 1)
+    drawn = json.dumps(json.loads(fig.to_json()), ensure_ascii=False)
+    assert "<img" not in drawn and "&lt;img src=http://evil.invalid/x.png&gt;" in drawn
+    notes = [n.text for n in fig.layout.annotations]
+    assert any("&lt;img src=http://evil.invalid/x.png&gt; title" in n for n in notes)
+    assert any("![x](http://evil.invalid/y.png) two" in n for n in notes)
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="no chromium to draw the PDF")
+def test_the_pdf_shows_hostile_names_as_the_letters_typed(demo_db):
+    import io
+
+    from pypdf import PdfReader
+
+    from reformdash import images
+    from reformdash.export_pdf import pdf_bytes
+
+    try:
+        text = PdfReader(io.BytesIO(pdf_bytes(hostile_briefing(demo_db)))).pages[0].extract_text()
+    finally:
+        images.stop()
+    for shown in ("<img src=http://evil.invalid/x.png> title", "![x](http://evil.invalid/y.png) subtitle",
+                  "<img src=http://evil.invalid/x.png> one", "![x](http://evil.invalid/y.png) two"):
+        assert shown in text, text
+
+
+def test_bump_slope_and_compare_charts_draw_hostile_names_as_text():
+    import pandas as pd
+
+    from reformdash.charts import bump_figure, compare_figure, slope_figure
+
+    a, b = IMAGE_PAYLOADS[0], '<a href="http://evil.invalid/">c</a>'
+    ranks = pd.DataFrame({"entity_code": ["1", "1", "2", "2"], "entity_name": [a, a, b, b], "year": [2018, 2019] * 2,
+                          "rank": [1, 2, 2, 1], "rank_of": [2] * 4, "percentile": [1.0, 0.0, 0.0, 1.0]})
+    changes = pd.DataFrame({"entity_code": ["1", "2", "3"], "entity_name": [a, b, "Hà Nội"], "rank_from": [1, 2, 3],
+                            "rank_to": [2, 1, 3]})
+    bench = pd.DataFrame({"label": [a, b], "value": [1.0, 2.0], "kind": ["focus", "peer"]})
+    figures = [bump_figure(ranks, ["1"], "t"), bump_figure(ranks, ["2"], "t"), slope_figure(changes, 2018, 2019,
+               ["1", "2"], "t"), compare_figure(bench, "t", "điểm")]
+    for fig in figures:
+        drawn = json.dumps(json.loads(fig.to_json()), ensure_ascii=False)
+        assert "<img" not in drawn and "<a href" not in drawn, drawn
+        assert "&lt;img" in drawn or "&lt;a href" in drawn
