@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from dataclasses import dataclass, field
 
 import streamlit as st
@@ -74,6 +75,7 @@ def boot() -> None:
     """
     if getattr(_ROUTING, "active", False):
         return
+    pace_reruns()
     # the radio's new value (this run) wins over the URL, which the page updates only after the sidebar is drawn
     lang = st.session_state.get("lang_radio") or lang_param()
     st.set_page_config(page_title="reformdash — Chỉ số CCHC", page_icon=":material/analytics:", layout="wide")
@@ -97,6 +99,34 @@ def boot() -> None:
     finally:
         _ROUTING.active = False
     st.stop()
+
+
+# One client changing widgets as fast as it can (1,600 toggles a minute) kept the server's one process busy with its
+# reruns: other visitors' pages and the health check stalled. Each session gets RERUN_RATE runs a second (bursts of
+# RERUN_BURST); a run over that waits at the top of boot() — sleeping, so other sessions have the processor — and
+# the clicks that arrive meanwhile replace it with one newer run (Streamlit stops a run when a newer one is asked).
+RERUN_RATE = 4.0
+RERUN_BURST = 8.0
+
+
+def pace(bucket: tuple[float, float] | None, now: float) -> tuple[tuple[float, float], float]:
+    """Token bucket: (the bucket after this run takes a token, seconds to wait first); bucket = (tokens, time)."""
+    tokens, last = bucket if bucket is not None else (RERUN_BURST, now)
+    tokens = min(RERUN_BURST, tokens + max(0.0, now - last) * RERUN_RATE)
+    wait = 0.0 if tokens >= 1 else (1 - tokens) / RERUN_RATE
+    return (max(tokens, 1.0) - 1, now + wait), wait
+
+
+def pace_reruns() -> None:
+    """Wait, if this session has run more often than RERUN_RATE a second; AppTest runs (tests, benchmarks) never."""
+    from streamlit import config
+
+    if config.get_option("global.appTest"):  # a test or benchmark reruns on purpose; a browser cannot reach this
+        return
+    bucket, wait = pace(st.session_state.get("_rerun_bucket"), time.monotonic())
+    st.session_state["_rerun_bucket"] = bucket
+    if wait:
+        time.sleep(wait)
 
 
 def once_per_run(name: str, make):

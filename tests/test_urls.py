@@ -181,3 +181,38 @@ def test_switching_the_language_keeps_codes(demo, monkeypatch, page):
             assert set(at.query_params["peers"].split(",")) == {"01", "48"}, "the chosen peers stay, as codes"
         title = at.title[0].value
         assert ("Quảng Ninh" in title or "Quang Ninh" in title) if page == "overview" else title
+
+
+# --- hole 10: one session's reruns are bounded (the load test, bench/load.py --flood-only, measures the server) -----
+
+def test_a_session_runs_at_most_the_rerun_rate_after_a_burst():
+    from pages._common import RERUN_BURST, RERUN_RATE, pace
+
+    bucket, now, waited, runs = None, 1000.0, 0.0, 0
+    while now < 1010.0:  # a client asking for a run every 10 ms for 10 s
+        bucket, wait = pace(bucket, now)
+        waited += wait
+        runs += 1
+        now = max(now + 0.01, bucket[1])  # a run that waits starts later; clicks meanwhile are merged into it
+    assert runs <= RERUN_BURST + 10 * RERUN_RATE + 1
+    assert runs >= 10 * RERUN_RATE, "the rate is a bound, not a stop"
+    assert waited > 0
+
+
+def test_a_reader_clicking_at_a_human_pace_never_waits():
+    from pages._common import pace
+
+    bucket, waits = None, []
+    for step in range(200):  # a click every 0.3 s, and a burst of five quick ones now and then
+        now = 50.0 + step * 0.3 + (0.05 * (step % 5) if step % 20 < 5 else 0)
+        bucket, wait = pace(bucket, now)
+        waits.append(wait)
+    assert not any(waits)
+
+
+def test_the_server_reruns_in_the_same_script_thread():
+    """runner.fastReruns started a new script thread from the event loop for every widget change (issue 15)."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["runner"]["fastReruns"] is False
