@@ -270,20 +270,11 @@ def run(quick: bool = False, sessions: int | None = None, rounds: int | None = N
 
 FLOOD_SECONDS = 40  # each phase: calm (viewers only), then flood (viewers and the flooding client)
 FLOOD_VIEWERS = 3
-FLOOD_CLICK_MS = 25  # the flooding tab clicks its toggle every 25 ms: 2,400 a minute (the review sent 1,600)
+FLOOD_CLICK_MS = 25  # the flooding client toggles every 25 ms: 2,400 a minute (the review sent 1,600)
 VIEWER_PAGES = ["", "trends", "ranks", "components", "compare", "units", "goals"]
 HEALTH_EVERY = 0.25  # seconds between health probes
 HEALTH_TIMEOUT = 10.0
 FLOOD_VISIT_S = 30  # seconds a viewer's page may take before it counts as not shown
-# in the flooding tab: click the first toggle every `ms` milliseconds (found afresh each time, as React may replace
-# it), counting the clicks made
-FLOOD_JS = """(ms) => {
-    window.floodClicks = 0;
-    window.floodTimer = setInterval(() => {
-        const input = document.querySelector('[data-testid="stMain"] [data-testid="stCheckbox"] input');
-        if (input) { input.click(); window.floodClicks += 1; }
-    }, ms);
-}"""
 
 
 def _percentile(values: list[float], q: float) -> float | None:
@@ -352,6 +343,53 @@ async def _viewer(browser, base: str, number: int, until: float, times: list[flo
         await context.close()
 
 
+async def _toggle_frames(browser, base: str) -> list[bytes]:
+    """The two messages a browser sends when the trends page's toggle is clicked on and off (captured once)."""
+    context = await browser.new_context(viewport={"width": 1400, "height": 1000})
+    sent: list[bytes] = []
+    page = await context.new_page()
+    page.on("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(payload)))
+    await page.goto(f"{base}/trends?lang=vi", timeout=120_000)
+    toggle = page.locator('[data-testid="stMain"] [data-testid="stCheckbox"] input').first
+    await toggle.wait_for(state="attached", timeout=120_000)
+    frames = []
+    for _ in range(2):
+        count = len(sent)
+        await toggle.click(force=True)
+        while len(sent) == count:
+            await asyncio.sleep(0.05)
+        frames.append(sent[-1] if isinstance(sent[-1], bytes) else sent[-1].encode())
+        await asyncio.sleep(1)
+    await context.close()
+    return frames
+
+
+async def _ws_flood(base: str, frames: list[bytes], until: float, out: dict) -> None:
+    """One client sending the toggle's messages every FLOOD_CLICK_MS over its own websocket until `until`.
+
+    A raw websocket rather than a browser tab: the flooder's own drawing would otherwise load this machine, which in
+    a real attack is the attacker's. What the server receives is byte for byte what the browser sent.
+    """
+    import websockets
+
+    url = base.replace("http://", "ws://") + "/_stcore/stream"
+    sent = 0
+    async with websockets.connect(url, subprotocols=["streamlit"], max_size=None) as ws:
+        async def drain() -> None:
+            async for _ in ws:
+                pass
+
+        reader = asyncio.ensure_future(drain())
+        try:
+            while time.monotonic() < until:
+                await ws.send(frames[sent % 2])
+                sent += 1
+                await asyncio.sleep(FLOOD_CLICK_MS / 1000)
+        finally:
+            reader.cancel()
+    out["flood_toggles"] = sent
+
+
 async def _flood_phases(base: str, seconds: float, viewers: int, probe: HealthProbe) -> dict:
     from playwright.async_api import async_playwright
 
@@ -362,23 +400,17 @@ async def _flood_phases(base: str, seconds: float, viewers: int, probe: HealthPr
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
                                                    timeout=60_000)
         try:
-            # the flooding tab is opened before the calm phase, so both phases hold the same sessions
-            flooder = await (await browser.new_context(viewport={"width": 1400, "height": 1000})).new_page()
-            await flooder.goto(f"{base}/trends?lang=vi", timeout=120_000)
-            await flooder.locator('[data-testid="stMain"] [data-testid="stCheckbox"] input').first.wait_for(
-                state="attached", timeout=120_000)
+            frames = await _toggle_frames(browser, base)
             await _viewer(browser, base, 0, time.monotonic() + 1, [], [])  # warm the pages' caches once
             for phase in ("calm", "flood"):
                 probe.phase = phase
                 times: list[float] = []
                 errors: list[str] = []
-                if phase == "flood":
-                    await flooder.evaluate(FLOOD_JS, FLOOD_CLICK_MS)
                 until = time.monotonic() + seconds
-                await asyncio.gather(*(_viewer(browser, base, n, until, times, errors) for n in range(viewers)))
+                tasks = [_viewer(browser, base, n, until, times, errors) for n in range(viewers)]
                 if phase == "flood":
-                    out["flood_toggles"] = await flooder.evaluate("() => { clearInterval(window.floodTimer); "
-                                                                  "return window.floodClicks; }")
+                    tasks.append(_ws_flood(base, frames, until, out))
+                await asyncio.gather(*tasks)
                 out[f"{phase}_page_runs"] = len(times)
                 out[f"{phase}_viewers_p95_s"] = round(_percentile(times, 0.95) or float("nan"), 3)
                 out[f"{phase}_viewers_median_s"] = round(statistics.median(times), 3) if times else float("nan")

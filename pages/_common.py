@@ -75,7 +75,7 @@ def boot() -> None:
     """
     if getattr(_ROUTING, "active", False):
         return
-    pace_reruns()
+    started = pace_reruns()
     # the radio's new value (this run) wins over the URL, which the page updates only after the sidebar is drawn
     lang = st.session_state.get("lang_radio") or lang_param()
     st.set_page_config(page_title="reformdash — Chỉ số CCHC", page_icon=":material/analytics:", layout="wide")
@@ -98,35 +98,55 @@ def boot() -> None:
         current.run()
     finally:
         _ROUTING.active = False
+        count_run(started)
     st.stop()
 
 
 # One client changing widgets as fast as it can (1,600 toggles a minute) kept the server's one process busy with its
-# reruns: other visitors' pages and the health check stalled. Each session gets RERUN_RATE runs a second (bursts of
-# RERUN_BURST); a run over that waits at the top of boot() — sleeping, so other sessions have the processor — and
-# the clicks that arrive meanwhile replace it with one newer run (Streamlit stops a run when a newer one is asked).
-RERUN_RATE = 4.0
-RERUN_BURST = 8.0
+# reruns: other visitors' pages and the health check stalled. A session's runs may fill RUN_SHARE of the time, after
+# a burst of RUN_BURST_S seconds of running: a run over that waits at the top of boot() — sleeping, so the other
+# sessions have the processor — and the clicks that arrive meanwhile are merged into the one rerun that follows.
+# A person reading (a run of well under a second every few seconds) never waits.
+RUN_SHARE = 0.3
+RUN_BURST_S = 3.0
+RUN_COUNTED_S = 1.0  # one long run (an import) counts this much at most, so the next click waits a few seconds at most
 
 
-def pace(bucket: tuple[float, float] | None, now: float) -> tuple[tuple[float, float], float]:
-    """Token bucket: (the bucket after this run takes a token, seconds to wait first); bucket = (tokens, time)."""
-    tokens, last = bucket if bucket is not None else (RERUN_BURST, now)
-    tokens = min(RERUN_BURST, tokens + max(0.0, now - last) * RERUN_RATE)
-    wait = 0.0 if tokens >= 1 else (1 - tokens) / RERUN_RATE
-    return (max(tokens, 1.0) - 1, now + wait), wait
+def _drained(bucket: tuple[float, float] | None, now: float) -> float:
+    level, stamp = bucket if bucket is not None else (0.0, now)
+    return max(0.0, level - max(0.0, now - stamp) * RUN_SHARE)
 
 
-def pace_reruns() -> None:
-    """Wait, if this session has run more often than RERUN_RATE a second; AppTest runs (tests, benchmarks) never."""
+def pace(bucket: tuple[float, float] | None, now: float) -> float:
+    """Seconds a run starting at `now` waits; bucket = (seconds of running not yet paid for, when it was counted)."""
+    return max(0.0, (_drained(bucket, now) - RUN_BURST_S) / RUN_SHARE)
+
+
+def spent(bucket: tuple[float, float] | None, now: float, seconds: float) -> tuple[float, float]:
+    """The bucket after a run of `seconds` that ended at `now`."""
+    return _drained(bucket, now) + min(seconds, RUN_COUNTED_S), now
+
+
+def pace_reruns() -> float | None:
+    """Wait if this session's runs have taken too much of the time lately; the run's start (None: not paced).
+
+    AppTest runs (tests, benchmarks) are never paced: they rerun on purpose, and a browser cannot reach this.
+    """
     from streamlit import config
 
-    if config.get_option("global.appTest"):  # a test or benchmark reruns on purpose; a browser cannot reach this
-        return
-    bucket, wait = pace(st.session_state.get("_rerun_bucket"), time.monotonic())
-    st.session_state["_rerun_bucket"] = bucket
+    if config.get_option("global.appTest"):
+        return None
+    wait = pace(st.session_state.get("_run_bucket"), time.monotonic())
     if wait:
         time.sleep(wait)
+    return time.monotonic()
+
+
+def count_run(started: float | None) -> None:
+    """Add this run's time to the session's bucket (interrupted runs too: their time was spent)."""
+    if started is not None:
+        now = time.monotonic()
+        st.session_state["_run_bucket"] = spent(st.session_state.get("_run_bucket"), now, now - started)
 
 
 def once_per_run(name: str, make):

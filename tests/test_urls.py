@@ -185,29 +185,44 @@ def test_switching_the_language_keeps_codes(demo, monkeypatch, page):
 
 # --- hole 10: one session's reruns are bounded (the load test, bench/load.py --flood-only, measures the server) -----
 
-def test_a_session_runs_at_most_the_rerun_rate_after_a_burst():
-    from pages._common import RERUN_BURST, RERUN_RATE, pace
+def simulate(run_seconds: float, click_every: float, until: float) -> tuple[float, float]:
+    """A client clicking every `click_every` s on runs of `run_seconds`: (time spent running, time waited)."""
+    from pages._common import pace, spent
 
-    bucket, now, waited, runs = None, 1000.0, 0.0, 0
-    while now < 1010.0:  # a client asking for a run every 10 ms for 10 s
-        bucket, wait = pace(bucket, now)
+    bucket, now, running, waited, next_click = None, 0.0, 0.0, 0.0, 0.0
+    while now < until:
+        now = max(now, next_click)
+        wait = pace(bucket, now)
+        now += wait
         waited += wait
-        runs += 1
-        now = max(now + 0.01, bucket[1])  # a run that waits starts later; clicks meanwhile are merged into it
-    assert runs <= RERUN_BURST + 10 * RERUN_RATE + 1
-    assert runs >= 10 * RERUN_RATE, "the rate is a bound, not a stop"
+        now += run_seconds  # clicks during the wait or the run are merged into the next run
+        running += run_seconds
+        bucket = spent(bucket, now, run_seconds)
+        next_click += click_every
+    return running, waited
+
+
+def test_a_flooding_session_gets_its_share_of_the_time_and_no_more():
+    from pages._common import RUN_BURST_S, RUN_SHARE
+
+    running, waited = simulate(run_seconds=0.5, click_every=0.025, until=120.0)
     assert waited > 0
+    assert running <= RUN_SHARE * (running + waited) + RUN_BURST_S + 0.5
+    assert running >= 0.8 * RUN_SHARE * 120.0, "throttled, not stopped: its page still follows its clicks"
 
 
 def test_a_reader_clicking_at_a_human_pace_never_waits():
-    from pages._common import pace
+    assert simulate(run_seconds=0.4, click_every=2.0, until=600.0)[1] == 0
+    assert simulate(run_seconds=0.2, click_every=0.5, until=5.0)[1] == 0, "a few quick clicks in a row"
 
-    bucket, waits = None, []
-    for step in range(200):  # a click every 0.3 s, and a burst of five quick ones now and then
-        now = 50.0 + step * 0.3 + (0.05 * (step % 5) if step % 20 < 5 else 0)
-        bucket, wait = pace(bucket, now)
-        waits.append(wait)
-    assert not any(waits)
+
+def test_one_long_run_delays_the_next_click_by_a_few_seconds_at_most():
+    from pages._common import RUN_BURST_S, pace, spent
+
+    full = (RUN_BURST_S, 200.0)  # a busy editor: as much running as a session may have without waiting
+    assert pace(full, 200.0) == 0
+    bucket = spent(full, 200.0, 30.0)  # then a 30-second import (counted as if the bucket had not drained meanwhile)
+    assert 0 < pace(bucket, 200.0) <= 4.0
 
 
 def test_the_server_reruns_in_the_same_script_thread():
