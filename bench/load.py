@@ -205,6 +205,8 @@ def figures_of_flood(quick: bool) -> dict:
         return flood(quick=quick)
     except (Unavailable, ImportError) as e:
         return {"flood_skipped": str(e)}
+    except Exception as e:  # noqa: BLE001 (the section's other figures stand; the failure is counted and printed)
+        return {"flood_skipped": f"failed: {type(e).__name__}: {e}", "flood_failures": [f"{type(e).__name__}: {e}"]}
 
 
 def run(quick: bool = False, sessions: int | None = None, rounds: int | None = None,
