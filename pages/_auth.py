@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import time
 from dataclasses import dataclass, field
 
 import streamlit as st
@@ -13,8 +12,6 @@ from streamlit.errors import StreamlitSecretNotFoundError
 from reformdash import auth
 
 ROLES = auth.ROLES
-MAX_FAILURES = 5  # failed password attempts in a session before it must wait
-LOCKOUT_SECONDS = 30
 ROLE_LABELS = {"viewer": ("người xem", "viewer"), "editor": ("biên tập viên", "editor"),
                "admin": ("quản trị viên", "administrator")}
 TEXT = {
@@ -24,9 +21,10 @@ TEXT = {
     "password": ("Mật khẩu", "Password"),
     "sso": ("Đăng nhập một lần ({provider})", "Single sign-on ({provider})"),
     "wrong": ("Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong user name or password."),
-    "locked": ("Đã nhập sai {n} lần. Vui lòng chờ {s} giây rồi thử lại.",
-               "{n} failed attempts. Please wait {s} seconds and try again."),
-    "wait": ("Vui lòng chờ {s} giây nữa rồi thử lại.", "Please wait {s} more seconds and try again."),
+    "locked": ("Tên đăng nhập hoặc mật khẩu không đúng. Đã nhập sai nhiều lần: vui lòng thử lại sau {s} giây.",
+               "Wrong user name or password. Too many failed attempts: please try again in {s} seconds."),
+    "wait": ("Đã nhập sai nhiều lần. Vui lòng thử lại sau {s} giây.",
+             "Too many failed attempts. Please try again in {s} seconds."),
     "disabled": ("Tài khoản «{name}» đã bị khóa; hãy liên hệ quản trị viên.",
                  "The account '{name}' is disabled; ask an administrator."),
     "required": ("Cần đăng nhập để xem bảng theo dõi.", "Sign in to see the dashboard."),
@@ -156,27 +154,37 @@ def refresh_user(lang: str) -> User | None:
     return user
 
 
+def client_address() -> str:
+    """Where this session connects from: the socket's address, or behind a reverse proxy on this machine the address
+    it forwards ('' when unknown)."""
+    try:
+        address = st.context.ip_address  # None for a connection from this machine (a local proxy, or a local user)
+        if isinstance(address, str) and address:
+            return address[:64]
+        headers = st.context.headers
+        # the proxy appends the address it saw last, so the rightmost entry is the one a client cannot forge
+        forwarded, real = headers.get("X-Forwarded-For"), headers.get("X-Real-Ip")
+        forwarded = forwarded.split(",")[-1].strip() if isinstance(forwarded, str) else ""
+        return (forwarded or (real if isinstance(real, str) else "")).strip()[:64]
+    except Exception:  # noqa: BLE001 (no client context, e.g. a bare script run: the address is unknown)
+        return ""
+
+
 def _on_submit(lang: str) -> None:
     """The form's callback: runs before the script, so the sidebar already shows the signed-in user's pages."""
     state = st.session_state
-    wait = state.get("auth_locked_until", 0.0) - time.time()
-    if wait > 0:
-        state["auth_message"] = _t("wait", lang, s=int(wait) + 1)
-        return
-    found = auth.authenticate(_store(), state.get("auth_name", ""), state.get("auth_password", ""))
+    result = auth.sign_in(_store(), state.get("auth_name", ""), state.get("auth_password", ""), client_address())
     state["auth_password"] = ""
-    if found is None:
-        state["auth_failures"] = state.get("auth_failures", 0) + 1
-        if state["auth_failures"] >= MAX_FAILURES:
-            state["auth_failures"] = 0
-            state["auth_locked_until"] = time.time() + LOCKOUT_SECONDS
-            state["auth_message"] = _t("locked", lang, n=MAX_FAILURES, s=LOCKOUT_SECONDS)
+    if result.account is None:
+        if result.throttled:
+            state["auth_message"] = _t("wait", lang, s=result.wait)
+        elif result.wait:
+            state["auth_message"] = _t("locked", lang, s=result.wait)
         else:
             state["auth_message"] = _t("wrong", lang)
         return
-    state["auth_failures"] = 0
     state.pop("auth_message", None)
-    state["user"] = User(*found, via="password")
+    state["user"] = User(*result.account, via="password")
 
 
 def _on_sign_out() -> None:

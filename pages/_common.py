@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import threading
+import time
 from dataclasses import dataclass, field
 
 import streamlit as st
@@ -73,8 +75,9 @@ def boot() -> None:
     """
     if getattr(_ROUTING, "active", False):
         return
+    started = pace_reruns()
     # the radio's new value (this run) wins over the URL, which the page updates only after the sidebar is drawn
-    lang = st.session_state.get("lang_radio") or ("en" if st.query_params.get("lang") == "en" else "vi")
+    lang = st.session_state.get("lang_radio") or lang_param()
     # an emoji icon is drawn by the browser; a :material/…: one is fetched from fonts.gstatic.com by every visitor
     st.set_page_config(page_title="reformdash — Chỉ số CCHC", page_icon="📊", layout="wide")
     _ROUTING.active = True
@@ -99,7 +102,55 @@ def boot() -> None:
             st.error(e.text(lang) if hasattr(e, "text") else e.message)
     finally:
         _ROUTING.active = False
+        count_run(started)
     st.stop()
+
+
+# One client changing widgets as fast as it can (1,600 toggles a minute) kept the server's one process busy with its
+# reruns: other visitors' pages and the health check stalled. A session's runs may fill RUN_SHARE of the time, after
+# a burst of RUN_BURST_S seconds of running: a run over that waits at the top of boot() — sleeping, so the other
+# sessions have the processor — and the clicks that arrive meanwhile are merged into the one rerun that follows.
+# A person reading (a run of well under a second every few seconds) never waits.
+RUN_SHARE = 0.3
+RUN_BURST_S = 3.0
+RUN_COUNTED_S = 1.0  # one long run (an import) counts this much at most, so the next click waits a few seconds at most
+
+
+def _drained(bucket: tuple[float, float] | None, now: float) -> float:
+    level, stamp = bucket if bucket is not None else (0.0, now)
+    return max(0.0, level - max(0.0, now - stamp) * RUN_SHARE)
+
+
+def pace(bucket: tuple[float, float] | None, now: float) -> float:
+    """Seconds a run starting at `now` waits; bucket = (seconds of running not yet paid for, when it was counted)."""
+    return max(0.0, (_drained(bucket, now) - RUN_BURST_S) / RUN_SHARE)
+
+
+def spent(bucket: tuple[float, float] | None, now: float, seconds: float) -> tuple[float, float]:
+    """The bucket after a run of `seconds` that ended at `now`."""
+    return _drained(bucket, now) + min(seconds, RUN_COUNTED_S), now
+
+
+def pace_reruns() -> float | None:
+    """Wait if this session's runs have taken too much of the time lately; the run's start (None: not paced).
+
+    AppTest runs (tests, benchmarks) are never paced: they rerun on purpose, and a browser cannot reach this.
+    """
+    from streamlit import config
+
+    if config.get_option("global.appTest"):
+        return None
+    wait = pace(st.session_state.get("_run_bucket"), time.monotonic())
+    if wait:
+        time.sleep(wait)
+    return time.monotonic()
+
+
+def count_run(started: float | None) -> None:
+    """Add this run's time to the session's bucket (interrupted runs too: their time was spent)."""
+    if started is not None:
+        now = time.monotonic()
+        st.session_state["_run_bucket"] = spent(st.session_state.get("_run_bucket"), now, now - started)
 
 
 def once_per_run(name: str, make):
@@ -180,7 +231,7 @@ def chart(fig, key: str, data=None, text=None, name: str = "bieu-do") -> None:
     called only then, and the images and the workbook are made only when a button is pressed (deferred
     downloads): a page run never pays for what nobody asked for.
     """
-    V = _param("lang", "vi") != "en"
+    V = lang_param() != "en"
     st.plotly_chart(fig, width="stretch", key=key)
     fold = lazy_expander("Tải về · đoạn văn cho báo cáo" if V else "Download · paragraph for a report",
                          f"{key}_more", icon=":material/download:")
@@ -255,9 +306,19 @@ class View:
     year_to: int | None = None
 
 
-def _param(name: str, default: str | None = None) -> str | None:
+# Every query parameter is read through the parsers below: a link is typed by hand, so any value may arrive
+# (a superscript digit, a 10 kB string, NUL, a repeated key). A value that does not parse is the default, silently.
+MAX_PARAM_LENGTH = 200  # longer than any code, name or tab label the pages write
+_WHOLE = re.compile(r"[0-9]{1,4}", re.ASCII)  # years, slide numbers: "²".isdigit() is True, this is not fooled
+MAX_CODES = 30  # peers in one link (the picker allows 7)
+
+
+def text_param(name: str, default: str | None = None) -> str | None:
+    """The raw text of a query parameter: the default when missing, empty, too long or holding control characters."""
     value = st.query_params.get(name)
-    return value if value not in (None, "") else default
+    if not isinstance(value, str) or value == "" or len(value) > MAX_PARAM_LENGTH or not value.isprintable():
+        return default
+    return value
 
 
 def set_param(name: str, value: str) -> None:
@@ -267,14 +328,41 @@ def set_param(name: str, value: str) -> None:
 
 
 def int_param(name: str, default: int) -> int:
-    """A whole number from the URL; the default when it is missing or not a number."""
-    value = (_param(name) or "").strip()
-    return int(value) if value.lstrip("-").isdigit() else default
+    """A whole number of 1–4 ASCII digits from the URL (a year, a slide); the default otherwise."""
+    value = (text_param(name) or "").strip()
+    return int(value) if _WHOLE.fullmatch(value) else default
+
+
+def choice_param(name: str, options, default=None):
+    """The URL's value when it is one of `options` (codes, not names); the default otherwise."""
+    value = text_param(name)
+    return value if value is not None and value in options else default
+
+
+def codes_param(name: str, options) -> list[str]:
+    """Comma-separated codes from the URL, each one of `options`, in order, without repeats."""
+    value = text_param(name) or ""
+    return list(dict.fromkeys(c for c in value.split(",")[:MAX_CODES] if c in options))
+
+
+def lang_param() -> str:
+    """'en' when the URL says so, else 'vi'."""
+    return "en" if text_param("lang") == "en" else "vi"
+
+
+def lang_key(key: str, lang: str) -> str:
+    """A widget key per language for a select whose options are shown by name.
+
+    Streamlit sends a select's value as its label and the browser keeps the label it last showed: after a language
+    switch the old label came back as the value (the name «Quảng Ninh» instead of the code 22, a KeyError). A widget
+    of its own per language starts from the URL, which holds codes.
+    """
+    return key if lang == "vi" else f"{key}_{lang}"
 
 
 def language() -> str:
     """'vi' (default) or 'en', kept in the URL."""
-    current = _param("lang", "vi")
+    current = lang_param()
     choice = st.sidebar.radio(L("language"), ["vi", "en"], index=0 if current != "en" else 1,
                               format_func=lambda x: "Tiếng Việt" if x == "vi" else "English", horizontal=True,
                               key="lang_radio")
@@ -289,8 +377,8 @@ def sidebar(index_kinds: tuple[str, ...] = ("province", "ministry"), need_years:
     lang = language()
     choices = cached(sidebar_choices, lang)
     codes, names = choices.entities, choices.entity_names
-    wanted = _param("entity")
-    if wanted not in names:
+    wanted = choice_param("entity", names)
+    if wanted is None:
         try:
             wanted = registry().get(settings.get("REFORMDASH_FOCUS_ENTITY")).code
         except NotFound:
@@ -298,18 +386,22 @@ def sidebar(index_kinds: tuple[str, ...] = ("province", "ministry"), need_years:
     if not codes:
         st.info(L("no_data", lang, what=""))
         st.stop()
-    entity = st.sidebar.selectbox(L("focus", lang), codes, index=codes.index(wanted) if wanted in codes else 0,
-                                  format_func=lambda c: names.get(c, c), key="focus_entity")
+    default = codes.index(wanted) if wanted in codes else 0
+    entity = st.sidebar.selectbox(L("focus", lang), codes, index=default, format_func=names.__getitem__,
+                                  key=lang_key("focus_entity", lang))
+    entity = entity if entity in names else codes[default]  # only ever a code
     set_param("entity", entity)
     view = View(lang, entity, names[entity], choices.entity_kinds[entity])
     icodes = [c for c, kind in choices.index_kinds.items() if not index_kinds or kind in index_kinds]
     if not icodes:
         return view
     inames = choices.index_names
-    wanted_index = (_param("index") or "PCI").upper()
-    index = st.sidebar.selectbox(L("index", lang), icodes,
-                                 index=icodes.index(wanted_index) if wanted_index in icodes else 0,
-                                 format_func=lambda c: f"{c.replace('_', ' ')} — {inames[c]}", key="index_code")
+    wanted_index = (text_param("index") or "PCI").upper()
+    default = icodes.index(wanted_index) if wanted_index in icodes else 0
+    index = st.sidebar.selectbox(L("index", lang), icodes, index=default,
+                                 format_func=lambda c: f"{c.replace('_', ' ')} — {inames[c]}",
+                                 key=lang_key("index_code", lang))
+    index = index if index in icodes else icodes[default]
     set_param("index", index)
     view.index, view.index_name = index, inames[index]
     view.unit = choices.index_units[index]
@@ -362,18 +454,20 @@ def page_year(view: View, title: str, only: list[int] | None = None) -> int:
 
 def year_picker(label: str, years: list[int], key: str, default: int, column=None) -> int:
     """A year select kept in the URL under `key`."""
-    wanted = _param(key)
-    value = int(wanted) if wanted and wanted.isdigit() and int(wanted) in years else default
+    value = int_param(key, default)
+    value = value if value in years else default
     where = column or st
     chosen = where.selectbox(label, years, index=years.index(value), key=f"pick_{key}")
+    chosen = chosen if chosen in years else value
     set_param(key, str(chosen))
     return chosen
 
 
 def peers_picker(view: View, options: list[str], names: dict[str, str], default: list[str]) -> list[str]:
     """Peers chosen for comparison (kept in the URL)."""
-    wanted = [p for p in (_param("peers") or "").split(",") if p in options] or default
-    chosen = st.multiselect(L("peers", view.lang), options, default=[p for p in wanted if p in options],
-                            format_func=lambda c: names.get(c, c), key="peers", max_selections=7)
+    wanted = codes_param("peers", options)[:7] or [p for p in default if p in options]
+    chosen = st.multiselect(L("peers", view.lang), options, default=wanted, format_func=names.__getitem__,
+                            key=lang_key("peers", view.lang), max_selections=7)
+    chosen = [p for p in chosen if p in options]  # only ever codes
     set_param("peers", ",".join(chosen))
     return chosen

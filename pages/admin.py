@@ -4,7 +4,7 @@ import streamlit as st
 
 from pages._auth import require
 from pages._common import boot, cached, get_store, language
-from reformdash import catalog_admin
+from reformdash import auth, catalog_admin
 from reformdash.errors import ReformdashError
 
 boot()
@@ -21,8 +21,9 @@ if done:
     st.success(done)
 everyone = cached(catalog_admin.entity_options)
 units = cached(catalog_admin.entity_options, ("unit",))
-unit_tab, alias_tab, index_tab, log_tab = st.tabs(
-    ["Đơn vị", "Tên gọi khác", "Chỉ số riêng", "Nhật ký"] if V else ["Units", "Aliases", "Custom index", "Log"])
+unit_tab, alias_tab, index_tab, log_tab, signin_tab = st.tabs(
+    ["Đơn vị", "Tên gọi khác", "Chỉ số riêng", "Nhật ký", "Đăng nhập sai"] if V
+    else ["Units", "Aliases", "Custom index", "Log", "Failed sign-ins"])
 
 
 def run(action, message: str) -> None:
@@ -100,3 +101,18 @@ with log_tab:
         st.info("Chưa có thay đổi nào." if V else "No changes yet.")
     else:
         st.dataframe(changes, hide_index=True, width="stretch")
+
+with signin_tab:
+    st.caption("Các lần đăng nhập không thành công gần đây (mới nhất trước): tên đã nhập, thời điểm, địa chỉ máy. "
+               "Sau 5 lần sai với một tên, hoặc 20 lần từ một địa chỉ, phải chờ lâu dần (30 giây, 60 giây, …). "
+               "Dòng lệnh: python -m reformdash users failed-logins." if V else
+               "Recent failed sign-ins (newest first): the name typed, when, from which address. After 5 failures "
+               "on a name, or 20 from one address, the wait grows (30 s, 60 s, …). Command line: "
+               "python -m reformdash users failed-logins.")
+    failures = auth.failed_sign_ins(store, lang, limit=500)  # not cached: the log changes without a data version
+    if failures.empty:
+        st.info("Chưa có lần đăng nhập sai nào." if V else "No failed sign-ins.")
+    else:
+        st.dataframe(failures.rename(columns=dict(zip(
+            failures.columns, ["Thời điểm", "Tên đăng nhập", "Địa chỉ", "Kết quả"] if V
+            else ["When", "User name", "Address", "Outcome"]))), hide_index=True, width="stretch")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages._common import boot, cached, get_store, int_param, language, registry
+from pages._common import boot, cached, get_store, int_param, language, registry, text_param
 from reformdash.briefing import briefing_years, build_briefing
 from reformdash.charts import briefing_figure
 from reformdash.errors import NotFound
@@ -14,7 +14,7 @@ lang = language()
 V = lang == "vi"
 store = get_store()
 reg = registry()
-entity = st.query_params.get("entity") or "22"
+entity = text_param("entity") or "22"  # a code or a name
 if entity not in reg.entities:
     try:
         entity = reg.get(entity).code

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from functools import cache
 
 import pandas as pd
@@ -149,6 +152,88 @@ def authenticate(store: Store, name: str, password: str) -> tuple[str, str] | No
             tx.execute(query_text("user_set_password"), {"user_name": account, "password_hash": new_hash})
         tx.execute(query_text("user_touch_login"), {"user_name": account})
     return account, role
+
+
+# Sign-in throttling lives in the database (signin_attempt), not in a browser session: a reload, a new session or a
+# restart starts nothing afresh. Failures are counted per account name typed (known or not, so a lock says nothing
+# about whether an account exists) and per client address (many names from one place); each failure past the free
+# ones doubles the wait, up to MAX_WAIT.
+WINDOW = timedelta(hours=24)  # failures older than this no longer count (at most ~100 guesses a day a name)
+KEEP_LOG = timedelta(days=90)  # how long the administrators' log keeps attempts
+ACCOUNT_FREE, ACCOUNT_WAIT = 5, 30.0  # 5 failures on a name, then 30 s, 60 s, 120 s …
+ADDRESS_FREE, ADDRESS_WAIT = 20, 60.0  # 20 failures from one address, any names, then 60 s, 120 s …
+MAX_WAIT = 900.0
+OUTCOMES = {"ok": ("thành công", "signed in"), "wrong_password": ("sai mật khẩu", "wrong password"),
+            "unknown_account": ("không có tài khoản", "no such account"),
+            "disabled": ("tài khoản bị khóa", "account disabled")}
+
+
+def now() -> datetime:
+    """The clock of sign-in throttling (tests replace it)."""
+    return datetime.now()
+
+
+@dataclass(frozen=True)
+class SignIn:
+    """The answer to a password sign-in: who, or how long to wait before the next try (0 = try again at once)."""
+
+    account: tuple[str, str] | None  # (name, role) when signed in
+    wait: int = 0  # seconds until the next attempt will be checked
+    throttled: bool = False  # refused without checking the password: too many recent failures
+
+
+def attempt_key(name: str | None) -> str:
+    """The name an attempt is counted under: as typed, trimmed, lower-cased, bounded."""
+    return (name or "").strip().lower()[:100]
+
+
+def lockout(failures: int, last: datetime | None, free: int, wait: float, at: datetime) -> float:
+    """Seconds still to wait at `at` after `failures` recent failures, the last one at `last`."""
+    if failures < free or last is None:
+        return 0.0
+    step = min(wait * 2 ** min(failures - free, 30), MAX_WAIT)
+    return max(0.0, step - (at - last).total_seconds())
+
+
+def throttle_wait(store: Store, name: str | None, address: str = "", at: datetime | None = None) -> int:
+    """Whole seconds before a sign-in as `name` from `address` will be checked (0 = now)."""
+    at = at or now()
+    since = at - WINDOW
+    failures, last = store.rows("signin_account_failures", account=attempt_key(name), since=since)[0]
+    wait = lockout(failures, last, ACCOUNT_FREE, ACCOUNT_WAIT, at)
+    if address:  # unknown addresses share no bucket: one would lock every visitor out
+        failures, last = store.rows("signin_address_failures", address=address, since=since)[0]
+        wait = max(wait, lockout(failures, last, ADDRESS_FREE, ADDRESS_WAIT, at))
+    return math.ceil(wait)
+
+
+def sign_in(store: Store, name: str, password: str, address: str = "", at: datetime | None = None) -> SignIn:
+    """A password sign-in with throttling and a log: the account, or why not and how long to wait."""
+    at = at or now()
+    address = (address or "")[:64]
+    wait = throttle_wait(store, name, address, at)
+    if wait:  # refused before any hash is checked, for known and unknown names alike
+        return SignIn(None, wait, throttled=True)
+    found = authenticate(store, name, password)
+    if found is not None:
+        outcome = "ok"
+    else:
+        row = _row(store, (name or "").strip()) if name else None
+        outcome = "unknown_account" if row is None else "disabled" if row[4] else "wrong_password"
+    with store.transaction() as tx:
+        tx.execute(query_text("signin_attempt_insert"),
+                   {"at": at, "account": attempt_key(name), "address": address, "outcome": outcome})
+        tx.execute(query_text("signin_attempts_prune"), {"before": at - KEEP_LOG})
+    if found is not None:
+        return SignIn(found)
+    return SignIn(None, throttle_wait(store, name, address, at))
+
+
+def failed_sign_ins(store: Store, lang: str = "vi", limit: int = 1000) -> pd.DataFrame:
+    """Failed sign-in attempts, newest first: attempted_at, account, address, outcome (in `lang`)."""
+    frame = store.df("signin_failures_list", limit=limit)
+    frame["outcome"] = [OUTCOMES.get(o, (o, o))[lang == "en"] for o in frame["outcome"]]
+    return frame
 
 
 def current_role(store: Store, name: str) -> str | None:

@@ -97,6 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
     u.add_argument("name", metavar="NAME")
     u = user_sub.add_parser("password", help="set a new password")
     u.add_argument("name", metavar="NAME")
+    u = user_sub.add_parser("failed-logins", help="failed sign-ins, newest first: when, name typed, address, outcome")
+    u.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
     s = sub.add_parser("export", help="the meeting briefing of an entity and year as a deck (pptx), a PDF, a workbook "
                                       "(xlsx), or its charts as images (png, svg: --out is a folder)")
@@ -519,6 +521,8 @@ def cmd_users(store, args, lang) -> int:
                    "en": f"Account '{name}' created ({args.role})."}[lang])
         elif args.users_command == "list":
             output(auth.list_users(store), args.format)
+        elif args.users_command == "failed-logins":
+            output(auth.failed_sign_ins(store, lang), args.format)
         elif args.users_command in ("disable", "enable"):
             name = auth.disable_user(store, args.name, disabled=args.users_command == "disable", lang=lang)
             done = {"disable": ("đã bị khóa", "disabled"), "enable": ("đã được mở lại", "enabled again")}
