@@ -10,13 +10,13 @@ boot()
 
 
 def focus_clicked() -> None:
-    """A province clicked on the map becomes the focus: in the URL, and the sidebar's select starts from it."""
+    """A province clicked on the map becomes the focus, in the URL and in the sidebar."""
     points = st.session_state["map_chart"].selection.get("points") or []
     codes = [p.get("customdata") or p.get("location") for p in points]
     codes = [c[0] if isinstance(c, list) else c for c in codes if c]
     if codes:
         st.query_params["entity"] = str(codes[0])
-        st.session_state.pop("focus_entity", None)  # the select is drawn again from the URL's choice
+        st.session_state.pop("focus_entity", None)  # the sidebar's widget is drawn again from the URL
 
 
 view = sidebar(index_kinds=("province",), need_years=False)

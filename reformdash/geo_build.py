@@ -197,8 +197,10 @@ def geojson_coordinates(polygons: list[list[list[Point]]], transform: dict) -> l
         for k, ring in enumerate(polygon):
             points = [(round(x * sx + tx, DECIMALS), round(y * sy + ty, DECIMALS)) for x, y in ring]
             points = [p for i, p in enumerate(points) if i == 0 or p != points[i - 1]]
-            if len(points) < 4:
-                continue  # rounded away (a rock smaller than the rounding): nothing a reader could see
+            if len(points) < 4 or signed_area(points) == 0:
+                if k == 0:
+                    break  # rounded away (a rock smaller than the rounding): nothing a reader could see
+                continue
             clockwise = signed_area(points) < 0
             if clockwise != (k == 0):
                 points.reverse()
