@@ -16,7 +16,8 @@ def focus_clicked() -> None:
     codes = [c[0] if isinstance(c, list) else c for c in codes if c]
     if codes:
         st.query_params["entity"] = str(codes[0])
-        st.session_state.pop("focus_entity", None)  # the sidebar's widget is drawn again from the URL
+        # the browser sends the sidebar select's old value with the rerun: set the widget's state, not only the URL
+        st.session_state["focus_entity"] = str(codes[0])
 
 
 view = sidebar(index_kinds=("province",), need_years=False)

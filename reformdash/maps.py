@@ -45,20 +45,22 @@ TEXT = {
     "no_data_key": ("■ Xám: chưa có dữ liệu", "■ Grey: no data yet"),
     "value": ("Giá trị", "Value"), "rank": ("Hạng", "Rank"), "quartile": ("Nhóm", "Group"),
     "better": ("cao hơn = tốt hơn", "higher = better"),
-    "rank_bar": ("Thứ hạng<br>(1 = đứng đầu,<br>màu sáng = tốt hơn)", "Rank<br>(1 = first,<br>brighter = better)"),
+    "better_right": ("bên phải = tốt hơn", "right = better"),
+    "rank_bar": ("Thứ hạng (1 = đứng đầu; màu sáng = tốt hơn)", "Rank (1 = first; brighter = better)"),
     "percentile": ("Thứ hạng phần trăm", "Percentile rank"),
     "places": ("Số bậc tăng (+) / giảm (−)", "Places gained (+) / lost (−)"),
-    "pct_change": ("Thay đổi thứ hạng phần trăm<br>(điểm phần trăm, + = tiến lên)",
-                   "Change in percentile rank<br>(points, + = moved up)"),
+    "pct_change": ("Thay đổi thứ hạng phần trăm (điểm, + = tiến lên)", "Change in percentile rank (points, + = up)"),
     "gain_loss": ("tím = tăng bậc, cam = giảm bậc", "purple = gained, orange = lost"),
 }
 QUARTILES = {"vi": ("Nhóm đạt điểm cao nhất", "Nhóm đạt điểm trung bình cao", "Nhóm đạt điểm trung bình thấp",
                     "Nhóm đạt điểm thấp nhất"),
              "en": ("Highest-scoring quartile", "High-average quartile", "Low-average quartile",
                     "Lowest-scoring quartile")}
+# the quartile bar's ticks, lowest group first (left to right, as the bar reads)
+QUARTILE_SHORT = (("Thấp nhất", "Trung bình thấp", "Trung bình cao", "Cao nhất"),
+                  ("Lowest", "Low average", "High average", "Highest"))
 MODE_NAMES = {"value": ("Giá trị", "Value"), "rank": ("Thứ hạng", "Rank"),
-              "quartile": ("Nhóm tứ phân vị (như báo cáo PAPI)", "Quartile groups (as PAPI reports)"),
-              "change": ("Thay đổi giữa hai năm", "Change between two years")}
+              "quartile": ("Nhóm tứ phân vị", "Quartiles"), "change": ("Thay đổi", "Change")}
 
 
 def t(key: str, lang: str) -> str:
@@ -240,7 +242,7 @@ def map_figure(frame: pd.DataFrame, spec: MapSpec, lang: str = "vi", height: int
     if spec.focus in set(frame["entity_code"]):
         fig.add_trace(go.Choropleth(
             geojson=gj, locations=[spec.focus], z=[0], colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
-            showscale=False, hoverinfo="skip", marker=dict(line=dict(color=OUTLINE, width=2.5)), name=""))
+            showscale=False, hoverinfo="skip", marker=dict(line=dict(color=OUTLINE, width=2)), name=""))
     fig.add_trace(go.Scattergeo(
         lon=[a[0] for a in ARCHIPELAGOS], lat=[a[1] for a in ARCHIPELAGOS], mode="text", hoverinfo="skip",
         text=[a[3] if lang == "en" else a[2] for a in ARCHIPELAGOS], textfont=dict(size=11, color="#4d5656"),
@@ -249,7 +251,7 @@ def map_figure(frame: pd.DataFrame, spec: MapSpec, lang: str = "vi", height: int
                        xanchor="right", yanchor="bottom", font=dict(size=11, color="#7b8288"))
     fig.update_geos(fitbounds="geojson", visible=False, projection_type="mercator", bgcolor="rgba(0,0,0,0)")
     fig.update_layout(title=dict(text=plotly_text(spec.title), x=0, font=dict(size=18)), font=FONT, height=height,
-                      template=TEMPLATE, margin=dict(l=10, r=10, t=60, b=10), dragmode=False,
+                      template=TEMPLATE, margin=dict(l=10, r=10, t=60, b=80), dragmode=False,
                       separators=",." if lang == "vi" else ".,", showlegend=False, clickmode="event+select")
     return fig
 
@@ -285,31 +287,33 @@ def _signed(x, lang: str, decimals: int = 1) -> str:
 
 def _scale(spec: MapSpec, frame: pd.DataFrame, z: pd.Series, lang: str) -> dict:
     """Colour scale and colour bar for the mode (the bar says which way is better)."""
-    bar = dict(thickness=14, len=0.75, x=1.0, xanchor="left", y=0.5, outlinewidth=0)
+    # under the map, across: the map keeps the whole width (a phone has 390 px), the bar reads left to right
+    bar = dict(orientation="h", thickness=12, len=0.9, x=0.5, xanchor="center", y=-0.02, yanchor="top",
+               outlinewidth=0, title=dict(side="top"))
     if spec.mode == "value":
-        title = f"{t('value', lang)} ({unit_label(spec.unit, lang)})<br>{t('better', lang)}"
-        return dict(colorscale=VALUE_SCALE, colorbar=dict(bar, title=dict(text=title, font=dict(size=12)),
-                                                              tickformat=".1f"))
+        title = f"{t('value', lang)} ({unit_label(spec.unit, lang)}; {t('better', lang)})"
+        return dict(colorscale=VALUE_SCALE, colorbar=dict(bar, title=dict(text=title, side="top",
+                                                                              font=dict(size=12)), tickformat=".1f"))
     if spec.mode == "rank":
         worst = int(-z.min()) if len(z) else 1
         step = 5 if worst <= 40 else 10
         ticks = [1] + list(range(step, worst + 1, step))
         return dict(colorscale=VALUE_SCALE, zmin=-worst, zmax=-1,
-                    colorbar=dict(bar, title=dict(text=t("rank_bar", lang), font=dict(size=12)),
+                    colorbar=dict(bar, title=dict(text=t("rank_bar", lang), side="top", font=dict(size=12)),
                                   tickvals=[-x for x in ticks], ticktext=[str(x) for x in ticks]))
     if spec.mode == "quartile":
         scale = []
         for k, colour in enumerate(QUARTILE_COLOURS):  # four flat steps: z 1 (lowest group) … 4 (highest)
             scale += [[k / 4, colour], [(k + 1) / 4, colour]]
-        names = QUARTILES[lang if lang == "en" else "vi"]
         return dict(colorscale=scale, zmin=0.5, zmax=4.5,
-                    colorbar=dict(bar, title=dict(text=t("quartile", lang), font=dict(size=12)),
-                                  tickvals=[4, 3, 2, 1], ticktext=[n.replace(" ", "<br>", 1) for n in names]))
+                    colorbar=dict(bar, title=dict(text=t("quartile", lang) + " (" + t("better_right", lang) + ")",
+                                                  side="top", font=dict(size=12)),
+                                  tickvals=[1, 2, 3, 4], ticktext=[QUARTILE_SHORT[lang == "en"][k] for k in range(4)]))
     measure = frame["measure"].iloc[0] if len(frame) else "places_up"
     reach = max(1.0, float(z.abs().max())) if len(z) else 1.0
-    title = t("pct_change" if measure == "percentile_change" else "places", lang) + "<br>" + t("gain_loss", lang)
+    title = t("pct_change" if measure == "percentile_change" else "places", lang) + "; " + t("gain_loss", lang)
     return dict(colorscale=CHANGE_SCALE, zmid=0, zmin=-reach, zmax=reach,
-                colorbar=dict(bar, title=dict(text=title, font=dict(size=12)),
+                colorbar=dict(bar, title=dict(text=title, side="top", font=dict(size=12)),
                               tickformat="+d" if measure == "places_up" else "+.0f"))
 
 
