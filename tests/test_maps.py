@@ -231,3 +231,26 @@ def test_vietnamese_numbers_in_the_hover(demo_store):
 
 def test_nothing_is_fetched_from_a_cdn():
     assert maps.CONFIG["topojsonURL"] == OFFLINE_TOPOJSON and OFFLINE_TOPOJSON.startswith("data:")
+
+
+def test_the_deck_has_the_map_as_a_picture_and_says_so_in_the_notes(demo_db):
+    from pptx import Presentation
+
+    from reformdash import images
+    from reformdash.briefing import build_briefing
+    from reformdash.export_pptx import pptx_bytes
+    from reformdash.store import Store
+
+    if images.browser_path() is None:
+        pytest.skip("no chromium to draw the map's picture")
+    store = Store(demo_db)
+    try:
+        briefing = build_briefing(store, "22", 2019)
+    finally:
+        store.close()
+    deck = Presentation(__import__("io").BytesIO(pptx_bytes(briefing)))
+    number = [s.key for s in briefing.slides].index("map")
+    page = deck.slides[number]
+    assert [s.shape_type for s in page.shapes].count(13) == 1  # MSO_SHAPE_TYPE.PICTURE
+    notes = page.notes_slide.notes_text_frame.text
+    assert "dưới dạng ảnh" in notes and "Open Development Mekong" in notes
