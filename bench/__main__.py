@@ -28,7 +28,7 @@ from bench import browser, imports, pages, queries
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_JSON = ROOT / "bench" / "out" / "latest.json"  # bench/out/ is in .gitignore
-SECTIONS = ("import", "queries", "pages", "browser", "load", "deck")
+SECTIONS = ("import", "queries", "pages", "browser", "load", "deck", "map")
 
 
 def _optional(module: str, key: str, quick: bool) -> dict:
@@ -57,6 +57,13 @@ def run_section(name: str, args) -> dict:
         return _browser_section(args.quick)
     if name == "deck":
         return _optional("briefing", "deck", args.quick)
+    if name == "map":
+        from bench import map as map_bench
+
+        try:
+            return {"map": map_bench.run(quick=args.quick)}
+        except browser.Unavailable as e:
+            return {"map": {"skipped": str(e)}}
     return _optional("load", "load", args.quick)
 
 
@@ -75,8 +82,10 @@ def _fmt_ratio(x) -> str:
 def summary_rows(results: dict) -> list[tuple]:
     """(section, figure, measured, baseline, ratio, goal) for every headline figure."""
     rows = []
+    from bench import map as map_bench
+
     makers = {"import": imports.table, "queries": queries.table, "pages": pages.table, "browser": browser.table,
-              "memory": browser.memory_table}
+              "memory": browser.memory_table, "map": map_bench.table}
     for key, make in makers.items():
         r = results.get(key)
         if r is None:

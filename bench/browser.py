@@ -31,7 +31,8 @@ VISIT_TIMEOUT = 120_000  # milliseconds a page may take to draw its chart and fi
 # url path of every reader's page (pages/_common.app_pages) and whether it draws a Plotly chart
 PAGES = {"overview": ("", False), "trends": ("trends", True), "ranks": ("ranks", True),
          "components": ("components", True), "compare": ("compare", True), "units": ("units", True),
-         "goals": ("goals", False), "present": ("present?slide=3", True)}  # slide 3: value and rank charts
+         "goals": ("goals", False), "present": ("present?slide=3", True),  # slide 3: value and rank charts
+         "map": ("map", True)}
 BARE = """import plotly.graph_objects as go
 import streamlit as st
 

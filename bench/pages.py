@@ -20,7 +20,7 @@ from bench import data
 from reformdash import service
 from reformdash.store import ROOT
 
-PAGES = ["overview", "trends", "ranks", "components", "compare", "units", "goals"]
+PAGES = ["overview", "trends", "ranks", "components", "compare", "units", "goals", "map"]
 GOAL = 3.0
 LARGE_UNITS = 500  # --quick: 100
 FLOOR = 'import streamlit as st\nst.write("reformdash")\n'

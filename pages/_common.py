@@ -26,8 +26,9 @@ def app_pages(lang: str, role: str | None = None) -> list:
     """
     from pages._auth import has_role
 
-    t = {"vi": ["Tổng quan", "Xu hướng", "Thay đổi thứ hạng", "Chỉ số thành phần", "So sánh", "Đơn vị", "Mục tiêu"],
-         "en": ["Overview", "Trends", "Rank changes", "Components", "Compare", "Units", "Goals"]}[lang]
+    t = {"vi": ["Tổng quan", "Xu hướng", "Thay đổi thứ hạng", "Chỉ số thành phần", "So sánh", "Đơn vị", "Mục tiêu",
+                "Bản đồ"],
+         "en": ["Overview", "Trends", "Rank changes", "Components", "Compare", "Units", "Goals", "Map"]}[lang]
     staff = {"vi": ["Tải dữ liệu", "Dữ liệu", "Danh mục"], "en": ["Upload", "Data", "Registry"]}[lang]
 
     def listed(url_path: str) -> str:
@@ -40,6 +41,7 @@ def app_pages(lang: str, role: str | None = None) -> list:
         st.Page("pages/ranks.py", title=t[2], icon=":material/leaderboard:", url_path="ranks"),
         st.Page("pages/components.py", title=t[3], icon=":material/grid_view:", url_path="components"),
         st.Page("pages/compare.py", title=t[4], icon=":material/compare_arrows:", url_path="compare"),
+        st.Page("pages/map.py", title=t[7], icon=":material/map:", url_path="map"),
         st.Page("pages/units.py", title=t[5], icon=":material/account_tree:", url_path="units"),
         st.Page("pages/goals.py", title=t[6], icon=":material/flag:", url_path="goals"),
         st.Page("pages/present.py", title="Trình chiếu" if lang == "vi" else "Present", icon=":material/slideshow:",
@@ -224,7 +226,7 @@ def figure(fn, *args, **kwargs):
     return _FIGURES.get(key, lambda: finish(fn(store, *args, **kwargs)))
 
 
-def chart(fig, key: str, data=None, text=None, name: str = "bieu-do") -> None:
+def chart(fig, key: str, data=None, text=None, name: str = "bieu-do", **options):
     """A chart, and under it one fold with downloads of its image (PNG, SVG) and data (xlsx) and its report paragraph.
 
     The fold's content runs only while it is open (a lazy expander), `data` and `text` may be callables that are
@@ -232,12 +234,13 @@ def chart(fig, key: str, data=None, text=None, name: str = "bieu-do") -> None:
     downloads): a page run never pays for what nobody asked for.
     """
     V = lang_param() != "en"
-    st.plotly_chart(fig, width="stretch", key=key)
+    state = st.plotly_chart(fig, width="stretch", key=key, **options)  # options: on_select, config (the map)
     fold = lazy_expander("Tải về · đoạn văn cho báo cáo" if V else "Download · paragraph for a report",
                          f"{key}_more", icon=":material/download:")
     if fold.open:
         with fold:
             _chart_extras(fig, key, data, text, name, V)
+    return state
 
 
 def _chart_extras(fig, key: str, data, text, name: str, V: bool) -> None:

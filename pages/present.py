@@ -52,6 +52,10 @@ with st.container(key="slide", border=False):
         st.markdown(":orange-badge[MẪU]" if V else ":orange-badge[SAMPLE]")
     if slide.table and slide.data is not None:
         st.dataframe(slide.data, hide_index=True, width="stretch")
+    if slide.figure is not None:  # the map: drawn offline, with its own colour bar and source
+        from reformdash.maps import CONFIG
+
+        st.plotly_chart(slide.figure, width="stretch", key=f"figure_{number}", config=CONFIG)
     columns = st.columns(len(slide.charts)) if slide.charts else []
     for column, chart in zip(columns, slide.charts):
         column.plotly_chart(briefing_figure(chart, lang), width="stretch", key=f"chart_{number}_{chart.title}")

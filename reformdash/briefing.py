@@ -70,6 +70,7 @@ class Slide:
     sentences: list[str] = field(default_factory=list)
     sample: bool = False
     index_code: str | None = None
+    figure: object | None = None  # a drawn Plotly figure (the map), for slides no native chart can show
 
 
 @dataclass
@@ -113,6 +114,9 @@ def build_briefing(store, entity: str, year: int, lang: str = "vi", organisation
     b = _Builder(store, catalog, registry, e, year, lang)
     slides = [b.title_slide(organisation, meeting, date or dt.date.today()), b.glance(trends)]
     slides += [b.trend(code, t) for code, t in trends.items()]
+    where = b.map_slide(trends)
+    if where is not None:
+        slides.append(where)
     slides += [s for code in trends if (s := b.changes(code)) is not None]
     slides += [s for code in trends if (s := b.components(code)) is not None]
     slides += b.units()
@@ -313,6 +317,35 @@ class _Builder:
             if size is not None:
                 before = (r.year, size)
         return notes
+
+    def map_slide(self, trends: dict[str, pd.DataFrame]) -> Slide | None:
+        """The first index with a result of the briefing's year on the province map, the entity outlined."""
+        from reformdash import maps
+
+        if self.e.kind != "province":
+            return None
+        held = [c for c, t in trends.items() if (t["year"] == self.year).any()
+                and self.catalog.indices[c].entity_kind == "province"]
+        # published figures first: a map of sample figures is the last resort
+        code = next((c for c in held if not self.sample_in(c, self.year)), held[0] if held else None)
+        if code is None:
+            return None
+        frame = maps.map_table(self.store, code, self.year, lang=self.lang)
+        label = code.replace("_", " ")
+        spec = maps.MapSpec(code, self.year, "value", focus=self.e.code, unit=self.unit(code))
+        spec = maps.MapSpec(**{**spec.__dict__, "title": maps.title_of(spec, label, "", self.lang)})
+        figure = maps.map_figure(frame, spec, self.lang, height=620)
+        sentences = [maps.sentence(frame, spec, self.label(code), self.lang),
+                     maps.t("source", self.lang) + " («Địa phận tỉnh»)."]
+        note = maps.ha_tay_note(self.store, code, self.year, self.lang)
+        if note:
+            sentences.append(note)
+        return Slide("map", self.tr(f"{self.label(code)} năm {self.year} trên bản đồ",
+                                    f"{self.label(code)} {self.year} on the map"),
+                     self.tr(f"{self.e.name(self.lang)} (viền đen) · tỉnh màu xám: chưa có dữ liệu",
+                             f"{self.e.name(self.lang)} (black outline) · grey: no data yet"),
+                     maps.readable(frame, self.lang), sentences=sentences,
+                     sample=bool(frame["sample"].any()), index_code=code, figure=figure)
 
     def changes(self, code: str, base: int | None = None) -> Slide | None:
         """Rank change against the field between a base year (the year before) and the briefing's year."""

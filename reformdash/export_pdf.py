@@ -55,6 +55,10 @@ def write_chart_images(briefing: Briefing, folder, fmt: str = "png") -> list[Pat
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for number, slide in enumerate(briefing.slides, start=1):
+        if slide.figure is not None:
+            path = folder / f"{number:02d}-1-{slug(slide.index_code or slide.key)}-ban-do.{fmt}"
+            path.write_bytes(images.render(slide.figure, fmt))
+            written.append(path)
         for k, chart in enumerate(slide.charts, start=1):
             name = f"{number:02d}-{k}-{slug(slide.index_code or slide.key)}-{slug(chart.title)}.{fmt}"
             path = folder / name
@@ -92,7 +96,9 @@ def slide_figure(slide: Slide, briefing: Briefing, number: int, total: int) -> g
             _note(fig, plotly_text(slide.subtitle), 0, 0.945, 16, MUTED)
         text_lines = _lines(slide.sentences[:3])
         bottom = 0.06 + 0.034 * len(text_lines)
-        if slide.charts:
+        if slide.figure is not None:
+            _drawn(fig, slide.figure, bottom + 0.03, 0.9)
+        elif slide.charts:
             _charts(fig, slide, briefing.lang, bottom + 0.03, 0.88)
         elif slide.table and slide.data is not None:
             _table(fig, slide, briefing.lang, bottom + 0.03, 0.9)
@@ -186,6 +192,20 @@ def _marks(chart) -> str:
         if category in chart.categories:
             years.setdefault(why, []).append(category)
     return "".join(f" · ¦ {', '.join(cats)}: {why}" for why, cats in years.items())
+
+
+def _drawn(fig: go.Figure, source: go.Figure, bottom: float, top: float) -> None:
+    """A drawn figure (the map) moved onto the page: its traces, its geo frame on the left, its notes kept."""
+    source = go.Figure(source.to_dict())  # a copy: the briefing's own figure is shared with the presentation page
+    for trace in source.data:
+        fig.add_trace(trace)
+    fig.update_layout(geo={**source.layout.geo.to_plotly_json(), "domain": {"x": [0, 0.7], "y": [bottom + 0.08, top]}})
+    for note in source.layout.annotations:  # the map's source and the grey key
+        fig.add_annotation(note.update(y=bottom + 0.02, x=0.7 if note.x == 1 else 0))
+    for trace in fig.data:
+        if trace.type == "choropleth" and trace.showscale is not False and trace.colorbar is not None:
+            trace.colorbar.update(orientation="v", x=0.72, xanchor="left", y=(bottom + top) / 2, yanchor="middle",
+                                  len=0.6)
 
 
 def _table(fig: go.Figure, slide: Slide, lang: str, bottom: float, top: float) -> None:

@@ -121,14 +121,22 @@ class _Deck:
         else:
             page = self.prs.slides.add_slide(self.content_layout)
             top = self._heading(page, slide)
-            if slide.charts:
+            if slide.figure is not None and self._picture(page, slide, top):
+                pass
+            elif slide.charts:
                 self._charts(page, slide, top)
             elif slide.table and slide.data is not None:
                 self._table(page, slide, top)
         if slide.sample:
             self._badge(page)
-        if slide.sentences:
-            page.notes_slide.notes_text_frame.text = "\n".join(slide.sentences)
+        notes = list(slide.sentences)
+        if slide.figure is not None:
+            notes.append(_tr("Bản đồ được chèn dưới dạng ảnh, không chỉnh sửa được như các biểu đồ khác của tệp; số "
+                             "liệu của bản đồ có trong tệp Excel của bài trình bày.",
+                             "The map is inserted as a picture, not editable like the deck's other charts; its "
+                             "figures are in the briefing's Excel file.", self.lang))
+        if notes:
+            page.notes_slide.notes_text_frame.text = "\n".join(notes)
 
     # text --------------------------------------------------------------------------------------------
     def _title_page(self, page, slide: Slide) -> None:
@@ -292,6 +300,21 @@ class _Deck:
                               f'<c:bubble3D val="0"/><c:spPr><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
                               "</c:spPr></c:dPt>")
             series.insert_element_before(point, "c:dLbls", *_AFTER_DLBLS)
+
+    def _picture(self, page, slide: Slide, top: float) -> bool:
+        """A drawn figure (the map) as a picture; False without chromium, so the slide shows its table instead."""
+        from reformdash import images
+
+        try:
+            png = images.render(slide.figure, "png", width=1000, height=720)
+        except images.ImagesUnavailable:
+            return False
+        height = 0.98 - top - 0.16
+        width = height * self.height / self.width * 1000 / 720
+        page.shapes.add_picture(io.BytesIO(png), int(self.width * 0.04), int(self.height * top),
+                                int(self.width * width), int(self.height * height))
+        self._sentences(page, slide, 0.98 - 0.16)
+        return True
 
     def _table(self, page, slide: Slide, top: float) -> None:
         frame = slide.data

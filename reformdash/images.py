@@ -6,6 +6,7 @@ import os
 import shutil
 import threading
 from pathlib import Path
+from urllib.parse import quote
 
 from reformdash import fonts, settings
 from reformdash.errors import ReformdashError
@@ -13,6 +14,11 @@ from reformdash.errors import ReformdashError
 FORMATS = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
 WIDTH, HEIGHT = 1280, 720  # a 16:9 slide at the size a projector shows
 SCALE = {"png": 2}  # PNG at twice the pixels so it stays sharp in a report; SVG and PDF are vectors anyway
+
+# plotly.js fetches its world outline (cdn.plot.ly/un/world_110m.json) for any map trace with a location mode, even
+# with every base layer hidden and the shapes given as GeoJSON: hand it an empty topology inline instead, so a map
+# draws on a closed network (plotly.js appends "/world_110m.json", which lands after the '#')
+OFFLINE_TOPOJSON = "data:application/json;charset=utf-8," + quote('{"type":"Topology","objects":{},"arcs":[]}') + "#"
 
 _lock = threading.Lock()
 _started = False
@@ -63,7 +69,7 @@ def render(fig, fmt: str = "png", width: int = WIDTH, height: int = HEIGHT) -> b
     with _lock:
         _start()
         try:
-            return kaleido.calc_fig_sync(fig, opts=opts)
+            return kaleido.calc_fig_sync(fig, opts=opts, topojson=OFFLINE_TOPOJSON)
         except Exception as e:  # the browser's own error (a crashed tab, a timeout) reaches the reader in words
             raise ImagesUnavailable(f"Không vẽ được ảnh biểu đồ: {e}", "Chưa vẽ được ảnh") from e
 

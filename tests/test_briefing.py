@@ -67,11 +67,13 @@ def test_the_demo_fixture_from_conftest_initialises_the_briefing_data(store):
 
 def test_briefing_has_the_slides_of_the_issue_in_order(brief2019, brief2025):
     keys = [s.key for s in brief2019.slides]
-    assert keys == ["title", "glance", *["trend"] * 4, *["changes"] * 4, *["components"] * 4, "goals"]
+    # the map slide (issue 13) follows the trends
+    assert keys == ["title", "glance", *["trend"] * 4, "map", *["changes"] * 4, *["components"] * 4, "goals"]
     assert [s.index_code for s in brief2019.slides if s.key == "trend"] == INDICES
     keys = [s.key for s in brief2025.slides]
     assert keys[:6] == ["title", "glance", "trend", "trend", "trend", "trend"]
     assert "units" in keys and keys[-1] == "goals"
+    assert len(slide(brief2025, "map").figure.data[0].geojson["features"]) == 34  # 2025: the 34 provinces
 
 
 def test_title_slide_names_organisation_meeting_and_the_date_in_vietnamese(brief2019):
@@ -188,7 +190,8 @@ def test_deck_bar_charts_hold_the_rank_changes(brief2019, deck2019):
 def test_speaker_notes_hold_the_sentences_with_diacritics(brief2019, deck2019):
     for page, s in zip(deck2019.slides, brief2019.slides):
         notes = page.notes_slide.notes_text_frame.text
-        assert notes.split("\n") == s.sentences
+        # the map slide's notes add that the map is a picture (issue 13)
+        assert notes.split("\n") == s.sentences + ([notes.split("\n")[-1]] if s.figure is not None else [])
     notes = deck2019.slides[[s.index_code for s in brief2019.slides].index("PCI")].notes_slide.notes_text_frame.text
     assert "tỉnh Quảng Ninh đạt 73,40 điểm, xếp thứ 1/63" in notes
 
@@ -250,7 +253,8 @@ def test_xlsx_has_one_sheet_per_slide_with_data(demo, brief2019):
     wb = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(brief2019)))
     with_data = [s for s in brief2019.slides if s.data is not None]
     assert wb.sheetnames[:-1] == [name for name, _ in sheet_names(brief2019)]
-    assert len(wb.sheetnames) - 1 == len(with_data) == sum(1 for s in brief2019.slides if s.charts or s.table)
+    assert len(wb.sheetnames) - 1 == len(with_data) == sum(1 for s in brief2019.slides
+                                                                        if s.charts or s.table or s.figure is not None)
     assert wb.sheetnames[-1] == "Thông tin"
     ws = wb[next(name for name, s in sheet_names(brief2019) if s.key == "trend" and s.index_code == "PCI")]
     rows = list(ws.iter_rows(values_only=True))

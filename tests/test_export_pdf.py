@@ -47,7 +47,7 @@ def reader(briefing):
 
 
 def test_the_pdf_has_one_page_per_slide_with_the_slides_titles_and_numbers(briefing, reader):
-    assert len(reader.pages) == len(briefing.slides) == 15
+    assert len(reader.pages) == len(briefing.slides) == 16  # with the map (issue 13)
     for page, slide in zip(reader.pages, briefing.slides):
         text = page.extract_text()
         assert slide.title.split(":")[0] in text  # Vietnamese diacritics survive as text, not pictures
@@ -161,12 +161,12 @@ def run(*args):
 def test_cli_exports_the_pdf_and_each_chart_as_png_and_svg(tmp_path, demo_db, briefing):
     code, out, _ = run("--db", demo_db, "export", "pdf", "--entity", "Quảng Ninh", "--year", "2019", "--out",
                        str(tmp_path / "b.pdf"))
-    assert code == 0 and len(PdfReader(str(tmp_path / "b.pdf")).pages) == 15
+    assert code == 0 and len(PdfReader(str(tmp_path / "b.pdf")).pages) == 16  # with the map
     code, out, _ = run("--db", demo_db, "export", "svg", "--entity", "22", "--year", "2019", "--out",
                        str(tmp_path / "charts"))
     files = sorted((tmp_path / "charts").iterdir())
-    charts = sum(len(s.charts) for s in briefing.slides)
-    assert code == 0 and len(files) == charts == 16 and out.split() == [str(f) for f in files]
+    charts = sum(len(s.charts) + (s.figure is not None) for s in briefing.slides)  # the map is an image too
+    assert code == 0 and len(files) == charts == 17 and out.split() == [str(f) for f in files]
     assert files[0].name == "03-1-par-index-gia-tri.svg"
 
 

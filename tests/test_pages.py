@@ -9,7 +9,7 @@ from reformdash import service
 
 from .conftest import ROOT
 
-PAGES = ["overview", "trends", "ranks", "components", "compare", "units", "goals"]
+PAGES = ["overview", "trends", "ranks", "components", "compare", "units", "goals", "map"]
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +49,7 @@ def test_every_page_runs_on_the_demo_data(monkeypatch, demo_db, page, lang):
     at = open_page(page, lang)
     assert not at.exception, [e.message for e in at.exception]
     assert at.title, "every page has a title"
-    if page in ("trends", "ranks", "components", "compare", "units"):
+    if page in ("trends", "ranks", "components", "compare", "units", "map"):
         assert at.get("plotly_chart"), f"{page} draws its charts"
 
 

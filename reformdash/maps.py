@@ -1,0 +1,398 @@
+"""The province map: which shapes a year draws, the table behind a choropleth, and its Plotly figures.
+
+Geometry is shipped in data/reference/geo/ (built once by reformdash.geo_build): 63 provinces up to 2024, 34 from
+2025. Drawn by go.Choropleth with that GeoJSON, fitbounds="geojson", no base map and no tiles: nothing is fetched
+(plotly.js still asks for its world outline when a trace has a location mode, so it is handed an empty one
+inline, see images.OFFLINE_TOPOJSON).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from reformdash.analysis import MERGER_YEAR, percentile
+from reformdash.catalog import OVERALL, Catalog
+from reformdash.charts import FONT, TEMPLATE, unit_label
+from reformdash.i18n import format_number
+from reformdash.images import OFFLINE_TOPOJSON
+from reformdash.markup import plotly_text
+from reformdash.store import REFERENCE
+
+GEO = REFERENCE / "geo"
+MODES = ("value", "rank", "quartile", "change")
+HA_NOI, HA_TAY = "01", "28"
+OUTLINE = "#000000"  # the focus province: black reads on every colour of both scales
+NO_DATA = "#c9ced3"  # grey, never a colour of the scale: a province without a value is not a low value
+# colour-blind-safe scales: cividis for values and ranks (bright = better), four of its steps for quartiles, and a
+# purple–orange diverging scale for change (PuOr, readable with every common colour-vision deficiency)
+VALUE_SCALE = "Cividis"
+QUARTILE_COLOURS = ["#00204d", "#575c6d", "#a69d75", "#ffea46"]  # lowest group … highest group
+CHANGE_SCALE = [[0.0, "#b35806"], [0.25, "#f1a340"], [0.5, "#f7f7f7"], [0.75, "#998ec3"], [1.0, "#542788"]]
+# where the archipelagos' names are written (they are a few pixels of reef at this scale)
+ARCHIPELAGOS = ((112.0, 17.35, "QĐ. Hoàng Sa<br>(Đà Nẵng)", "Hoang Sa (Paracel) Is.<br>(Da Nang)"),
+                (114.6, 10.9, "QĐ. Trường Sa<br>(Khánh Hòa)", "Truong Sa (Spratly) Is.<br>(Khanh Hoa)"))
+CONFIG = {"topojsonURL": OFFLINE_TOPOJSON, "scrollZoom": False, "displaylogo": False}
+
+TEXT = {
+    "source": ("Nguồn bản đồ: Open Development Mekong", "Map source: Open Development Mekong"),
+    "no_data": ("chưa có dữ liệu", "no data yet"),
+    "no_data_key": ("■ Xám: chưa có dữ liệu", "■ Grey: no data yet"),
+    "value": ("Giá trị", "Value"), "rank": ("Hạng", "Rank"), "quartile": ("Nhóm", "Group"),
+    "better": ("cao hơn = tốt hơn", "higher = better"),
+    "better_right": ("bên phải = tốt hơn", "right = better"),
+    "rank_bar": ("Thứ hạng (1 = đứng đầu; màu sáng = tốt hơn)", "Rank (1 = first; brighter = better)"),
+    "percentile": ("Thứ hạng phần trăm", "Percentile rank"),
+    "places": ("Số bậc tăng (+) / giảm (−)", "Places gained (+) / lost (−)"),
+    "pct_change": ("Thay đổi thứ hạng phần trăm (điểm, + = tiến lên)", "Change in percentile rank (points, + = up)"),
+    "gain_loss": ("tím = tăng bậc, cam = giảm bậc", "purple = gained, orange = lost"),
+}
+QUARTILES = {"vi": ("Nhóm đạt điểm cao nhất", "Nhóm đạt điểm trung bình cao", "Nhóm đạt điểm trung bình thấp",
+                    "Nhóm đạt điểm thấp nhất"),
+             "en": ("Highest-scoring quartile", "High-average quartile", "Low-average quartile",
+                    "Lowest-scoring quartile")}
+# the quartile bar's ticks, lowest group first (left to right, as the bar reads)
+QUARTILE_SHORT = (("Thấp nhất", "Trung bình thấp", "Trung bình cao", "Cao nhất"),
+                  ("Lowest", "Low average", "High average", "Highest"))
+MODE_NAMES = {"value": ("Giá trị", "Value"), "rank": ("Thứ hạng", "Rank"),
+              "quartile": ("Nhóm tứ phân vị", "Quartiles"), "change": ("Thay đổi", "Change")}
+
+
+def t(key: str, lang: str) -> str:
+    """Map vocabulary in the language."""
+    return TEXT[key][1 if lang == "en" else 0]
+
+
+def mode_name(mode: str, lang: str) -> str:
+    return MODE_NAMES[mode][1 if lang == "en" else 0]
+
+
+def provinces_of(year: int) -> int:
+    """How many provinces the year's map has: 63 up to 2024, 34 from 2025 (the 1 July 2025 merger)."""
+    return 34 if int(year) >= MERGER_YEAR else 63
+
+
+@functools.lru_cache(maxsize=2)
+def geometry(count: int) -> dict:
+    """The shipped GeoJSON of 63 or 34 provinces (features' id = the registry's entity code)."""
+    return json.loads((GEO / f"provinces_{count}.geojson").read_text(encoding="utf-8"))
+
+
+def geometry_bytes(count: int) -> int:
+    """Size of a shipped map file (what a figure carries to the browser, before compression)."""
+    return (GEO / f"provinces_{count}.geojson").stat().st_size
+
+
+def shape_names(count: int, lang: str) -> dict[str, str]:
+    """Entity code → name for every shape of the map."""
+    return {f["id"]: f["properties"]["name_en" if lang == "en" else "name_vi"] for f in geometry(count)["features"]}
+
+
+def components(store, index: str, year: int, lang: str = "vi") -> dict[str, str]:
+    """Component code → name for the index's components with province scores that year ('' = overall first)."""
+    frame = store.df("map_components", index_code=index, year=int(year), lang=lang)
+    return dict(zip(frame["code"], frame["name"]))
+
+
+def _quartiles(values: pd.Series, higher_is_better: bool) -> pd.Series:
+    """1 (best quarter) … 4 by value among the provinces with one, as the PAPI reports group them."""
+    position = values.rank(ascending=not higher_is_better, method="min")
+    n = values.notna().sum()
+    return (4 * (position - 1) // max(n, 1) + 1).clip(1, 4)
+
+
+def map_table(store, index: str, year: int, component: str = OVERALL, lang: str = "vi") -> pd.DataFrame:
+    """One row per shape of the year's map: value, rank, rank_of, percentile, quartile, and `note`.
+
+    Provinces without a value keep their row with empty cells (drawn grey, «chưa có dữ liệu»). Before 1 August
+    2008 Hà Tây had its own results but the map has no Hà Tây shape: Hà Nội's shape (today's, Hà Tây included)
+    carries Hà Nội's figures, and Hà Tây's are named in `note`.
+    """
+    count = provinces_of(year)
+    names = shape_names(count, lang)
+    scores = store.df("map_values", index_code=index, year=int(year), component=component, lang=lang)
+    scores = scores.set_index("entity_code")
+    frame = pd.DataFrame({"entity_code": list(names), "entity_name": list(names.values())})
+    for column in ("value", "rank", "rank_of", "sample"):
+        frame[column] = frame["entity_code"].map(scores[column]) if len(scores) else None
+    frame["value"] = pd.to_numeric(frame["value"], errors="coerce").astype(float)
+    frame["rank"] = pd.to_numeric(frame["rank"], errors="coerce").astype(float)
+    frame["rank_of"] = pd.to_numeric(frame["rank_of"], errors="coerce").astype(float)
+    frame["sample"] = frame["sample"].fillna(False).astype(bool)
+    frame["percentile"] = percentile(frame["rank"], frame["rank_of"])
+    better = Catalog.load(store).indices[index].higher_is_better if index in Catalog.load(store).indices else True
+    frame["quartile"] = _quartiles(frame["value"], better)
+    frame["note"] = ""
+    if HA_TAY in scores.index:
+        r = scores.loc[HA_TAY]
+        rank = f", {'hạng' if lang != 'en' else 'rank'} {int(r['rank'])}/{int(r['rank_of'])}" \
+            if pd.notna(r["rank"]) and pd.notna(r["rank_of"]) else ""
+        frame.loc[frame["entity_code"] == HA_NOI, "note"] = (
+            f"Hà Tây: {format_number(float(r['value']), lang)}{rank}" if lang != "en"
+            else f"Ha Tay: {format_number(float(r['value']), lang)}{rank}")
+    return frame
+
+
+def ha_tay_note(store, index: str, year: int, lang: str = "vi") -> str | None:
+    """Why Hà Tây is not drawn in a year that ranked it (2006–2008), or None."""
+    scores = store.df("map_values", index_code=index, year=int(year), component=OVERALL, lang=lang)
+    if HA_TAY not in set(scores["entity_code"]):
+        return None
+    if lang == "en":
+        return ("Ha Tay (merged into Ha Noi on 1 August 2008) has no shape of its own on this map: the map shows Ha "
+                "Noi within its boundary after 2008 (Ha Tay included), coloured by Ha Noi's own figure; Ha Tay's "
+                "figure is in Ha Noi's hover and the table.")
+    return ("Hà Tây (hợp nhất vào Hà Nội từ 01/8/2008) không có hình riêng trên bản đồ này: bản đồ vẽ Hà Nội theo "
+            "ranh giới sau năm 2008 (gồm cả Hà Tây) và tô màu theo số liệu của Hà Nội; số liệu của Hà Tây ghi ở "
+            "ô thông tin của Hà Nội và trong bảng.")
+
+
+def change_table(store, index: str, from_year: int, to_year: int, component: str = OVERALL,
+                 lang: str = "vi") -> pd.DataFrame:
+    """One row per shape of the later year's map: ranks both years, places_up, percentile change, `measure`.
+
+    Places are compared only within one field size; across a change of size (the 2025 merger: 63 → 34) the
+    change is in percentile rank, each year's rank taken over its own field.
+    """
+    before = map_table(store, index, from_year, component, lang).set_index("entity_code")
+    after = map_table(store, index, to_year, component, lang)
+    frame = after[["entity_code", "entity_name"]].copy()
+    codes = frame["entity_code"]
+    frame["value_from"] = codes.map(before["value"])
+    frame["value_to"] = after["value"]
+    frame["rank_from"] = codes.map(before["rank"])
+    frame["rank_to"] = after["rank"]
+    frame["rank_of_from"] = codes.map(before["rank_of"])
+    frame["rank_of_to"] = after["rank_of"]
+    frame["places_up"] = frame["rank_from"] - frame["rank_to"]
+    frame["percentile_change"] = codes.map(before["percentile"]).combine(after["percentile"],
+                                                                         lambda a, b: b - a)
+    sizes = {int(x) for x in pd.concat([frame["rank_of_from"], frame["rank_of_to"]]).dropna()}
+    frame["measure"] = "percentile_change" if len(sizes) > 1 else "places_up"
+    frame["sample"] = after["sample"] | codes.map(before["sample"]).fillna(False).astype(bool)
+    return frame
+
+
+def field_sizes(frame: pd.DataFrame) -> list[int]:
+    """The field sizes of a change table, earlier year first (for the percentile note)."""
+    return [int(x) for x in dict.fromkeys([*frame["rank_of_from"].dropna(), *frame["rank_of_to"].dropna()])]
+
+
+@dataclass(frozen=True)
+class MapSpec:
+    """What a map shows: index, year (or two), component, mode, focus, and the words around it."""
+
+    index: str
+    year: int
+    mode: str = "value"
+    component: str = OVERALL
+    focus: str | None = None
+    base_year: int | None = None
+    title: str = ""
+    unit: str = ""
+
+
+def _hover(name: str, lines: list[str]) -> str:
+    return "<b>" + plotly_text(name) + "</b><br>" + "<br>".join(lines)
+
+
+def _rank_text(rank, rank_of, lang: str) -> str:
+    if pd.isna(rank):
+        return f"{t('rank', lang)}: —"
+    return f"{t('rank', lang)}: {int(rank)}" + (f"/{int(rank_of)}" if pd.notna(rank_of) else "")
+
+
+def map_figure(frame: pd.DataFrame, spec: MapSpec, lang: str = "vi", height: int = 640) -> go.Figure:
+    """A choropleth of one year (value, rank or quartile) or of a change (`frame` from change_table)."""
+    count = len(frame)
+    gj = geometry(provinces_of(spec.year))
+    if spec.mode == "change":
+        measure = frame["measure"].iloc[0] if count else "places_up"
+        z = frame[measure]
+    elif spec.mode == "rank":
+        z = -frame["rank"]  # rank 1 at the top of the colour bar, in the bright (better) colour
+    elif spec.mode == "quartile":
+        z = 5 - frame["quartile"]
+    else:
+        z = frame["value"]
+    has = z.notna()
+    shown, missing = frame[has], frame[~has]
+    fig = go.Figure()
+    hover = [_hover(r.entity_name, _lines(r, spec, lang)) for r in shown.itertuples(index=False)]
+    trace = dict(geojson=gj, locations=list(shown["entity_code"]), z=list(z[has]),
+                 customdata=list(shown["entity_code"]), text=hover, hovertemplate="%{text}<extra></extra>",
+                 marker=dict(line=dict(color="white", width=0.6)),
+                 selected=dict(marker=dict(opacity=1)), unselected=dict(marker=dict(opacity=1)), name="")
+    trace.update(_scale(spec, frame, z[has], lang))
+    fig.add_trace(go.Choropleth(**trace))
+    if len(missing):
+        fig.add_trace(go.Choropleth(
+            geojson=gj, locations=list(missing["entity_code"]), z=[0] * len(missing),
+            customdata=list(missing["entity_code"]), colorscale=[[0, NO_DATA], [1, NO_DATA]], showscale=False,
+            text=[_hover(n, [t("no_data", lang)]) for n in missing["entity_name"]],
+            hovertemplate="%{text}<extra></extra>", marker=dict(line=dict(color="white", width=0.6)),
+            selected=dict(marker=dict(opacity=1)), unselected=dict(marker=dict(opacity=1)), name=""))
+        fig.add_annotation(text=t("no_data_key", lang), x=0, y=0.0, xref="paper", yref="paper", showarrow=False,
+                           xanchor="left", yanchor="bottom", font=dict(size=12, color="#7b8288"))
+    if spec.focus in set(frame["entity_code"]):
+        fig.add_trace(go.Choropleth(
+            geojson=gj, locations=[spec.focus], z=[0], colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+            showscale=False, hoverinfo="skip", marker=dict(line=dict(color=OUTLINE, width=2)), name=""))
+    fig.add_trace(go.Scattergeo(
+        lon=[a[0] for a in ARCHIPELAGOS], lat=[a[1] for a in ARCHIPELAGOS], mode="text", hoverinfo="skip",
+        text=[a[3] if lang == "en" else a[2] for a in ARCHIPELAGOS], textfont=dict(size=11, color="#4d5656"),
+        showlegend=False, name=""))
+    fig.add_annotation(text=t("source", lang), x=1, y=0.0, xref="paper", yref="paper", showarrow=False,
+                       xanchor="right", yanchor="bottom", font=dict(size=11, color="#7b8288"))
+    fig.update_geos(fitbounds="geojson", visible=False, projection_type="mercator", bgcolor="rgba(0,0,0,0)")
+    fig.update_layout(title=dict(text=plotly_text(spec.title), x=0, font=dict(size=18)), font=FONT, height=height,
+                      template=TEMPLATE, margin=dict(l=10, r=10, t=60, b=80), dragmode=False,
+                      separators=",." if lang == "vi" else ".,", showlegend=False, clickmode="event+select")
+    return fig
+
+
+def _lines(r, spec: MapSpec, lang: str) -> list[str]:
+    """A province's hover lines: value and rank (with the field), or both years and the change."""
+    unit = unit_label(spec.unit, lang)
+    if spec.mode == "change":
+        lines = [f"{spec.base_year}: {format_number(r.value_from, lang) if pd.notna(r.value_from) else '—'}"
+                 f" · {_rank_text(r.rank_from, r.rank_of_from, lang)}",
+                 f"{spec.year}: {format_number(r.value_to, lang) if pd.notna(r.value_to) else '—'}"
+                 f" · {_rank_text(r.rank_to, r.rank_of_to, lang)}"]
+        if r.measure == "percentile_change":
+            lines.append(f"{t('percentile', lang)}: {_signed(r.percentile_change, lang)}")
+        else:
+            lines.append(f"{t('places', lang)}: {_signed(r.places_up, lang, 0)}")
+        return lines
+    lines = [f"{t('value', lang)}: {format_number(r.value, lang)} {unit}".rstrip(),
+             _rank_text(r.rank, r.rank_of, lang)]
+    if spec.mode == "quartile" and pd.notna(r.quartile):
+        lines.append(QUARTILES[lang if lang == "en" else "vi"][int(r.quartile) - 1])
+    if r.note:
+        lines.append(plotly_text(r.note))
+    return lines
+
+
+def _signed(x, lang: str, decimals: int = 1) -> str:
+    if pd.isna(x):
+        return "—"
+    text = format_number(abs(float(x)), lang, decimals)
+    return ("+" if x > 0 else "−" if x < 0 else "") + text
+
+
+def _scale(spec: MapSpec, frame: pd.DataFrame, z: pd.Series, lang: str) -> dict:
+    """Colour scale and colour bar for the mode (the bar says which way is better)."""
+    # under the map, across: the map keeps the whole width (a phone has 390 px), the bar reads left to right
+    bar = dict(orientation="h", thickness=12, len=0.9, x=0.5, xanchor="center", y=-0.02, yanchor="top",
+               outlinewidth=0, title=dict(side="top"))
+    if spec.mode == "value":
+        title = f"{t('value', lang)} ({unit_label(spec.unit, lang)}; {t('better', lang)})"
+        return dict(colorscale=VALUE_SCALE, colorbar=dict(bar, title=dict(text=title, side="top",
+                                                                              font=dict(size=12)), tickformat=".1f"))
+    if spec.mode == "rank":
+        worst = int(-z.min()) if len(z) else 1
+        step = 5 if worst <= 40 else 10
+        ticks = [1] + list(range(step, worst + 1, step))
+        return dict(colorscale=VALUE_SCALE, zmin=-worst, zmax=-1,
+                    colorbar=dict(bar, title=dict(text=t("rank_bar", lang), side="top", font=dict(size=12)),
+                                  tickvals=[-x for x in ticks], ticktext=[str(x) for x in ticks]))
+    if spec.mode == "quartile":
+        scale = []
+        for k, colour in enumerate(QUARTILE_COLOURS):  # four flat steps: z 1 (lowest group) … 4 (highest)
+            scale += [[k / 4, colour], [(k + 1) / 4, colour]]
+        return dict(colorscale=scale, zmin=0.5, zmax=4.5,
+                    colorbar=dict(bar, title=dict(text=t("quartile", lang) + " (" + t("better_right", lang) + ")",
+                                                  side="top", font=dict(size=12)),
+                                  tickvals=[1, 2, 3, 4], ticktext=[QUARTILE_SHORT[lang == "en"][k] for k in range(4)]))
+    measure = frame["measure"].iloc[0] if len(frame) else "places_up"
+    reach = max(1.0, float(z.abs().max())) if len(z) else 1.0
+    title = t("pct_change" if measure == "percentile_change" else "places", lang) + "; " + t("gain_loss", lang)
+    return dict(colorscale=CHANGE_SCALE, zmid=0, zmin=-reach, zmax=reach,
+                colorbar=dict(bar, title=dict(text=title, side="top", font=dict(size=12)),
+                              tickformat="+d" if measure == "places_up" else "+.0f"))
+
+
+def title_of(spec: MapSpec, index_label: str, component_name: str, lang: str) -> str:
+    """'PCI 2019 — giá trị', 'PAPI 2018 → 2019 — số bậc tăng/giảm'."""
+    what = index_label + (f" · {component_name}" if component_name else "")
+    if spec.mode == "change":
+        return f"{what}: {spec.base_year} → {spec.year}"
+    return f"{what} {spec.year} — {mode_name(spec.mode, lang).lower() if lang != 'en' else mode_name(spec.mode, lang)}"
+
+
+def figure(store, index: str, year: int, mode: str = "value", component: str = OVERALL, focus: str | None = None,
+           base_year: int | None = None, lang: str = "vi", height: int = 640) -> go.Figure:
+    """The map as the page, the briefing and the exports draw it (reads its table, names its title)."""
+    catalog = Catalog.load(store)
+    definition = catalog.indices.get(index)
+    unit = definition.unit if definition else ""
+    names = components(store, index, year, lang) if component else {}
+    label = index.replace("_", " ")
+    if mode == "change":
+        base = base_year if base_year is not None else year - 1
+        frame = change_table(store, index, base, year, component, lang)
+        spec = MapSpec(index, year, mode, component, focus, base, unit=unit)
+    else:
+        frame = map_table(store, index, year, component, lang)
+        spec = MapSpec(index, year, mode, component, focus, unit=unit)
+    spec = MapSpec(**{**spec.__dict__, "title": title_of(spec, label, names.get(component, ""), lang)})
+    return map_figure(frame, spec, lang, height)
+
+
+def readable(frame: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
+    """The map's table with the reader's headers (for the table under the map and the Excel download)."""
+    en = lang == "en"
+    if "measure" in frame.columns:
+        columns = {"entity_name": "Province" if en else "Tỉnh, thành phố", "value_from": "Value (from)" if en
+                   else "Giá trị (năm gốc)", "value_to": "Value (to)" if en else "Giá trị (năm so sánh)",
+                   "rank_from": "Rank (from)" if en else "Hạng (năm gốc)", "rank_to": "Rank (to)" if en
+                   else "Hạng (năm so sánh)", "places_up": "Places up" if en else "Số bậc tăng (+)/giảm (−)",
+                   "percentile_change": "Percentile change" if en else "Thay đổi thứ hạng phần trăm"}
+        out = frame[list(columns)].rename(columns=columns)
+        if frame["measure"].iloc[0] == "percentile_change" if len(frame) else False:
+            out = out.drop(columns=[columns["places_up"]])
+        return out
+    columns = {"entity_name": "Province" if en else "Tỉnh, thành phố", "value": "Value" if en else "Giá trị",
+               "rank": "Rank" if en else "Thứ hạng", "rank_of": "Rank of" if en else "Trên tổng số",
+               "quartile": "Quartile group (1 = highest)" if en else "Nhóm (1 = cao nhất)",
+               "note": "Note" if en else "Ghi chú"}
+    out = frame[list(columns)].rename(columns=columns)
+    return out.sort_values([columns["rank"], columns["entity_name"]], na_position="last").reset_index(drop=True)
+
+
+def sentence(frame: pd.DataFrame, spec: MapSpec, index_label: str, lang: str = "vi") -> str:
+    """One sentence for a report: how many provinces have a figure, the first and the last, the focus."""
+    have = frame.dropna(subset=["value"]).sort_values(["value"], ascending=False)
+    n, total = len(have), len(frame)
+    if not n:
+        return (f"{index_label} năm {spec.year}: chưa có dữ liệu." if lang != "en"
+                else f"{index_label} {spec.year}: no data yet.")
+    top, bottom = have.iloc[0], have.iloc[-1]
+    v = functools.partial(format_number, lang=lang)
+    if lang == "en":
+        text = (f"{index_label} {spec.year}: {n} of {total} provinces have a figure; highest {top.entity_name} "
+                f"({v(top.value)}), lowest {bottom.entity_name} ({v(bottom.value)}).")
+    else:
+        text = (f"{index_label} năm {spec.year}: {n}/{total} tỉnh, thành phố có số liệu; cao nhất là "
+                f"{top.entity_name} ({v(top.value)}), thấp nhất là {bottom.entity_name} ({v(bottom.value)}).")
+    mine = frame[frame["entity_code"] == spec.focus]
+    if spec.focus and len(mine) and pd.notna(mine.iloc[0]["value"]):
+        r = mine.iloc[0]
+        q = QUARTILES["en" if lang == "en" else "vi"][int(r.quartile) - 1].lower()
+        rank = f", {'rank' if lang == 'en' else 'hạng'} {int(r['rank'])}/{int(r.rank_of)}" \
+            if pd.notna(r["rank"]) and pd.notna(r.rank_of) else ""
+        text += (f" {r.entity_name}: {v(r.value)}{rank} ({q})." if lang == "en"
+                 else f" {r.entity_name}: {v(r.value)}{rank} ({q}).")
+    return text
+
+
+def places_text(x: float) -> str:
+    """+5 / −3 / 0 (for tables)."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return ""
+    return f"{int(x):+d}".replace("-", "−") if x else "0"
