@@ -29,15 +29,15 @@ from reformdash.i18n import format_number
 from reformdash.store import ROOT
 
 PAGES = ["overview", "trends", "ranks", "components", "compare", "units", "goals"]
-FOCUS = "Quảng Ninh"  # the overview's default entity; its PCI 2019 card is the value the editors change
-DEMO_PCI_2019 = 73.40  # Quảng Ninh's published PCI 2019, what a revert brings back
+FOCUS = "Quảng Ninh"  # the overview's default entity; its PCI card (the latest year, 2020) is what editors change
+DEMO_PCI_LATEST = 75.09  # Quảng Ninh's published PCI 2020, what a revert brings back
 NOISY_LOGGERS = ("streamlit.runtime.scriptrunner_utils.script_run_context", "streamlit.runtime.caching.cache_data_api",
                  "streamlit.runtime.caching.cache_resource_api")
 WAIT_FOR_READERS = 60  # seconds an editor waits for runs that start after its commit (the freshness checks)
 
 
-def qn_pci_2019(value: float) -> bytes:
-    """A one-row PCI 2019 file: Quảng Ninh's overall score."""
+def qn_pci_latest(value: float) -> bytes:
+    """A one-row PCI 2020 file (the demo's latest PCI year, on the overview's card): Quảng Ninh's overall score."""
     return f"Tỉnh,PCI,Xếp hạng\n{FOCUS},{value:.2f},1\n".encode()
 
 
@@ -60,7 +60,7 @@ class Editors:
         self.store = store
         self.rounds = rounds
         self.sessions = sessions
-        self.states = [DEMO_PCI_2019]  # value shown in state n
+        self.states = [DEMO_PCI_LATEST]  # value shown in state n
         self.seq = 0  # the last state whose commit returned
         self.started_after: dict[int, int] = {}  # state -> page runs started once it was committed
         self.lock = threading.Lock()
@@ -96,7 +96,7 @@ class Editors:
             for n in range(self.rounds):
                 before = self.states[-1]
                 value = 60.01 + 0.37 * n
-                plan = service.plan_file(self.store, qn_pci_2019(value), "pci_2019_qn.csv", ImportOptions())
+                plan = service.plan_file(self.store, qn_pci_latest(value), "pci_2020_qn.csv", ImportOptions())
                 batch = commit(self.store, plan, "bien_tap_1")
                 mine.append([batch, False])
                 self._committed(value)
@@ -190,10 +190,10 @@ def lost_writes(store, editors: Editors) -> list[str]:
                                 f"(expected {expected})")
     finally:
         cur.close()
-    shown = store.df("scores", index_code="PCI", year=2019, entity_code="22", lang="vi")
+    shown = store.df("scores", index_code="PCI", year=2020, entity_code="22", lang="vi")
     value = float(shown.loc[shown["component"] == "", "value"].iloc[0])
     if abs(value - editors.states[-1]) > 1e-9:
-        lost.append(f"Quảng Ninh PCI 2019 is {value}, the last value written was {editors.states[-1]}")
+        lost.append(f"Quảng Ninh PCI 2020 is {value}, the last value written was {editors.states[-1]}")
     return lost
 
 

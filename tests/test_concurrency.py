@@ -34,12 +34,12 @@ def test_the_load_check_catches_a_stale_page(demo_db, monkeypatch):
     opened = []
 
     def second_store(self, store, rounds, sessions):
-        # the overview's figures are cached first (73,40), so every overview run after the first commit is stale
+        # the overview's figures are cached first (75,09), so every overview run after the first commit is stale
         from streamlit.testing.v1 import AppTest
 
         warm = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
         warm.query_params["lang"] = "vi"
-        assert any("73,40" in m.value for m in warm.run().metric)
+        assert any("75,09" in m.value for m in warm.run().metric)
         opened.append(Store(store.path))  # DuckDB shares the file's instance inside one process
         original(self, opened[-1], rounds, sessions)
 

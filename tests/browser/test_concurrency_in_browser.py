@@ -36,8 +36,8 @@ def served_db(demo_db, tmp_path):
 
 def test_browser_tabs_show_an_upload_as_soon_as_it_is_committed(served_db, browser, tmp_path):
     base = served_db
-    upload = tmp_path / "pci_2019_qn.csv"
-    upload.write_bytes(load.qn_pci_2019(61.23))
+    upload = tmp_path / "pci_2020_qn.csv"
+    upload.write_bytes(load.qn_pci_latest(61.23))
     timings = []
 
     def visit(tab, path: str) -> str:
@@ -58,12 +58,12 @@ def test_browser_tabs_show_an_upload_as_soon_as_it_is_committed(served_db, brows
         for tab, path in zip(viewers, TABS, strict=True):
             text = visit(tab, path)
             if path == "":
-                assert "73,40" in text and NEW_VALUE not in text
+                assert "75,09" in text and NEW_VALUE not in text
         editor.goto(f"{base}/?lang=vi")
         wait_until_idle(editor)
         commit = open_upload_as_editor(editor, upload)
         text = visit(viewers[0], TABS[0])  # the preview writes nothing: still the old value
-        assert "73,40" in text and NEW_VALUE not in text
+        assert "75,09" in text and NEW_VALUE not in text
         for tab in viewers:  # every viewer reruns its page while the server commits
             tab.evaluate("() => location.reload()")
         commit.click()
