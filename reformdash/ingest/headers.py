@@ -120,8 +120,9 @@ def is_tier_word(cell: object) -> bool:
     return isinstance(cell, str) and words(cell) in vocabulary().tier_words
 
 
-def looks_like_group(cell: object) -> bool:
-    """A group label inside a table: KHỐI BỆNH VIỆN, I., II. Các trung tâm, A."""
+def looks_like_group(cell: object, caps: bool = True) -> bool:
+    """A group label inside a table: KHỐI BỆNH VIỆN, I., II. Các trung tâm, A (caps=False: not by capitals alone,
+    as a name beside numbers may be typed in capitals)."""
     if not isinstance(cell, str) or not cell.strip():
         return False
     text = cell.strip()
@@ -133,7 +134,7 @@ def looks_like_group(cell: object) -> bool:
     if key in v.group_exact or key.startswith(v.group_prefix):
         return True
     letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 4 and all(ch.isupper() for ch in letters) and len(text.split()) >= 2
+    return caps and len(letters) >= 4 and all(ch.isupper() for ch in letters) and len(text.split()) >= 2
 
 
 def is_numbering(cell: object) -> bool:

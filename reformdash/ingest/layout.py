@@ -248,14 +248,14 @@ def maximum_row(row: list, entity_cols: list[int]) -> dict | None:
             continue
         if number is not None:
             values[c] = number
-    return values
+    return values or None  # «Thang điểm | 10-80 điểm | 0%-100%» (PAPI's scales) is a header row, not maxima
 
 
 def is_name_cell(cell: object) -> bool:
     """Text that can be a unit's name: letters, not a numbering, group, summary, note or header word."""
     if not isinstance(cell, str) or sum(ch.isalpha() for ch in cell) < 3:
         return False
-    return not (headers.is_numbering(cell) or headers.looks_like_group(cell) or is_summary(cell)
+    return not (headers.is_numbering(cell) or headers.looks_like_group(cell, caps=False) or is_summary(cell)
                 or headers.is_end(cell) or role_of(cell))
 
 
