@@ -58,6 +58,8 @@ class Layout:
     column_cache: dict = field(default_factory=dict, repr=False)  # this import's column cells, (row, col) -> cells
     overrides_used: set = field(default_factory=set)  # --column keys that named a column of this table
     row_maxima: dict = field(default_factory=dict)  # column -> maximum from a «Điểm tối đa» row
+    records: object = None  # a profile's observations, read cell by cell (profile.py)
+    profile_entity: str | None = None  # the entity a profile is about, named in its title, sheet or file name
 
     def place(self, row: int, col: int) -> tuple[int, str]:
         """1-based row number and column letter in the sheet as the user sees it."""
@@ -188,7 +190,10 @@ def find_layout(sheet_name: str, rows: list[list], catalog: Catalog, find: Entit
             transposed, entity_cols = found
             grid, by_header = (transpose(rows) if transposed else rows), True
     if not entity_cols:
-        return None
+        from reformdash.ingest.profile import find_profile  # profile builds on this module
+
+        # no name column: one entity's profile, named in the title, the sheet or the file name
+        return find_profile(sheet_name, rows, catalog, find, index_hint, text_hints)
     first_row = first_data_row(grid, entity_cols, find, by_header)
     if first_row is not None and allow_unknown_entities:
         # rows above the first registered name that read as data (a name beside numbers) are units not yet
