@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 import duckdb
@@ -77,6 +78,7 @@ def commit(store: Store, plan: Plan, user: str, is_sample: bool = False, aliases
                 "index_code": ",".join(a.index_codes), "years": ",".join(str(y) for y in a.years),
                 "user_name": user, "added": len(plan.added), "changed": len(plan.changed),
                 "unchanged": plan.unchanged, "is_sample": is_sample, "content": a.content,
+                "unused": unused_json(a.unused),
             }).fetchone()[0]
             for unit in a.new_units:
                 tx.execute(query_text("unit_insert"), unit)
@@ -100,6 +102,12 @@ def commit(store: Store, plan: Plan, user: str, is_sample: bool = False, aliases
     except duckdb.TransactionException as e:
         raise StoreBusy(t("db_locked"), "Cơ sở dữ liệu bận") from e
     return batch_id
+
+
+def unused_json(unused: list[tuple]) -> str:
+    """The columns an import did not use, (sheet, letter, header, reason), as the batch keeps them."""
+    return json.dumps([{"sheet": sheet, "column": letter, "header": header, "reason": why}
+                       for sheet, letter, header, why in unused], ensure_ascii=False)
 
 
 def save_aliases(tx: duckdb.DuckDBPyConnection, aliases: dict[str, str], user: str, lang: str = "vi") -> int:
