@@ -85,6 +85,10 @@ def commit(store: Store, plan: Plan, user: str, is_sample: bool = False, aliases
                 tx.execute(query_text("alias_insert"), {"entity_code": unit["code"], "alias": unit["name_vi"],
                                                         "alias_key": _key(unit["name_vi"])})
             save_aliases(tx, aliases or {}, user, lang)
+            for (index_code, component_code), maximum in a.maxima.items():
+                if component_code:
+                    tx.execute(query_text("component_set_maximum"), {
+                        "index_code": index_code, "component_code": component_code, "maximum": float(maximum)})
             # an empty part is left out: concatenating it would turn every column to Python objects (slow to insert)
             parts = [p for p in (plan.added, plan.changed[SCORE_COLUMNS]) if len(p)] or [plan.added]
             rows = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0].copy()
