@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 import duckdb
@@ -77,12 +78,17 @@ def commit(store: Store, plan: Plan, user: str, is_sample: bool = False, aliases
                 "index_code": ",".join(a.index_codes), "years": ",".join(str(y) for y in a.years),
                 "user_name": user, "added": len(plan.added), "changed": len(plan.changed),
                 "unchanged": plan.unchanged, "is_sample": is_sample, "content": a.content,
+                "unused": unused_json(a.unused),
             }).fetchone()[0]
             for unit in a.new_units:
                 tx.execute(query_text("unit_insert"), unit)
                 tx.execute(query_text("alias_insert"), {"entity_code": unit["code"], "alias": unit["name_vi"],
                                                         "alias_key": _key(unit["name_vi"])})
             save_aliases(tx, aliases or {}, user, lang)
+            for (index_code, component_code), maximum in a.maxima.items():
+                if component_code:
+                    tx.execute(query_text("component_set_maximum"), {
+                        "index_code": index_code, "component_code": component_code, "maximum": float(maximum)})
             # an empty part is left out: concatenating it would turn every column to Python objects (slow to insert)
             parts = [p for p in (plan.added, plan.changed[SCORE_COLUMNS]) if len(p)] or [plan.added]
             rows = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0].copy()
@@ -100,6 +106,12 @@ def commit(store: Store, plan: Plan, user: str, is_sample: bool = False, aliases
     except duckdb.TransactionException as e:
         raise StoreBusy(t("db_locked"), "Cơ sở dữ liệu bận") from e
     return batch_id
+
+
+def unused_json(unused: list[tuple]) -> str:
+    """The columns an import did not use, (sheet, letter, header, reason), as the batch keeps them."""
+    return json.dumps([{"sheet": sheet, "column": letter, "header": header, "reason": why}
+                       for sheet, letter, header, why in unused], ensure_ascii=False)
 
 
 def save_aliases(tx: duckdb.DuckDBPyConnection, aliases: dict[str, str], user: str, lang: str = "vi") -> int:

@@ -206,8 +206,12 @@ def diverging_figure(changes: pd.DataFrame, highlight: list[str], title: str, la
 
 
 def heatmap_figure(table: pd.DataFrame, entities: list[str], title: str, lang: str = "vi",
-                   show: str = "value") -> go.Figure:
-    """Entity × component: values (or change since last year), focus entities on top."""
+                   show: str = "value", by_share: bool = False) -> go.Figure:
+    """Entity × component: values (or change since last year), focus entities on top.
+
+    by_share: colour each value by its share of the criterion's maximum (a unit sheet's «(10 điểm)»), so a 9 of 10
+    and a 22 of 25 compare fairly; a criterion without a known maximum is measured against its best value.
+    """
     data = table[table["entity_code"].isin(entities)] if entities else table
     pivot = data.pivot_table(index="entity_name", columns="component_name", values=show, aggfunc="first")
     order = [n for c in entities for n in data.loc[data["entity_code"] == c, "entity_name"].unique()] if entities \
@@ -215,8 +219,14 @@ def heatmap_figure(table: pd.DataFrame, entities: list[str], title: str, lang: s
     pivot = pivot.reindex([n for n in order if n in pivot.index])
     text = [[format_number(v, lang) if pd.notna(v) else "" for v in row] for row in pivot.to_numpy()]
     scale = "RdYlGn" if show == "value" else [[0, DOWN], [0.5, "#f7f7f7"], [1, UP]]
-    fig = go.Figure(go.Heatmap(z=pivot.to_numpy(), x=plotly_texts(pivot.columns), y=plotly_texts(pivot.index),
-                               text=text,
+    z, zmin, zmax = pivot.to_numpy(), None, None
+    if by_share and show == "value":
+        known = data.dropna(subset=["maximum"]).groupby("component_name")["maximum"].first() \
+            if "maximum" in data else pd.Series(dtype=float)
+        ceiling = pivot.max().where(~pivot.columns.isin(known.index), known.reindex(pivot.columns))
+        z, zmin, zmax = (pivot / ceiling.where(ceiling > 0)).to_numpy(), 0.0, 1.0
+    fig = go.Figure(go.Heatmap(z=z, x=plotly_texts(pivot.columns), y=plotly_texts(pivot.index),
+                               text=text, zmin=zmin, zmax=zmax,
                                texttemplate="%{text}", colorscale=scale, zmid=0 if show != "value" else None,
                                hovertemplate="%{y} · %{x}: %{text}<extra></extra>"))
     fig.update_yaxes(autorange="reversed")

@@ -429,6 +429,8 @@ def print_plan(plan, lang: str, verbose: bool, limit: int = 40) -> None:
 
 def cmd_batches(store, args, lang) -> int:
     frame = store.df("batches_list")
+    if args.format == "json":  # the columns not used as a list, not a JSON text inside JSON
+        frame["unused"] = [json.loads(x) if isinstance(x, str) else [] for x in frame["unused"]]
     output(frame, args.format)
     return EXIT_OK
 

@@ -99,7 +99,7 @@ def unit_criteria(store, parent: str, index: str, year: int, lang: str):
     table = table[table["entity_code"].isin(board["entity_code"])]
     if table.empty:
         return None
-    return charts.heatmap_figure(table, list(board["entity_code"]), L("criteria", lang), lang)
+    return charts.heatmap_figure(table, list(board["entity_code"]), L("criteria", lang), lang, by_share=True)
 
 
 def unit_trend(store, index: str, unit: str, unit_name: str, lang: str):

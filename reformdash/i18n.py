@@ -121,6 +121,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "giá trị nằm ngoài thang điểm {low}–{high} của {what}.",
         "the value is outside the {low}–{high} scale of {what}.",
     ),
+    "above_maximum": (
+        "giá trị lớn hơn điểm tối đa {maximum} của tiêu chí này (ghi ở tiêu đề cột hoặc hàng «Điểm tối đa»).",
+        "the value is above this criterion's maximum of {maximum} (written in its header or «Điểm tối đa» row).",
+    ),
     "year_not_a_number": ("«{value}» không phải là năm (cần số như 2024).", "'{value}' is not a year (e.g. 2024)."),
     "bad_year_option": (
         "năm {value} (--year) không hợp lệ cho {index} (từ {low} đến {high}).",

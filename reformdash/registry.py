@@ -50,8 +50,13 @@ class Registry:
     """Entities and alias keys; resolution is exact on keys, suggestions are fuzzy."""
 
     def __init__(self, entities: list[Entity], aliases: list[tuple[str, str]],
-                 lineage: list[tuple[str, str, dt.date]] | None = None):
+                 lineage: list[tuple[str, str, dt.date]] | None = None,
+                 unit_history: list[tuple[str, str, str]] | None = None):
         self.entities = {e.code: e for e in entities}
+        # (index, parent) -> the parent's units that index has scored in any year (the field of a unit index)
+        self.unit_history: dict[tuple[str, str], set[str]] = {}
+        for index_code, parent, code in unit_history or []:
+            self.unit_history.setdefault((index_code, parent), set()).add(code)
         # old code -> (the entity that absorbed it, from when)
         self.absorbed_by = {old: (new, when) for old, new, when in (lineage or []) if new in self.entities}
         self.by_key: dict[str, list[str]] = {}
@@ -69,7 +74,8 @@ class Registry:
         entities = [Entity(*r) for r in store.rows("registry_entities")]
         aliases = [(r[0], r[1]) for r in store.rows("registry_aliases")]
         lineage = [(r[0], r[1], r[2]) for r in store.rows("registry_lineage")]
-        return cls(entities, aliases, lineage)
+        history = [(r[0], r[1], r[2]) for r in store.rows("registry_unit_history")]
+        return cls(entities, aliases, lineage, history)
 
     def field(self, kind: str, year: int, parent: str | None = None) -> list[str]:
         """Codes of the entities that make up a year's field: provinces or ministries in force, a parent's units."""

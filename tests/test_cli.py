@@ -54,6 +54,16 @@ def test_import_scores_changes_batches_revert(db, pci_files):
     assert pd.read_csv(io.StringIO(out)).empty
 
 
+def test_the_batch_lists_the_columns_it_did_not_use(db, tmp_path):
+    path = tmp_path / "pci_2019.csv"
+    path.write_text("STT,Tỉnh,PCI,Ghi chú\n1,Hà Nội,65.0,tăng 2 bậc\n2,Quảng Ninh,73.4,\n", encoding="utf-8")
+    assert run("--db", db, "import", str(path))[0] == 0
+    batch = json.loads(run("--db", db, "batches", "--format", "json")[1])[0]
+    assert batch["unused"] == [
+        {"sheet": "csv", "column": "A", "header": "STT", "reason": "số thứ tự"},
+        {"sheet": "csv", "column": "D", "header": "Ghi chú", "reason": "ghi chú"}]
+
+
 def test_dry_run_writes_nothing(db, pci_files):
     code, out, _ = run("--db", db, "import", str(pci_files[0]), "--dry-run")
     assert code == 0 and "Chạy thử" in out

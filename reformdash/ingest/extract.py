@@ -44,6 +44,8 @@ def column_headers(layout: Layout) -> dict[int, str]:
 
 def extract(layout: Layout) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(observations, row attributes): one observation per value cell; ranks/tiers per entity cell."""
+    if layout.kind == "profile":  # observations already read cell by cell (profile.py)
+        return layout.records.copy(), pd.DataFrame(columns=["entity_raw", "row", "attr", "raw", "col", "header"])
     n = layout.last_row - layout.first_row
     by_role: dict[str, list] = {}
     for c in layout.columns:

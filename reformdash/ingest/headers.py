@@ -41,6 +41,7 @@ class Vocabulary:
     group_prefix: tuple
     tier_words: frozenset
     contained: dict = field(default_factory=dict)  # role -> folded phrases that count anywhere in a header
+    stop_words: frozenset = frozenset()  # words a wording may add or leave out (Access *to* land = Land Access)
 
 
 def _rows(name: str) -> list[dict]:
@@ -69,7 +70,8 @@ def vocabulary() -> Vocabulary:
                       tuple(sorted(kinds.get(("end", "prefix"), ()))),
                       frozenset(kinds.get(("group", "exact"), ())),
                       tuple(sorted(kinds.get(("group", "prefix"), ()))),
-                      frozenset(kinds.get(("tier", "exact"), ())), contained)
+                      frozenset(kinds.get(("tier", "exact"), ())), contained,
+                      frozenset(words(w) for w in kinds.get(("stop", "exact"), ())))
 
 
 def reason(role: str, lang: str = "vi") -> str:
@@ -120,8 +122,9 @@ def is_tier_word(cell: object) -> bool:
     return isinstance(cell, str) and words(cell) in vocabulary().tier_words
 
 
-def looks_like_group(cell: object) -> bool:
-    """A group label inside a table: KHỐI BỆNH VIỆN, I., II. Các trung tâm, A."""
+def looks_like_group(cell: object, caps: bool = True) -> bool:
+    """A group label inside a table: KHỐI BỆNH VIỆN, I., II. Các trung tâm, A (caps=False: not by capitals alone,
+    as a name beside numbers may be typed in capitals)."""
     if not isinstance(cell, str) or not cell.strip():
         return False
     text = cell.strip()
@@ -133,7 +136,7 @@ def looks_like_group(cell: object) -> bool:
     if key in v.group_exact or key.startswith(v.group_prefix):
         return True
     letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 4 and all(ch.isupper() for ch in letters) and len(text.split()) >= 2
+    return caps and len(letters) >= 4 and all(ch.isupper() for ch in letters) and len(text.split()) >= 2
 
 
 def is_numbering(cell: object) -> bool:
@@ -242,6 +245,10 @@ def read_header(text: str, catalog: Catalog, index_code: str | None) -> Reading:
         if targets:
             reading.role, reading.target, reading.confidence = "target", targets[0], 0.85
             return reading
+    target = same_words(rest, catalog, allowed)
+    if target is not None:  # the same words in another order ("Access to land" = "Land Access")
+        reading.role, reading.target, reading.confidence = "target", target, 0.9
+        return reading
     contained = role_of(rest)
     if contained:
         reading.role, reading.confidence = contained, 0.8
@@ -279,6 +286,31 @@ def fuzzy_role(reading: Reading, catalog: Catalog, allowed: list[str] | None) ->
             reading.role, reading.target, reading.confidence = "target", target, score
         else:
             reading.guess = f"component:{target.component_code}"
+
+
+def content_words(key: str) -> frozenset:
+    """The words of a folded header that carry meaning (no stop words)."""
+    stop = vocabulary().stop_words
+    return frozenset(w for w in key.split() if w not in stop)
+
+
+def same_words(rest: str, catalog: Catalog, allowed: list[str] | None) -> Target | None:
+    """The one component whose name or alias has the same meaningful words as the header, in any order."""
+    cache = catalog.__dict__.setdefault("_component_word_sets", {})
+    key = tuple(allowed) if allowed else None
+    if key not in cache:
+        sets: dict = {}
+        for code, comps in catalog.components.items():
+            if allowed and code not in allowed:
+                continue
+            for c in comps.values():
+                for text in (c.name_vi, c.name_en, *c.aliases):
+                    found = content_words(header_key(text))
+                    if len(found) >= 2:
+                        sets.setdefault(found, set()).add((code, c.code))
+        cache[key] = sets
+    hits = cache[key].get(content_words(rest), ())
+    return Target(*next(iter(hits)), False) if len(hits) == 1 else None
 
 
 def _component_names(catalog: Catalog, allowed: tuple | None) -> dict:

@@ -221,7 +221,10 @@ def choose_parts(layouts: list[Layout], file_name: str, options: ImportOptions) 
             if not any(col.role == "index" for col in lay.columns):
                 problems.append(Problem("no_index", file_name, sheet=lay.sheet))
                 continue
-        if lay.kind == "wide" and lay.column_years:
+        if lay.kind == "profile":
+            # years of its rows or columns, else the table's: --year, the sheet, title or file name
+            key = (lay.index_code, sheet_year(lay, options, file_name), lay.sheet)
+        elif lay.kind == "wide" and lay.column_years:
             # each value column under its own year; columns without one take the table's year, if it has one
             key = (lay.index_code, sheet_year(lay, options, file_name), lay.sheet)
         elif lay.kind == "wide" and not any(c.role == "year" for c in lay.columns):

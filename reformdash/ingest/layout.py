@@ -57,6 +57,9 @@ class Layout:
     column_years: bool = False  # each value column carries its own year (PCI 2018 | PCI 2019)
     column_cache: dict = field(default_factory=dict, repr=False)  # this import's column cells, (row, col) -> cells
     overrides_used: set = field(default_factory=set)  # --column keys that named a column of this table
+    row_maxima: dict = field(default_factory=dict)  # column -> maximum from a «Điểm tối đa» row
+    records: object = None  # a profile's observations, read cell by cell (profile.py)
+    profile_entity: str | None = None  # the entity a profile is about, named in its title, sheet or file name
 
     def place(self, row: int, col: int) -> tuple[int, str]:
         """1-based row number and column letter in the sheet as the user sees it."""
@@ -179,9 +182,23 @@ def find_layout(sheet_name: str, rows: list[list], catalog: Catalog, find: Entit
         hits = header_role_columns(rows, "entity")
         if hits:
             entity_cols, transposed, grid, by_header = [hits[0][1]], False, rows, True
+    if not entity_cols and allow_unknown_entities:
+        # a unit sheet whatever its name column is headed («Trạm Y tế», «Trường»): the text column beside numbers;
+        # or criteria as rows and the units as columns (a column naming the index's criteria, total and rank)
+        found = units_as_columns(rows, catalog, index_hint, find) or name_column(rows, find)
+        if found:
+            transposed, entity_cols = found
+            grid, by_header = (transpose(rows) if transposed else rows), True
     if not entity_cols:
-        return None
+        from reformdash.ingest.profile import find_profile  # profile builds on this module
+
+        # no name column: one entity's profile, named in the title, the sheet or the file name
+        return find_profile(sheet_name, rows, catalog, find, index_hint, text_hints)
     first_row = first_data_row(grid, entity_cols, find, by_header)
+    if first_row is not None and allow_unknown_entities:
+        # rows above the first registered name that read as data (a name beside numbers) are units not yet
+        # registered, not a header row: «Bệnh viện đa khoa tỉnh Kon Tum» above the first known unit
+        first_row = extend_up(grid, first_row, entity_cols, find)
     if header_row is not None and not transposed and 0 < header_row < len(grid):
         first_row = header_row  # the user said which row holds the headers (1-based): data starts below it
     if first_row is None:
@@ -198,6 +215,11 @@ def find_layout(sheet_name: str, rows: list[list], catalog: Catalog, find: Entit
     layout = Layout(sheet_name, transposed, grid, entity_cols, header_rows, first_row, last_row, [], None, [],
                     title, "wide", column_cache=cache)
     blank_inner_rows(layout, find)
+    below_headers = range(header_rows[-1] + 1 if header_rows else 0, first_row)
+    for r in [*below_headers, *layout.skipped_rows]:
+        found = maximum_row(grid[r], entity_cols)
+        if found:  # «Điểm tối đa | 10 | 15 | …»: each criterion's maximum, as if written in its header
+            layout.row_maxima.update(found)
     layout.index_code = choose_index(layout, catalog, index_hint, f"{text_hints} {sheet_name} {title}")
     map_columns(layout, catalog, overrides)
     layout.score = table_score(layout)
@@ -205,12 +227,105 @@ def find_layout(sheet_name: str, rows: list[list], catalog: Catalog, find: Entit
 
 
 def skip_row(row: list, entity_cols: list[int], find: EntityFinder) -> bool:
-    """A numbering row, (1) (2) … (13), or a group row with no numbers (KHỐI BỆNH VIỆN, I., II.)."""
+    """A numbering row, (1) (2) … (13), a group row with no numbers (KHỐI BỆNH VIỆN, I., II.), or a maximum-points
+    row (Điểm tối đa | 10 | 15 | …)."""
     if any(c < len(row) and find(row[c]) for c in entity_cols):
         return False
-    if headers.numbering_row(row):
+    if headers.numbering_row(row) or maximum_row(row, entity_cols) is not None:
         return True
     return is_group_row(row, entity_cols)
+
+
+def maximum_row(row: list, entity_cols: list[int]) -> dict | None:
+    """{column: maximum} of a row labelled «Điểm tối đa» / «Thang điểm» / «Maximum» left of or in the name column."""
+    last = max(entity_cols)
+    label = [cell for cell in row[:last + 1] if isinstance(cell, str) and cell.strip()]
+    if not label or not any(role_of(x) == "maximum" for x in label):
+        return None
+    values = {}
+    for c in range(last + 1, len(row)):
+        cell = row[c]
+        if is_missing(cell):
+            continue
+        try:
+            number = parse_number(cell)
+        except (ValueError, TypeError):
+            continue
+        if number is not None:
+            values[c] = number
+    return values or None  # «Thang điểm | 10-80 điểm | 0%-100%» (PAPI's scales) is a header row, not maxima
+
+
+def is_name_cell(cell: object) -> bool:
+    """Text that can be a unit's name: letters, not a numbering, group, summary, note or header word."""
+    if not isinstance(cell, str) or sum(ch.isalpha() for ch in cell) < 3:
+        return False
+    return not (headers.is_numbering(cell) or headers.looks_like_group(cell, caps=False) or is_summary(cell)
+                or headers.is_end(cell) or role_of(cell))
+
+
+def numbers_in(row: list, skip: int) -> int:
+    """How many cells of a row, other than column `skip`, are numbers."""
+    return sum(1 for c, cell in enumerate(row) if c != skip and not is_missing(cell) and is_number(cell))
+
+
+def data_like(row: list, entity_cols: list[int], find: EntityFinder) -> bool:
+    """A row that reads as data: a name (registered or not) in the name column beside at least two numbers."""
+    c = entity_cols[0]
+    return c < len(row) and (find(row[c]) is not None or is_name_cell(row[c])) and numbers_in(row, c) >= 2
+
+
+def extend_up(grid: list[list], first_row: int, entity_cols: list[int], find: EntityFinder) -> int:
+    """The first data row, looking above the first registered name for rows of names not registered yet."""
+    r, best = first_row - 1, first_row
+    while r >= 0:
+        row = grid[r]
+        if row_is_blank(row) or headers.numbering_row(row) or maximum_row(row, entity_cols) is not None:
+            break
+        if data_like(row, entity_cols, find):
+            best = r
+        elif not is_group_row(row, entity_cols):
+            break
+        r -= 1
+    return best
+
+
+def name_column(rows: list[list], find: EntityFinder, sample: int = 400) -> tuple[bool, list[int]] | None:
+    """(False, [column]) of the column whose cells are names beside numbers in most rows (≥ 2), if any."""
+    votes: Counter = Counter()
+    for row in rows[:sample]:
+        for c, cell in enumerate(row):
+            if is_name_cell(cell) and numbers_in(row, c) >= 2:
+                votes[c] += 1
+                break  # the leftmost name of a row is its name (a notes column is further right)
+    if not votes:
+        return None
+    col, n = votes.most_common(1)[0]
+    return (False, [col]) if n >= 2 else None
+
+
+def units_as_columns(rows: list[list], catalog: Catalog, index_hint: str | None,
+                     find: EntityFinder) -> tuple[bool, list[int]] | None:
+    """(True, [header row]) when a column names the index's criteria (and total, rank) row by row: the units are
+    the columns, named in the row above the first criterion."""
+    if len(rows) > 200 or not index_hint:
+        return None
+    allowed = [index_hint]
+    width = grid_width(rows)
+    for c in range(min(width, 4)):
+        hits = [r for r, row in enumerate(rows) if c < len(row) and isinstance(row[c], str) and row[c].strip()
+                and catalog.match_header(row[c], allowed)]
+        if len(hits) < 3:
+            continue
+        above = hits[0] - 1
+        while above >= 0 and row_is_blank(rows[above]):
+            above -= 1
+        if above < 0:
+            return None
+        names = [cell for cell in rows[above][c + 1:] if is_name_cell(cell) or find(cell)]
+        if len(names) >= 2:
+            return True, [above]
+    return None
 
 
 def header_continues(row: list, entity_cols: list[int]) -> bool:
@@ -313,6 +428,8 @@ def first_data_row(grid: list[list], entity_cols: list[int], find: EntityFinder,
         hits = [r for r, c in header_role_columns(grid, "entity") if c == entity_cols[0]]
         if hits and hits[0] + 1 < len(grid):
             return hits[0] + 1
+        # a name column found by its content: the first row of a name beside numbers
+        return next((r for r, row in enumerate(grid) if data_like(row, entity_cols, find)), None)
     return None
 
 
@@ -326,8 +443,9 @@ def header_and_title_rows(grid: list[list], first_row: int,
         if row_is_blank(row):
             if headers_:
                 break
-        elif headers.numbering_row(row) or (entity_cols and is_group_row(row, entity_cols)):
-            pass  # (1) (2) … (13) or KHỐI BỆNH VIỆN: says nothing about the columns
+        elif headers.numbering_row(row) or (entity_cols and (is_group_row(row, entity_cols) or
+                                                             maximum_row(row, entity_cols) is not None)):
+            pass  # (1) (2) … (13), KHỐI BỆNH VIỆN or Điểm tối đa: says nothing about the columns' meaning
         else:
             filled = sum(1 for c in row if not is_missing(c))
             if headers_ and filled <= 1:
@@ -473,8 +591,8 @@ def map_columns(layout: Layout, catalog: Catalog, overrides: dict | None = None)
                     layout.ignored.append(c)
                 pending.append((c, header, why, guess))
                 continue
-        column.maximum = next((m for m in map(headers.maximum_in, reversed(texts)) if m), None) \
-            if column.maximum is None else column.maximum
+        column.maximum = next((m for m in map(headers.maximum_in, reversed(texts)) if m),
+                              layout.row_maxima.get(c)) if column.maximum is None else column.maximum
         if column.role in ("target", "rank", "tier", "rank_of") and column.year is None:
             # a year merged over a score and rank pair ("PCI 2018" over Điểm | Hạng) counts for both columns
             years = headers.header_years(texts) or headers.header_years(merged_above(grid, layout.header_rows, c))

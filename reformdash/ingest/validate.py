@@ -144,6 +144,7 @@ class Validation:
     wide_parts: set = field(default_factory=set)
     listed_raw: pd.DataFrame | None = None  # (part, entity cell) of every row a wide table lists
     bad_numbers: list = field(default_factory=list)
+    maxima: dict = field(default_factory=dict)  # (part, column) -> the criterion's maximum, "(10 điểm)"
     new_units: dict = field(default_factory=dict)
     new_unit_of: dict = field(default_factory=dict)  # entity cell -> code of the unit this import creates
     codes: dict = field(default_factory=dict)  # factorised columns, reused while obs keeps its rows
@@ -189,6 +190,9 @@ def gather_parts(v: Validation, parts) -> None:
         if not len(obs):
             continue
         obs["part"] = len(frames)
+        for c in layout.columns:
+            if c.maximum is not None and c.role == "target":
+                v.maxima[(len(frames), c.col)] = c.maximum
         v.meta.append((layout.sheet if layout.sheet != "csv" else None, layout.transposed, column_headers(layout)))
         obs["part_index"] = same(len(obs), part.index_code)
         obs["part_year"] = part.year
@@ -482,6 +486,19 @@ def check_scales(v: Validation) -> None:
             **v.place(obs, i)))
 
 
+def check_maxima(v: Validation) -> None:
+    """A value above its criterion's maximum (written in the header, «(10 điểm)», or a «Điểm tối đa» row)."""
+    if not v.maxima:
+        return
+    obs = v.obs
+    keys = list(zip(obs["part"].to_numpy().tolist(), obs["col"].to_numpy().tolist()))
+    maximum = np.array([v.maxima.get(k, np.inf) for k in keys], dtype=float)
+    above = obs["value"].to_numpy(float) > maximum + SCALE_TOLERANCE
+    for i in obs.index[above][:20]:
+        v.problems.append(Problem("above_maximum", value=shown_cell(obs.at[i, "value_raw"]), params={
+            "maximum": shown_cell(float(maximum[obs.index.get_loc(i)]))}, **v.place(obs, i)))
+
+
 SCORE_KEY = ["index_code", "year", "entity_code", "component_code"]
 
 
@@ -548,6 +565,7 @@ STEPS = [
     (check_entity_years, False),
     (check_component_years, True),
     (check_scales, False),
+    (check_maxima, False),
     (check_duplicates, True),
     (read_published_ranks, True),
     (rank_over_fields, False),

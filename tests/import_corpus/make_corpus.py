@@ -786,11 +786,9 @@ def build_staff() -> None:
                 expected.append(E(index, year, key, comp, corrected[unit][comp], rank, rank_of))
         else:
             expected.append(row)
-    # criteria ranks of the two corrected units stay as stored for unchanged criteria; the changed criterion of
-    # each loses its computed rank (a partial file never re-ranks a field it does not cover)
-    for row in expected:
-        if (row[2], row[3]) in ((f"62-SYT/{units[3]}", "impact"), (f"62-SYT/{units[7]}", "leadership")):
-            row[5] = row[6] = None
+    # criteria ranks of the two corrected units stay as stored, the changed criterion's too: a partial file never
+    # re-ranks a field it does not cover, and a rank the file does not state is kept on a changed row
+    # (docs/decisions.md, «A partial file never damages a complete year»)
     CASES.append(Case("s26", "syt_kontum_2024_dieu_chinh.csv", "two units corrected after review, imported over "
                       "the complete year of fourteen", "--index PAR_INDEX --year 2024 --level unit --parent 62-SYT",
                       "generated", "a partial file changes only its rows; the other twelve keep their ranks",
