@@ -120,6 +120,7 @@ class Headline:
     sample: bool
     sentence: str
     risky: list[str] = field(default_factory=list)  # names of the indicators at risk or not met
+    late_units: list[str] = field(default_factory=list)  # who is late, most overdue first, once each
 
 
 def headline_sentence(frame: pd.DataFrame, period: str, lang: str = "vi") -> str:
@@ -173,7 +174,8 @@ def headline(store: Store, parent: str, today: dt.date, lang: str = "vi") -> Hea
     return Headline(parent, names.get(parent, parent), period, period_label(period, lang), counts, len(rows),
                     late_lines(store, parent, today, lang), is_sample(store, parent),
                     headline_sentence(frame, period, lang),
-                    list(rows[rows["status"].isin(["at_risk", "not_met"])]["indicator_name"]))
+                    list(rows[rows["status"].isin(["at_risk", "not_met"])]["indicator_name"]),
+                    list(dict.fromkeys(deadlines.late_now(store, parent, today, lang)["entity_name"])))
 
 
 def parents_under(store: Store, entity: str) -> list[str]:
