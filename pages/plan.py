@@ -86,8 +86,8 @@ if parent and codes:
             else:
                 first = matrix.cells.columns[0]
                 st.dataframe(views.styled(matrix), hide_index=True, width="stretch",
-                             height=min(38 * (len(matrix.cells) + 1) + 4, 800),
-                             column_config={first: st.column_config.TextColumn(first, pinned=True, width="large")})
+                             height=min(35 * (len(matrix.cells) + 1) + 3, 800),
+                             column_config={first: st.column_config.TextColumn(first, pinned=True, width=210)})
                 st.caption("Mỗi ô: ký hiệu, tình trạng và giá trị lũy kế từ đầu năm. Trong năm, tình trạng dựa trên dự "
                            "báo theo đường thẳng đến cuối năm; chọn «Một chỉ tiêu» để xem cách đánh giá." if V else
                            "Each cell: symbol, status and the year-to-date figure. Inside the year the status follows "

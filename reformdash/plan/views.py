@@ -208,7 +208,6 @@ class Matrix:
 
     cells: pd.DataFrame
     statuses: pd.DataFrame  # same shape; "" in the descriptive columns
-    first_status_column: int
 
 
 def offices(store: Store, parent: str) -> list[str]:
@@ -235,30 +234,35 @@ def matrix(store: Store, parent: str, period: str, today: dt.date, lang: str = "
         frame = frame[frame["owner"] == office]
     if unit:
         frame = frame[frame["is_parent"] | (frame["entity_code"] == unit)]
-    heads = [_tr("Chỉ tiêu", "Indicator", lang), _tr("Chủ trì", "Office", lang), _tr("Mục tiêu", "Target", lang)]
-    entity_order = [parent] + [c for c in units(store, parent, lang) if c in set(frame["entity_code"])]
     unit_names = units(store, parent, lang)
-    columns = [whole(lang)] + [unit_names.get(c, c) for c in entity_order[1:]]
+    entity_order = [c for c in unit_names if c in set(frame["entity_code"])]
+    # the department's status right after the name: on a phone the first two columns are what shows
+    heads = [_tr("Chỉ tiêu", "Indicator", lang), whole(lang), _tr("Mục tiêu", "Target", lang),
+             _tr("Chủ trì", "Office", lang)]
+    columns = [unit_names.get(c, c) for c in entity_order]
     cells, marks = [], []
+
+    def cell(r) -> tuple[str, str]:
+        if r is None:
+            return "", ""
+        value = "" if r.actual is None or pd.isna(r.actual) else " · " + number(r.actual, r.unit, lang)
+        return f"{LOOK[r.status][0]} {SHORT[r.status][lang == 'en']}{value}", r.status
+
     for _code, rows in frame.groupby("indicator", sort=False):
         first = rows.iloc[0]
         by_entity = {r.entity_code: r for r in rows.itertuples(index=False)}
-        row_cells = [first["indicator_name"], first["owner"] or "", by_entity[parent].target if parent in by_entity
-                     else first["target"]]
-        row_marks = ["", "", ""]
+        own = by_entity.get(parent)
+        own_cell, own_mark = cell(own)
+        row_cells = [first["indicator_name"], own_cell, own.target if own is not None else first["target"],
+                     first["owner"] or ""]
+        row_marks = ["", own_mark, "", ""]
         for e in entity_order:
-            r = by_entity.get(e)
-            if r is None:
-                row_cells.append("")
-                row_marks.append("")
-                continue
-            symbol = LOOK[r.status][0]
-            value = "" if r.actual is None or pd.isna(r.actual) else " · " + number(r.actual, r.unit, lang)
-            row_cells.append(f"{symbol} {SHORT[r.status][lang == 'en']}{value}")
-            row_marks.append(r.status)
+            text, mark = cell(by_entity.get(e))
+            row_cells.append(text)
+            row_marks.append(mark)
         cells.append(row_cells)
         marks.append(row_marks)
-    return Matrix(pd.DataFrame(cells, columns=heads + columns), pd.DataFrame(marks, columns=heads + columns), 3)
+    return Matrix(pd.DataFrame(cells, columns=heads + columns), pd.DataFrame(marks, columns=heads + columns))
 
 
 def styled(m: Matrix):
