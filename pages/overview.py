@@ -35,7 +35,8 @@ else:
             late = (f"  \n{'Chậm báo cáo' if lang == 'vi' else 'Late reports'}: {len(plan.late)} "
                     f"({md(', '.join(plan.late_units))})" if plan.late else "")
             st.caption(f"{md(plan.parent_name)} — {'đạt hoặc đúng tiến độ' if lang == 'vi' else 'met or on track'}"
-                       f"  \n" + " ".join(plan_views.badge(s, lang, n) for s, n in plan.counts.items() if n) + late)
+                       f"  \n" + " ".join(plan_views.badge(s, lang, n, short=True) for s, n in plan.counts.items()
+                                    if n) + late)
             st.page_link("pages/plan.py", label=("Kế hoạch" if lang == "vi" else "Plan") + " →",
                          query_params={"plan": plan.parent, "lang": lang})
     for column, card in zip(columns, cards.cards):

@@ -24,13 +24,18 @@ def _axis_title(unit: str, lang: str) -> str:
 def indicator_periods(store: Store, parent: str, indicator: str, today: dt.date, lang: str = "vi") -> go.Figure:
     """The parent's year-to-date figure per period, coloured and labelled by status, its forecast and its target."""
     frame = views.indicator_history(store, parent, indicator, today, lang)
-    rows = frame[frame["is_parent"]].reset_index(drop=True)
+    rows = frame[frame["is_parent"]]
+    # a year whose quarters are shown is their last bar already (year to date): drawn once, not twice
+    years_with_parts = {p.split("-")[0] for p in rows["period"] if "-" in p}
+    rows = rows[[("-" in p) or (p not in years_with_parts) for p in rows["period"]]].reset_index(drop=True)
     name = views.indicator_choices(store, parent, lang).get(indicator, indicator)
     fig = go.Figure()
     if rows.empty:
         return _base(fig, name, lang, height=360)
     unit = rows["unit"].iloc[0]
-    labels = plotly_texts([views.period_label(p, lang) for p in rows["period"]])
+    # the status word under each period: read without the colours
+    labels = [f"{plotly_text(views.period_label(p, lang))}<br>{views.LOOK[s][0]} {views.SHORT[s][lang == 'en']}"
+              for p, s in zip(rows["period"], rows["status"])]
     need = [None if pd.isna(x) else float(x) for x in rows["need"]]
     fig.add_trace(go.Scatter(x=labels, y=need, name=_tr("Mức cần đạt", "Required", lang), mode="lines",
                              line=dict(color="#1c2833", width=2, dash="dash", shape="hv")))
@@ -38,15 +43,16 @@ def indicator_periods(store: Store, parent: str, indicator: str, today: dt.date,
                                                                       "Year-end forecast (straight line)", lang),
                              mode="markers", marker=dict(symbol="diamond-open", size=13, color="#5d6d7e",
                                                          line=dict(width=2))))
-    text = [f"{views.LOOK[s][0]} {views.SHORT[s][lang == 'en']}" for s in rows["status"]]
     fig.add_trace(go.Bar(x=labels, y=rows["actual"], name=_tr("Lũy kế", "Year to date", lang),
-                         marker_color=[views.LOOK[s][1] for s in rows["status"]], text=text,
-                         textposition="inside", insidetextanchor="end", textfont=dict(color="white"),
-                         hovertext=plotly_texts(rows["detail"]), hoverinfo="text"))
+                         marker_color=[views.LOOK[s][1] for s in rows["status"]],
+                         text=[views.number(v, unit, lang) for v in rows["actual"]], textposition="outside",
+                         cliponaxis=False, hovertext=plotly_texts(rows["detail"]), hoverinfo="text"))
     fig.update_yaxes(title_text=plotly_text(_axis_title(unit, lang)))
     fig.update_xaxes(type="category")
     title = _tr(f"{name}: lũy kế qua các kỳ", f"{name}: year to date by period", lang)
-    return _base(fig, title, lang, height=420)
+    fig = _base(fig, title, lang, height=440)
+    fig.update_layout(margin=dict(b=90), legend=dict(y=-0.28))
+    return fig
 
 
 def indicator_units(store: Store, parent: str, indicator: str, period: str, today: dt.date,
@@ -75,5 +81,6 @@ def indicator_units(store: Store, parent: str, indicator: str, period: str, toda
                            text=plotly_text(_tr(f"cần đạt {views.number(need, unit, lang)}",
                                                 f"required {views.number(need, unit, lang)}", lang)))
     fig.update_xaxes(title_text=plotly_text(_axis_title(unit, lang)))
-    fig.update_layout(showlegend=False, margin=dict(r=170))
-    return _base(fig, title, lang, height=max(360, 30 * len(units) + 150))
+    fig = _base(fig, title, lang, height=max(360, 30 * len(units) + 150))
+    fig.update_layout(showlegend=False, margin=dict(r=190))  # room for «29,4% ↗ đúng tiến độ» beyond the bars
+    return fig

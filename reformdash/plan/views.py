@@ -43,10 +43,11 @@ def word(status: str, lang: str = "vi") -> str:
     return t(f"plan.status.{status}", lang)
 
 
-def badge(status: str, lang: str = "vi", count: int | None = None) -> str:
+def badge(status: str, lang: str = "vi", count: int | None = None, short: bool = False) -> str:
     """A Streamlit badge with the symbol and the word (never colour alone): ':orange-badge[▲ 13 có nguy cơ…]'."""
     symbol, _strong, _light, colour = LOOK[status]
-    text = word(status, lang) if count is None else f"{count} {word(status, lang)}"
+    said = SHORT[status][lang == "en"] if short else word(status, lang)
+    text = said if count is None else f"{count} {said}"
     return f":{colour}-badge[{symbol} {text}]"
 
 
