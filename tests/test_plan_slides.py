@@ -71,6 +71,8 @@ def test_the_indicators_at_risk_have_a_chart_of_their_shortfall(brief):
     charts = [s.charts[0] for s in risk]
     categories = [c for chart in charts for c in chart.categories]
     assert len(categories) == 13 and "Bệnh án điện tử triển khai (MẪU)" == categories[0], "the furthest short first"
+    assert max(len(c) for c in categories) <= 37, "names cut at a word on the axis (the table has them whole)"
+    assert len(set(risk[0].data["Chỉ tiêu"].str.len())) > 1 and risk[0].data["Chỉ tiêu"].str.len().max() > 37
     shortfalls = [v for chart in charts for v in chart.series[0].values]
     assert all(v < 0 for v in shortfalls) and shortfalls == sorted(shortfalls)
     # HSBA: forecast 52,64% against ≥ 60%: 7,36 points short = 12,3% of the level required

@@ -11,6 +11,7 @@ from reformdash.plan import deadlines, model, views
 from reformdash.plan.periods import parse_period
 from reformdash.store import Store
 
+CHART_NAME = 36  # characters of an indicator's name on a chart's axis
 ROWS = 8  # table rows a slide holds legibly with long indicator names; a longer table goes on to the next slide
 
 
@@ -96,7 +97,7 @@ def _risk_slides(rows: pd.DataFrame, who: str, label: str, sample: bool, lang: s
     for i, part in enumerate(parts, start=1):
         names = list(part["indicator_name"])
         chart = Chart("bar", _tr("Còn thiếu so với mức cần đạt (% của mức cần đạt)",
-                                 "Shortfall against the required level (% of it)", lang), names,
+                                 "Shortfall against the required level (% of it)", lang), [_short(n) for n in names],
                       [Series(_tr("Còn thiếu", "Shortfall", lang),
                               [None if pd.isna(x) else round(float(x), 1) for x in part["short"]])],
                       number_format="0.0")
@@ -114,6 +115,14 @@ def _risk_slides(rows: pd.DataFrame, who: str, label: str, sample: bool, lang: s
         slides.append(Slide("plan_risk", _numbered(title, i, len(parts)), who, data, [chart], sentences=sentences,
                             sample=sample))
     return slides
+
+
+def _short(name: str, limit: int = CHART_NAME) -> str:
+    """A chart's category name cut at a word («…»): long names would squeeze the chart off a PDF page; the table
+    and the sentences beside it carry the whole name."""
+    if len(name) <= limit:
+        return name
+    return name[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def late_sentence(late: pd.DataFrame, sent_late: pd.DataFrame, label: str, lang: str) -> str:
