@@ -44,6 +44,8 @@ def app_pages(lang: str, role: str | None = None) -> list:
         st.Page("pages/map.py", title=t[7], icon=":material/map:", url_path="map"),
         st.Page("pages/units.py", title=t[5], icon=":material/account_tree:", url_path="units"),
         st.Page("pages/goals.py", title=t[6], icon=":material/flag:", url_path="goals"),
+        st.Page("pages/plan.py", title="Kế hoạch" if lang == "vi" else "Plan", icon=":material/checklist:",
+                url_path="plan"),
         st.Page("pages/present.py", title="Trình chiếu" if lang == "vi" else "Present", icon=":material/slideshow:",
                 url_path="present"),
         st.Page("pages/upload.py", title=staff[0], icon=":material/upload_file:", url_path="upload",

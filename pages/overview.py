@@ -1,5 +1,7 @@
 """Tổng quan: where the focus entity stands on every index this year, how it moved, and its goals."""
 
+import datetime as dt
+
 import streamlit as st
 
 from pages._common import boot, cached, lazy_expander, sample_badge, sidebar, table
@@ -8,6 +10,7 @@ from reformdash import tables
 from reformdash.labels import L
 from reformdash.markup import markdown_text as md
 from reformdash.overview import coverage_table, focus_cards
+from reformdash.plan import views as plan_views
 
 boot()
 
@@ -18,10 +21,24 @@ lang = view.lang
 name = md(view.entity_name)  # names are user text: shown literally, never as markup
 st.title(f"{L('overview', lang)} — {name}" if lang == "vi" else f"{name} at a glance")
 cards = cached(focus_cards, view.entity, lang)
-if not cards.cards:
+plans = cached(plan_views.overview_headlines, view.entity, dt.date.today(), lang)  # the plan's headline, beside
+if not cards.cards and not plans:
     st.info(L("no_data", lang, what=name))
 else:
-    columns = st.columns(len(cards.cards), border=True)
+    columns = st.columns(len(cards.cards) + len(plans), border=True)
+    for column, plan in zip(columns[len(cards.cards):], plans):
+        with column:
+            st.markdown(f"**{'Kế hoạch' if lang == 'vi' else 'Plan'} · {md(plan.period_label)}**"
+                        f"{sample_badge(plan.sample, lang)}")
+            good = plan.counts["met"] + plan.counts["on_track"]
+            st.metric(md(plan.parent_name), f"{good}/{plan.total}", label_visibility="collapsed")
+            late = (f"  \n{'Chậm báo cáo' if lang == 'vi' else 'Late reports'}: {len(plan.late)} "
+                    f"({md(', '.join(plan.late_units))})" if plan.late else "")
+            st.caption(f"{md(plan.parent_name)} — {'đạt hoặc đúng tiến độ' if lang == 'vi' else 'met or on track'}"
+                       f"  \n" + " ".join(plan_views.badge(s, lang, n, short=True) for s, n in plan.counts.items()
+                                    if n) + late)
+            st.page_link("pages/plan.py", label=("Kế hoạch" if lang == "vi" else "Plan") + " →",
+                         query_params={"plan": plan.parent, "lang": lang})
     for column, card in zip(columns, cards.cards):
         with column:
             st.markdown(f"**{md(card.label)}**{sample_badge(card.sample, lang)}")
@@ -33,8 +50,9 @@ else:
                 text += f"  \n{L('goals', lang)}: " + " ".join(badges)
             st.caption(text)  # one element for the line under the figure and the goals
     # a heading and its list in one element: the same text as an element per line, without a dozen elements a run
-    st.markdown(f"### {L('summary', lang)}\n" + "\n".join(f"- {md(card.sentence)}{sample_badge(card.sample, lang)}"
-                                                         for card in cards.cards))
+    st.markdown(f"### {L('summary', lang)}\n" + "\n".join(
+        [f"- {md(card.sentence)}{sample_badge(card.sample, lang)}" for card in cards.cards]
+        + [f"- {md(plan.parent_name)}: {md(plan.sentence)}{sample_badge(plan.sample, lang)}" for plan in plans]))
     goals = [(card.label, g) for card in cards.cards for g in card.goals]
     if goals:
         lines = [f"- {BADGE[status]}{L(WORD[status], lang)}] **{md(label.split(' ')[0])}** — {md(detail)}"

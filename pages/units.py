@@ -1,5 +1,7 @@
 """Đơn vị trực thuộc: leaderboard of subordinate units, trend per unit, criteria breakdown and goals."""
 
+import datetime as dt
+
 import streamlit as st
 
 from pages._common import boot, cached, chart, figure, language, lazy_expander, set_param
@@ -7,6 +9,7 @@ from reformdash import figures, paragraphs, tables
 from reformdash.analysis import entity_trend
 from reformdash.labels import L
 from reformdash.markup import markdown_text
+from reformdash.plan import views as plan_views
 
 boot()
 
@@ -38,9 +41,12 @@ if len(board) > figures.UNITS_SHOWN:
             st.dataframe(shown["list"], hide_index=True, width="stretch")
 criteria = figure(figures.unit_criteria, parent, index, year, lang)
 # lazy tabs: only the chosen view is built (kept in the URL as ?unit_view=)
-views = st.tabs([L("unit_trend_tab", lang)] + ([L("criteria", lang)] if criteria is not None else []),
-                key="unit_view", on_change="rerun", bind="query-params")
-trend_tab, criteria_tab = views[0], (views[1] if len(views) > 1 else None)
+has_plan = parent in cached(plan_views.plan_parents, lang)
+plan_word = "Kế hoạch" if lang == "vi" else "Plan"
+views = st.tabs([L("unit_trend_tab", lang)] + ([L("criteria", lang)] if criteria is not None else [])
+                + ([plan_word] if has_plan else []), key="unit_view", on_change="rerun", bind="query-params")
+trend_tab, criteria_tab = views[0], (views[1] if criteria is not None else None)
+plan_tab = views[-1] if has_plan else None
 if trend_tab.open:
     with trend_tab:
         unit = st.selectbox(L("unit", lang), list(unames), format_func=unames.get, key="unit_pick")
@@ -51,6 +57,21 @@ if criteria_tab is not None and criteria_tab.open:
     with criteria_tab:
         chart(criteria, "unit_criteria", shown["criteria"],
               lambda: cached(paragraphs.unit_criteria, parent, index, year, lang), f"{index}_{year}_tieu-chi")
+if plan_tab is not None and plan_tab.open:
+    with plan_tab:  # each unit's plan indicators and their status in the period a meeting reviews
+        today = dt.date.today()
+        head = cached(plan_views.headline, parent, today, lang)
+        if head is not None:
+            st.markdown(markdown_text(head.sentence) + (" :orange-badge[" + L("sample", lang) + "]"
+                                                        if head.sample else ""))
+            st.dataframe(cached(plan_views.units_summary, parent, today, lang), hide_index=True, width="stretch")
+            plan_units = cached(plan_views.units, parent, lang)
+            chosen = st.selectbox(L("unit", lang), list(plan_units), format_func=plan_units.get,
+                                  key="plan_unit_pick")
+            st.dataframe(cached(plan_views.unit_plan, parent, chosen, today, lang), hide_index=True,
+                         width="stretch")
+            st.page_link("pages/plan.py", label=plan_word + " →", query_params={"plan": parent, "unit": chosen,
+                                                                               "lang": lang})
 if shown["goal_lines"]:
     st.subheader(L("goals_table", lang))
     st.markdown(shown["goal_lines"])  # one list, one element

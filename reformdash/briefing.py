@@ -61,7 +61,8 @@ class Chart:
 class Slide:
     """One slide: title, the figures behind it, its charts or table, sentences and the sample flag."""
 
-    key: str  # title | glance | trend | changes | components | units | goals
+    key: str  # title | glance | trend | changes | components | units | plan_status | plan_risk | plan_late |
+    # plan_tasks | goals
     title: str
     subtitle: str = ""
     data: pd.DataFrame | None = None  # what the xlsx export writes (headers in the reader's language)
@@ -107,7 +108,11 @@ def build_briefing(store, entity: str, year: int, lang: str = "vi", organisation
         trend = trend[trend["year"] <= year].reset_index(drop=True)
         if not trend.empty:
             trends[code] = trend
-    if not any((t["year"] == year).any() for t in trends.values()):
+    day = date or dt.date.today()
+    from reformdash.plan.slides import plan_slides
+
+    plan = plan_slides(store, e.code, year, day, lang)  # the plan of the entity or its departments that year
+    if not plan and not any((t["year"] == year).any() for t in trends.values()):
         raise NotFound(_tr(f"Không có số liệu năm {year} của {e.name(lang)}",
                            f"There are no {year} figures for {e.name(lang)}", lang),
                        _tr("Không có số liệu", "No data", lang))
@@ -120,6 +125,7 @@ def build_briefing(store, entity: str, year: int, lang: str = "vi", organisation
     slides += [s for code in trends if (s := b.changes(code)) is not None]
     slides += [s for code in trends if (s := b.components(code)) is not None]
     slides += b.units()
+    slides += plan
     goals = b.goals()
     if goals is not None:
         slides.append(goals)
@@ -127,8 +133,12 @@ def build_briefing(store, entity: str, year: int, lang: str = "vi", organisation
 
 
 def briefing_years(store, entity_code: str) -> list[int]:
-    """Years with any result of the entity: the years a briefing can be made for."""
-    return sorted({int(y) for y in store.df("entity_years", entity_code=entity_code)["year"]})
+    """Years with any result of the entity, or with a period of its (or its departments') plan: the years a
+    briefing can be made for."""
+    from reformdash.plan.slides import plan_years
+
+    years = {int(y) for y in store.df("entity_years", entity_code=entity_code)["year"]}
+    return sorted(years | set(plan_years(store, entity_code)))
 
 
 def _ordered(catalog: Catalog, entity_code: str, store) -> list[str]:

@@ -13,7 +13,7 @@ from pypdf import PdfWriter
 from reformdash import fonts, images
 from reformdash.briefing import Briefing, Slide
 from reformdash.charts import FONT, briefing_figure, point_text
-from reformdash.export_pptx import SAMPLE_BADGE, cell_text
+from reformdash.export_pptx import SAMPLE_BADGE, cell_text, column_weights
 from reformdash.markup import plotly_text
 from reformdash.text import strip_accents
 
@@ -213,7 +213,7 @@ def _table(fig: go.Figure, slide: Slide, lang: str, bottom: float, top: float) -
     frame = slide.data.drop(columns=[c for c in slide.data.columns if c in ("Chi tiết", "Detail")])
     shown = frame.head(TABLE_ROWS)
     cells = [[plotly_text(cell_text(v, lang)) for v in shown[c]] for c in shown.columns]
-    fig.add_trace(go.Table(domain=dict(x=[0, 1], y=[bottom, top]),
+    fig.add_trace(go.Table(domain=dict(x=[0, 1], y=[bottom, top]), columnwidth=column_weights(shown, lang),
                            header=dict(values=[f"<b>{plotly_text(c)}</b>" for c in shown.columns], fill_color="#1f3b73",
                                        font=dict(color="white", size=16), align="left", height=36),
                            cells=dict(values=cells, align="left", height=34, font=dict(size=16, color=INK),

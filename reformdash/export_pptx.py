@@ -324,6 +324,10 @@ class _Deck:
         shape = page.shapes.add_table(rows, cols, int(self.width * 0.04), int(self.height * top),
                                       int(self.width * 0.92), int(self.height * height))
         table = shape.table
+        total = int(self.width * 0.92)
+        weights = column_weights(shown, self.lang)
+        for c, weight in enumerate(weights):  # long names (the plan's indicators) get the room they need
+            table.columns[c].width = int(total * weight / sum(weights))
         size = Pt(14 if rows <= 6 else 12 if rows <= 10 else 10)
         for c, name in enumerate(shown.columns):
             table.cell(0, c).text = str(name)
@@ -369,6 +373,12 @@ _HIDE = _SHOW.replace('showVal val="1"', 'showVal val="0"')
 def _number(value: float, lang: str) -> str:
 
     return format_number(value, lang, 0 if float(value).is_integer() else 2)
+
+
+def column_weights(frame: pd.DataFrame, lang: str) -> list[float]:
+    """Each column's share of a table's width: its longest text, between 6 and 45 characters."""
+    return [float(min(45, max(6, len(str(name)), *(len(cell_text(v, lang)) for v in frame[name]))))
+            for name in frame.columns]
 
 
 def cell_text(value, lang: str) -> str:

@@ -16,6 +16,8 @@ from reformdash.labels import L
 KIND_WORDS = {  # slide key -> (Vietnamese, English) word of its sheet name
     "glance": ("Tổng quan", "Overview"), "trend": ("Xu hướng", "Trend"), "changes": ("Thứ hạng", "Ranks"),
     "components": ("Thành phần", "Components"), "units": ("Đơn vị", "Units"), "goals": ("Mục tiêu", "Goals"),
+    "plan_status": ("Kế hoạch", "Plan"), "plan_risk": ("Nguy cơ", "At risk"), "plan_late": ("Báo cáo chậm", "Late"),
+    "plan_tasks": ("Nhiệm vụ", "Tasks"),
 }
 INFO_SHEET = ("Thông tin", "About")
 

@@ -1,0 +1,286 @@
+"""Kế hoạch: the department's plan — every indicator's status for every unit, one indicator in depth, who is late
+and the tasks due; editors load the plan's sheets (preview, then commit), type a unit's figures, add progress notes."""
+
+import datetime as dt
+import hashlib
+
+import streamlit as st
+
+from pages._auth import current_user, has_role
+from pages._common import _param, boot, cached, chart, figure, get_store, language, set_param
+from reformdash import exports
+from reformdash.errors import ReformdashError
+from reformdash.i18n import t
+from reformdash.markup import markdown_lines
+from reformdash.markup import markdown_text as md
+from reformdash.plan import figures as plan_figures
+from reformdash.plan import judge, model, sheets, templates, views
+
+boot()
+
+lang = language()
+V = lang == "vi"
+today = dt.date.today()
+user = current_user()
+editor = has_role(user, "editor")
+store = get_store()
+st.title("Kế hoạch" if V else "Plan")
+ALL = "(tất cả)" if V else "(all)"
+
+
+def pick(label: str, options: list, param: str, key: str, names: dict | None = None, where=None, default=None):
+    """A select kept in the URL under `param` (an unknown value in a hand-edited link falls back to the default)."""
+    wanted = _param(param)
+    if wanted not in options:
+        wanted = default if default in options else options[0]
+    chosen = (where or st).selectbox(label, options, index=options.index(wanted), key=key,
+                                     format_func=(lambda c: names.get(c, c)) if names else str)
+    set_param(param, str(chosen))
+    return chosen
+
+
+parents = cached(views.plan_parents, lang)
+parent = None
+if parents:
+    parent = pick("Kế hoạch của" if V else "Plan of", list(parents), "plan", "plan_parent", parents, where=st.sidebar)
+else:
+    st.info("Chưa có kế hoạch nào. Biên tập viên tải kế hoạch (chỉ tiêu, mục tiêu) ở mục «Cập nhật» bên dưới, hoặc "
+            "dùng lệnh python -m reformdash plan import TỆP." if V else
+            "No plan yet. An editor loads a plan (indicators, targets) under 'Update' below, or runs python -m "
+            "reformdash plan import FILE.")
+
+codes = cached(views.periods, parent) if parent else []
+if parent and codes:
+    period_names = {c: views.period_label(c, lang) for c in codes}
+    f1, f2, f3 = st.columns(3)
+    period = pick("Kỳ" if V else "Period", codes[::-1], "period", "plan_period", period_names, where=f1,
+                  default=views.default_period(codes, today))
+    office_list = cached(views.offices, parent)
+    office = pick("Đơn vị chủ trì" if V else "Responsible office", [ALL, *office_list], "office", "plan_office",
+                  where=f2)
+    unit_names = cached(views.units, parent, lang)
+    unit = pick("Đơn vị" if V else "Unit", [ALL, *unit_names], "unit", "plan_unit", unit_names, where=f3)
+    office, unit = (None if office == ALL else office), (None if unit == ALL else unit)
+
+    frame = cached(views.status, parent, period, today, lang)
+    sample = cached(views.is_sample, parent)
+    st.markdown(f"#### {md(parents[parent])}" + (f" :orange-badge[{'MẪU' if V else 'SAMPLE'}]" if sample else ""))
+    counts = judge.summary(frame)
+    st.markdown(md(views.headline_sentence(frame, period, lang)) + "  \n"
+                + " ".join(views.badge(s, lang, n) for s, n in counts.items() if n))
+    late_now = cached(views.late_lines, parent, today, lang)
+    if late_now:
+        st.markdown(("**Chậm báo cáo:** " if V else "**Late reports:** ") + md("; ".join(late_now)))
+
+    names = ["Chỉ tiêu × đơn vị", "Một chỉ tiêu", "Báo cáo chậm, nhiệm vụ"] if V else \
+        ["Indicators × units", "One indicator", "Late reports, tasks"]
+    edit_name = "Cập nhật" if V else "Update"
+    tabs = st.tabs(names + ([edit_name] if editor else []), key="plan_view", on_change="rerun",
+                   bind="query-params")
+    if tabs[0].open:
+        with tabs[0]:
+            matrix = cached(views.matrix, parent, period, today, lang, office, unit)
+            st.markdown(views.legend(lang))
+            if matrix.cells.empty:
+                st.info("Không có chỉ tiêu nào theo lựa chọn này." if V else "No indicator matches these choices.")
+            else:
+                first = matrix.cells.columns[0]
+                st.dataframe(views.styled(matrix), hide_index=True, width="stretch",
+                             height=min(35 * (len(matrix.cells) + 1) + 3, 800),
+                             column_config={first: st.column_config.TextColumn(first, pinned=True, width=210)})
+                st.caption("Mỗi ô: ký hiệu, tình trạng và giá trị lũy kế từ đầu năm. Trong năm, tình trạng dựa trên dự "
+                           "báo theo đường thẳng đến cuối năm; chọn «Một chỉ tiêu» để xem cách đánh giá." if V else
+                           "Each cell: symbol, status and the year-to-date figure. Inside the year the status follows "
+                           "a straight-line forecast to year end; open 'One indicator' for how each was judged.")
+    if tabs[1].open:
+        with tabs[1]:
+            choices = cached(views.indicator_choices, parent, lang)
+            indicator = pick("Chỉ tiêu" if V else "Indicator", list(choices), "indicator", "plan_indicator", choices)
+            rows = cached(views.indicator_units, parent, indicator, period, today, lang)
+            own = rows[rows["is_parent"]]
+            if len(own):
+                r = own.iloc[0]
+                st.markdown(f"{views.badge(r['status'], lang)} **{md(views.whole(lang))}** — {md(r['detail'])}")
+            chart(figure(plan_figures.indicator_periods, parent, indicator, today, lang), "plan_periods",
+                  lambda: cached(views.indicator_history, parent, indicator, today, lang),
+                  lambda: own.iloc[0]["detail"] if len(own) else "", f"ke-hoach_{indicator}")
+            chart(figure(plan_figures.indicator_units, parent, indicator, period, today, lang), "plan_units",
+                  lambda: rows, lambda: "\n".join(f"{e}: {d}" for e, d in zip(rows["entity_name"], rows["detail"])),
+                  f"ke-hoach_{indicator}_{period}")
+            st.dataframe(views.unit_detail_table(rows, lang), hide_index=True, width="stretch")
+    if tabs[2].open:
+        with tabs[2]:
+            st.subheader("Ai đang chậm báo cáo" if V else "Who is late now")
+            late = cached(views.late_table, parent, today, lang)
+            if late.empty:
+                st.success("Không có báo cáo nào quá hạn." if V else "No report is overdue.")
+            else:
+                st.dataframe(late, hide_index=True, width="stretch")
+            st.subheader("Nhiệm vụ" if V else "Tasks")
+            tasks = cached(views.tasks_table, parent, today, lang)
+            if tasks.empty:
+                st.info("Kế hoạch chưa có nhiệm vụ." if V else "The plan has no tasks.")
+            else:
+                st.dataframe(tasks, hide_index=True, width="stretch")
+    edit_tab = tabs[3] if editor else None
+elif parent:
+    st.info("Kế hoạch chưa có kỳ nào có số liệu hay mục tiêu." if V else "The plan has no period with figures or "
+            "targets yet.")
+    edit_tab = st.container() if editor else None
+else:
+    edit_tab = st.container() if editor else None
+
+
+# editors ----------------------------------------------------------------------------------------------------------
+def show_preview(change: model.Change, commit_key: str) -> None:
+    """Counts added / changed / unchanged, the rows replaced (old → new), the notes; then the commit button."""
+    st.dataframe(views.counts_table(change, lang), hide_index=True)
+    for table, rows in views.changed_rows(change, lang).items():
+        st.caption(("Dòng thay đổi (cũ → mới): " if V else "Rows changed (old → new): ") + table)
+        st.dataframe(rows, hide_index=True, width="stretch")
+    if change.notes:
+        st.markdown(markdown_lines("\n".join(change.notes)))
+    if st.button("Ghi vào cơ sở dữ liệu" if V else "Write to the database", key=commit_key, type="primary",
+                 disabled=change.is_noop, icon=":material/save:"):
+        if not has_role(current_user(), "editor"):
+            st.error("Bạn cần quyền biên tập." if V else "The editor role is needed.")
+            return
+        try:
+            batch = model.commit(store, change, current_user().name)
+        except ReformdashError as e:
+            st.error(md(e.message))
+            return
+        st.session_state["plan_done"] = t("plan.imported", lang, batch=batch, summary=change.summary(lang)) \
+            if batch else t("plan.nothing_changed", lang)
+        st.session_state.pop("_plan_upload", None)
+        st.rerun()
+    if change.is_noop:
+        st.caption(t("plan.nothing_changed", lang))
+
+
+def upload_section(target: str) -> None:
+    what = st.radio("Loại tệp" if V else "File holds", ["plan", "results", "tasks"], horizontal=True,
+                    key="plan_upload_what", format_func=lambda w: {
+                        "plan": ("Kế hoạch (chỉ tiêu, mục tiêu)", "Plan (indicators, targets)"),
+                        "results": ("Kết quả định kỳ của đơn vị", "Units' periodic results"),
+                        "tasks": ("Nhiệm vụ", "Tasks")}[w][not V])
+    period = None
+    if what == "results":
+        options = [None, *views.entry_periods(store, target, today)[::-1]]
+        period = st.selectbox("Kỳ của các dòng không ghi kỳ" if V else "Period of rows that do not state one",
+                              options, key="plan_upload_period",
+                              format_func=lambda c: ("(theo cột «Kỳ» trong tệp)" if V else "(the file's period column)")
+                              if c is None else views.period_label(c, lang))
+    file = st.file_uploader("Tệp (.xlsx, .xls, .ods, .csv)" if V else "File (.xlsx, .xls, .ods, .csv)",
+                            type=["xlsx", "xls", "ods", "csv"], key="plan_upload")
+    if file is None:
+        return
+    data = file.getvalue()
+    key = (hashlib.sha256(data).hexdigest(), file.name, what, target, period, lang)
+    held = st.session_state.get("_plan_upload")
+    if held is None or held[0] != key:  # read once per file and choices, not on every rerun
+        try:
+            change = sheets.read_any(store, data, file.name, what, sheets.Options(parent=target, period=period,
+                                                                                  lang=lang, today=today))
+            held = (key, model.preview(store, change), None)
+        except ReformdashError as e:
+            held = (key, None, e.message)
+        st.session_state["_plan_upload"] = held
+    _key, change, problem = held
+    if problem:
+        st.error(markdown_lines(problem))
+        return
+    st.markdown(("**Xem trước:** " if V else "**Preview:** ") + md(change.summary(lang)))
+    show_preview(change, "plan_commit_upload")
+
+
+def grid_section(target: str) -> None:
+    names = {target: parents.get(target, target), **cached(views.units, target, lang)}
+    c1, c2, c3 = st.columns(3)
+    entity = c1.selectbox("Đơn vị" if V else "Unit", list(names), key="plan_grid_entity", format_func=names.get)
+    periods = views.entry_periods(store, target, today)[::-1]
+    if not periods:
+        return
+    period = c2.selectbox("Kỳ" if V else "Period", periods, key="plan_grid_period",
+                          format_func=lambda c: views.period_label(c, lang))
+    received = c3.date_input("Ngày gửi" if V else "Date sent", value=today, max_value=today, key="plan_grid_received",
+                             format="DD/MM/YYYY")
+    rows = cached(views.grid_rows, target, entity, period, lang)
+    if rows.empty:
+        st.info("Đơn vị này không có chỉ tiêu nào trong kế hoạch." if V else "No indicator applies to this unit.")
+        return
+    heads = {"code": "Mã" if V else "Code", "name": "Chỉ tiêu" if V else "Indicator",
+             "unit": "Đơn vị tính" if V else "Unit", "value": "Giá trị" if V else "Value",
+             "numerator": "Tử số" if V else "Numerator", "denominator": "Mẫu số" if V else "Denominator"}
+    edited = st.data_editor(rows, hide_index=True, width="stretch", key=f"plan_grid_{entity}_{period}",
+                            disabled=["code", "name", "unit"], num_rows="fixed",
+                            column_config={c: st.column_config.Column(h) for c, h in heads.items()})
+    try:
+        change = model.preview(store, views.grid_change(store, target, entity, period, edited, received, lang))
+    except ReformdashError as e:
+        st.error(md(e.message))
+        return
+    show_preview(change, "plan_commit_grid")
+
+
+def note_section(target: str) -> None:
+    choices = cached(views.task_choices, target, lang)
+    if not choices:
+        st.info("Kế hoạch chưa có nhiệm vụ." if V else "The plan has no tasks.")
+        return
+    task = st.selectbox("Nhiệm vụ" if V else "Task", list(choices), key="plan_note_task", format_func=choices.get)
+    c1, c2 = st.columns([1, 3])
+    day = c1.date_input("Ngày" if V else "Date", value=today, max_value=today, key="plan_note_day",
+                        format="DD/MM/YYYY")
+    text = c2.text_input("Tiến độ" if V else "Progress", key="plan_note_text", max_chars=1000)
+    if st.button("Thêm ghi chú" if V else "Add the note", key="plan_note_add", icon=":material/note_add:"):
+        try:
+            change = views.note_change(target, task, day, text, current_user().name, lang)
+            batch = model.commit(store, change, current_user().name)
+        except ReformdashError as e:
+            st.error(md(e.message))
+            return
+        st.session_state["plan_done"] = t("plan.imported", lang, batch=batch, summary=change.summary(lang)) \
+            if batch else t("plan.nothing_changed", lang)
+        st.rerun()
+
+
+def template_section(target: str | None) -> None:
+    st.caption("Mẫu trống có trang «Hướng dẫn» và danh sách chọn; điền xong tải lên ở mục «Tải tệp lên»." if V else
+               "Blank templates with an instructions sheet and drop-downs; fill them in and upload them here.")
+    for name, (build, file_name, label_vi, label_en) in templates.TEMPLATES.items():
+        st.download_button(label_vi if V else label_en, data=lambda build=build: build(store, target),
+                           file_name=file_name, mime=exports.XLSX_MIME, icon=":material/description:",
+                           key=f"plan_template_{name}", on_click="ignore")
+
+
+if edit_tab is not None and (not hasattr(edit_tab, "open") or edit_tab.open):
+    with edit_tab:
+        done = st.session_state.pop("plan_done", None)
+        if done:
+            st.success(done)
+        owners = {**parents, **{r.code: r.name for r in cached(exports.unit_parent_choices, lang).itertuples(
+            index=False)}}
+        target = st.selectbox("Kế hoạch của cơ quan" if V else "Plan of", list(owners), key="plan_edit_parent",
+                              index=list(owners).index(parent) if parent in owners else 0,
+                              format_func=owners.get) if owners else None
+        if target is None:
+            st.info("Chưa có cơ quan nào có đơn vị trực thuộc: thêm ở trang «Danh mục»." if V else
+                    "No entity has units yet: add them on the Registry page.")
+        else:
+            actions = {"upload": ("Tải tệp lên", "Upload a file"), "grid": ("Nhập tay số liệu", "Type figures"),
+                       "note": ("Ghi chú tiến độ nhiệm vụ", "Task progress note"),
+                       "templates": ("Mẫu trống", "Blank templates")}
+            action = st.segmented_control("Việc cần làm" if V else "Action", list(actions), default="upload",
+                                          key="plan_action", format_func=lambda a: actions[a][not V])
+            if action == "upload":
+                upload_section(target)
+            elif action == "grid":
+                grid_section(target)
+            elif action == "note":
+                note_section(target)
+            elif action == "templates":
+                template_section(target)
+if parent and not editor:
+    st.caption("Biên tập viên đăng nhập để tải kế hoạch, kết quả và nhiệm vụ." if V else
+               "Editors sign in to load the plan, results and tasks.")
