@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages._common import _param, boot, cached, chart, field_note, figure, set_param, sidebar, year_picker
+from pages._common import boot, cached, chart, choice_param, field_note, figure, set_param, sidebar, year_picker
 from reformdash import maps
 from reformdash.labels import L
 
@@ -32,13 +32,13 @@ left, middle, right = st.columns([1, 2, 2])
 year = year_picker(L("year", lang), view.years, "year", view.years[-1], left)
 components = cached(maps.components, view.index, year, lang)
 options = ["", *components]
-wanted = _param("component") or ""
+wanted = choice_param("component", options, "")
 component = middle.selectbox("Chỉ số thành phần" if V else "Component", options,
                              index=options.index(wanted) if wanted in options else 0,
                              format_func=lambda c: components.get(c) or ("Chỉ số tổng hợp" if V else "Overall index"),
                              key="map_component")
 set_param("component", component)
-wanted_mode = _param("map") or "value"
+wanted_mode = choice_param("map", maps.MODES, "value")
 mode = right.segmented_control("Tô màu theo" if V else "Colour by", maps.MODES,
                                default=wanted_mode if wanted_mode in maps.MODES else "value",
                                format_func=lambda m: maps.mode_name(m, lang), key="map_mode", required=True)
