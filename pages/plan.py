@@ -7,7 +7,7 @@ import hashlib
 import streamlit as st
 
 from pages._auth import current_user, has_role
-from pages._common import _param, boot, cached, chart, figure, get_store, language, set_param
+from pages._common import boot, cached, chart, figure, get_store, language, set_param, text_param
 from reformdash import exports
 from reformdash.errors import ReformdashError
 from reformdash.i18n import t
@@ -30,7 +30,7 @@ ALL = "(tất cả)" if V else "(all)"
 
 def pick(label: str, options: list, param: str, key: str, names: dict | None = None, where=None, default=None):
     """A select kept in the URL under `param` (an unknown value in a hand-edited link falls back to the default)."""
-    wanted = _param(param)
+    wanted = text_param(param)
     if wanted not in options:
         wanted = default if default in options else options[0]
     chosen = (where or st).selectbox(label, options, index=options.index(wanted), key=key,

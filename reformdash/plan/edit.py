@@ -235,6 +235,7 @@ def edited_change(store: Store, parent: str, year: int, indicators: pd.DataFrame
                            what=f"{code}, {year}")
             continue
         seen_targets[(code, entity)] = row
+        parsed.base_year = base_year  # the stored wording names it: «giảm 20% so với năm 2024»
         new = sheets.target_row(parent, code, entity, str(year), parsed, base_year, indicator["unit"], None)
         old = stored_targets.get((code, entity))
         if old is not None and all(model._same(new[c], getattr(old, c)) for c in model.TABLES["target"][0]
