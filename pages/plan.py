@@ -7,14 +7,14 @@ import hashlib
 import streamlit as st
 
 from pages._auth import current_user, has_role
-from pages._common import _param, boot, cached, chart, figure, get_store, language, set_param
+from pages._common import boot, cached, chart, figure, get_store, language, set_param, text_param
 from reformdash import exports
 from reformdash.errors import ReformdashError
 from reformdash.i18n import t
 from reformdash.markup import markdown_lines
 from reformdash.markup import markdown_text as md
+from reformdash.plan import edit, judge, model, sheets, templates, views
 from reformdash.plan import figures as plan_figures
-from reformdash.plan import judge, model, sheets, templates, views
 
 boot()
 
@@ -30,7 +30,7 @@ ALL = "(tất cả)" if V else "(all)"
 
 def pick(label: str, options: list, param: str, key: str, names: dict | None = None, where=None, default=None):
     """A select kept in the URL under `param` (an unknown value in a hand-edited link falls back to the default)."""
-    wanted = _param(param)
+    wanted = text_param(param)
     if wanted not in options:
         wanted = default if default in options else options[0]
     chosen = (where or st).selectbox(label, options, index=options.index(wanted), key=key,
@@ -132,7 +132,7 @@ else:
 
 
 # editors ----------------------------------------------------------------------------------------------------------
-def show_preview(change: model.Change, commit_key: str) -> None:
+def show_preview(change: model.Change, commit_key: str, forget: tuple[str, ...] = ()) -> None:
     """Counts added / changed / unchanged, the rows replaced (old → new), the notes; then the commit button."""
     st.dataframe(views.counts_table(change, lang), hide_index=True)
     for table, rows in views.changed_rows(change, lang).items():
@@ -152,7 +152,8 @@ def show_preview(change: model.Change, commit_key: str) -> None:
             return
         st.session_state["plan_done"] = t("plan.imported", lang, batch=batch, summary=change.summary(lang)) \
             if batch else t("plan.nothing_changed", lang)
-        st.session_state.pop("_plan_upload", None)
+        for key in ("_plan_upload", *forget):  # the editors start again from what is now stored
+            st.session_state.pop(key, None)
         st.rerun()
     if change.is_noop:
         st.caption(t("plan.nothing_changed", lang))
@@ -223,6 +224,60 @@ def grid_section(target: str) -> None:
     show_preview(change, "plan_commit_grid")
 
 
+def plan_editor_section(target: str) -> None:
+    """The plan's indicators and one year's targets in two grids; «Xem trước» shows what would change, then commit."""
+    c = cached(edit.choices, target, today, lang)
+    st.caption("Sửa trực tiếp trong bảng; thêm chỉ tiêu hoặc mục tiêu ở dòng cuối. Mã của chỉ tiêu đã có không đổi "
+               "được; xóa chỉ tiêu hay mục tiêu không làm ở đây (hoàn tác cả lô ở trang «Dữ liệu»)." if V else
+               "Edit in the tables; add an indicator or a target in the last row. An existing indicator's code cannot "
+               "change; nothing is deleted here (a whole batch is undone on the Data page).")
+    h = {col: edit.header(col, lang) for col in edit.HEADERS}
+    ind_key = f"plan_ind_editor_{target}"
+    indicators = st.data_editor(
+        cached(edit.indicator_frame, target), key=ind_key, num_rows="add", hide_index=True, width="stretch",
+        column_order=[col for col in edit.INDICATOR_COLUMNS if col != "was"],
+        column_config={
+            "code": st.column_config.TextColumn(h["code"], required=True, max_chars=40),
+            "name_vi": st.column_config.TextColumn(h["name_vi"], required=True, width="large"),
+            "name_en": st.column_config.TextColumn(h["name_en"], width="medium"),
+            "unit": st.column_config.SelectboxColumn(h["unit"], options=c.units, default="%"),
+            "direction": st.column_config.SelectboxColumn(h["direction"], options=list(c.directions),
+                                                          format_func=c.directions.get, default="higher"),
+            "aggregation": st.column_config.SelectboxColumn(h["aggregation"], options=list(c.aggregations),
+                                                            format_func=c.aggregations.get, default="mean"),
+            "owner": st.column_config.SelectboxColumn(h["owner"], options=c.offices)})
+    codes = [x for x in indicators["code"] if isinstance(x, str) and x.strip()]
+    year = st.selectbox("Năm của mục tiêu" if V else "Targets of the year", c.years[::-1], key="plan_edit_year",
+                        index=c.years[::-1].index(today.year) if today.year in c.years else 0)
+    target_key = f"plan_target_editor_{target}_{year}"
+    targets = st.data_editor(
+        cached(edit.target_frame, target, year, lang), key=target_key, num_rows="add", hide_index=True,
+        width="stretch", column_config={
+            "indicator_code": st.column_config.SelectboxColumn(h["indicator_code"], options=codes, required=True),
+            "entity_code": st.column_config.SelectboxColumn(h["entity_code"], options=list(c.entities),
+                                                            format_func=c.entities.get, default=target,
+                                                            width="medium"),
+            "kind": st.column_config.SelectboxColumn(h["kind"], options=list(c.kinds), format_func=c.kinds.get,
+                                                     width="medium"),
+            "target": st.column_config.TextColumn(h["target"], help="Ví dụ: ≥ 90%, > 10%, giảm 3–5%, tăng 5 bậc, "
+                                                  "> 90% đơn vị đạt loại Tốt trở lên" if V else "E.g. ≥ 90%, > 10%, "
+                                                  "decrease by 3–5%, > 90% of units rated Good"),
+            "base_year": st.column_config.NumberColumn(h["base_year"], format="%d", step=1)})
+    st.caption("Mục tiêu theo kỳ (quý, 6 tháng) chỉ nhập bằng tệp kế hoạch." if V else
+               "Targets for a quarter or half year are loaded from a plan file.")
+    if st.button("Xem trước" if V else "Preview", key="plan_edit_preview", icon=":material/preview:"):
+        st.session_state["plan_edit_previewing"] = True
+    if not st.session_state.get("plan_edit_previewing"):
+        return
+    try:
+        change = model.preview(store, edit.edited_change(store, target, year, indicators, targets, lang, today))
+    except ReformdashError as e:
+        st.error(markdown_lines(e.message))
+        return
+    st.markdown(("**Xem trước:** " if V else "**Preview:** ") + md(change.summary(lang)))
+    show_preview(change, "plan_commit_edit", forget=(ind_key, target_key, "plan_edit_previewing"))
+
+
 def note_section(target: str) -> None:
     choices = cached(views.task_choices, target, lang)
     if not choices:
@@ -268,13 +323,17 @@ if edit_tab is not None and (not hasattr(edit_tab, "open") or edit_tab.open):
             st.info("Chưa có cơ quan nào có đơn vị trực thuộc: thêm ở trang «Danh mục»." if V else
                     "No entity has units yet: add them on the Registry page.")
         else:
-            actions = {"upload": ("Tải tệp lên", "Upload a file"), "grid": ("Nhập tay số liệu", "Type figures"),
+            actions = {"upload": ("Tải tệp lên", "Upload a file"),
+                       "plan": ("Chỉ tiêu và mục tiêu", "Indicators and targets"),
+                       "grid": ("Nhập tay số liệu", "Type figures"),
                        "note": ("Ghi chú tiến độ nhiệm vụ", "Task progress note"),
                        "templates": ("Mẫu trống", "Blank templates")}
             action = st.segmented_control("Việc cần làm" if V else "Action", list(actions), default="upload",
                                           key="plan_action", format_func=lambda a: actions[a][not V])
             if action == "upload":
                 upload_section(target)
+            elif action == "plan":
+                plan_editor_section(target)
             elif action == "grid":
                 grid_section(target)
             elif action == "note":

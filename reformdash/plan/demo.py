@@ -44,6 +44,19 @@ INDICATORS = [
     ("SKCT", "Sáng kiến cải cách hành chính được công nhận", "số", "≥ 10", "tổng", "Phòng TCCB", 0.25, 0.1),
     ("HLNB", "Mức độ hài lòng của người bệnh nội trú", "%", "≥ 92%", "trung bình", "Phòng NVY", 89, 1.5),
 ]
+NAMES_EN = {  # the English page's names (the sheet's «Tên tiếng Anh» column)
+    "HL": "Citizens' satisfaction with administrative procedures", "TTTT": "Share of payments made online",
+    "VBDT": "Internal dossiers circulated electronically", "HSTT": "Online dossiers at service levels 3 and 4",
+    "BCCS": "Periodic reports shared on the provincial reporting system",
+    "HSCV": "Work files handled on the network", "XL": "Units rated Good or better in the reform assessment",
+    "BC": "State-paid staff (people)", "CT": "Direct budget spending (million dong)",
+    "TTHC": "Administrative procedures settled on time", "CKS": "Electronic documents with a digital signature",
+    "HSBA": "Electronic medical records in use", "KTN": "Complaints and feedback handled late",
+    "DTCB": "Civil servants trained in administrative reform", "KHTT": "Cashless payments for medical care",
+    "DLYT": "Electronic health records created", "TGTT": "Average waiting time for an examination (minutes)",
+    "KTRA": "Units inspected for administrative reform", "SKCT": "Recognised administrative reform initiatives",
+    "HLNB": "Inpatients' satisfaction",
+}
 TIERS = ["Khá", "Tốt", "Xuất sắc"]
 
 
@@ -56,13 +69,14 @@ def _rows(writer_rows: list[list]) -> str:
 def build(seed: int = 17) -> dict[str, str]:
     """The three CSV texts (plan, results, tasks)."""
     rng = random.Random(seed)
-    plan = [["Mã chỉ tiêu", "Tên chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Năm gốc", "Năm", "Đơn vị chủ trì",
-             "Áp dụng cho", "Cách tổng hợp", "Kỳ báo cáo"]]
+    plan = [["Mã chỉ tiêu", "Tên chỉ tiêu", "Tên tiếng Anh", "Đơn vị tính", "Mục tiêu", "Năm gốc", "Năm",
+             "Đơn vị chủ trì", "Áp dụng cho", "Cách tổng hợp", "Kỳ báo cáo"]]
     for year in (2025, 2026):
         for code, name, unit, target, agg, owner, _start, _gain in INDICATORS:
             applies = "Sở Y tế Quảng Ninh (mẫu)" if code == "KTRA" else "tất cả đơn vị"
             base = year - 1 if "giảm" in target else ""
-            plan.append([code, f"{name} (MẪU)", unit, target, base, year, owner, applies, agg, "quý, năm"])
+            plan.append([code, f"{name} (MẪU)", f"{NAMES_EN[code]} (SAMPLE)", unit, target, base, year, owner,
+                         applies, agg, "quý, năm"])
     results = [["Mã chỉ tiêu", "Đơn vị", "Kỳ", "Giá trị", "Tử số", "Mẫu số", "Ngày gửi"]]
     quarters = [Period(2025, "Q", q) for q in range(1, 5)] + [Period(2026, "Q", q) for q in range(1, 4)]
     late_units = {SAMPLE_UNITS[3]: 3, SAMPLE_UNITS[10]: 6}  # these two send late

@@ -29,6 +29,17 @@ def vocabulary(group: str) -> dict[str, tuple[str, str]]:
         return {words(r["word"]): (r["code"], r["value"]) for r in csv.DictReader(f) if r["group"] == group}
 
 
+@cache
+def labels(group: str, lang: str = "vi") -> dict[str, str]:
+    """code -> the word a page shows for it (groups `aggregation_label`, `direction_label`; first row per language)."""
+    out: dict[str, str] = {}
+    with open(REFERENCE / "plan_vocabulary.csv", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            if r["group"] == group and r["value"] == ("en" if lang == "en" else "vi"):
+                out.setdefault(r["code"], r["word"])
+    return out
+
+
 def tier_value(text: object) -> float | None:
     """The rank of a rating word («Tốt» -> 3, «Xuất sắc» -> 4); None when it is not one."""
     found = vocabulary("tier").get(words(text))

@@ -52,6 +52,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plan.unknown_component": ("không có chỉ số hoặc chỉ số thành phần này.", "no such index or component."),
     "plan.bad_due_rule": ("không hiểu hạn báo cáo; ghi như «ngày 2 tháng cuối quý», «2/6», «15/11».",
                           "the reporting deadline is not understood; write e.g. '2/6' or '15/11'."),
+    "plan.code_fixed": ("mã của chỉ tiêu đã có không đổi được (mã cũ: {was}); thêm một dòng mới nếu cần mã khác.",
+                        "an existing indicator's code cannot change (it was {was}); add a new row for a new code."),
     "plan.not_in_plan": ("chỉ tiêu này không áp dụng cho đơn vị này.", "this indicator does not apply to this unit."),
     # notes (shown with the preview, never silent)
     "plan.note.unknown_columns": ("Trang «{sheet}»: các cột không dùng đến: {columns}.",

@@ -396,6 +396,75 @@ def _direction(text: object) -> bool | None:
     return None
 
 
+def direction_cell(reader: Reader, table: Table, row: int, cells: dict) -> bool | None:
+    """The «Chiều» cell: True (higher is better) or False; None when blank or not understood (then a problem)."""
+    if is_missing(cells.get("direction")):
+        return None
+    found = _direction(cells["direction"])
+    if found is None:
+        reader.problem("plan.unknown_direction", table, row, "direction", cells["direction"])
+    return found
+
+
+def aggregation_cell(reader: Reader, table: Table, row: int, cells: dict) -> str | None:
+    """The «Cách tổng hợp» cell as a code; None when blank or not understood (then a problem)."""
+    aggregation = _aggregation(cells.get("aggregation"))
+    if aggregation is None and not is_missing(cells.get("aggregation")):
+        reader.problem("plan.unknown_aggregation", table, row, "aggregation", cells["aggregation"])
+    return aggregation
+
+
+def unit_cell(cell: object) -> str:
+    """The «Đơn vị tính» cell by the vocabulary («tỷ lệ» -> %); % when blank."""
+    return "%" if is_missing(cell) else kinds.vocabulary("unit").get(words(cell), (clean(cell), ""))[0]
+
+
+def target_cell(reader: Reader, table: Table, row: int, cells: dict, unit: str,
+                higher: bool) -> kinds.Parsed | None:
+    """The «Loại mục tiêu» and «Mục tiêu» cells by the kinds registry; None (and a problem) when no kind is told."""
+    parsed = kinds.parse_target(cells.get("kind"), cells.get("target"), percent=unit == "%", higher_is_better=higher)
+    if parsed is None:
+        if is_missing(cells.get("kind")) and is_missing(cells.get("target")):
+            reader.blank(table, row, "target")
+        else:
+            reader.problem("plan.unknown_kind", table, row, "kind" if "kind" in table.columns else "target",
+                           cells.get("kind") if not is_missing(cells.get("kind")) else cells.get("target"))
+    return parsed
+
+
+def check_target(reader: Reader, table: Table, row: int, cells: dict, parsed: kinds.Parsed, year: int) -> int | None:
+    """The target's base year (the «Năm gốc» cell, the wording's, else the year before for a change), with the
+    problems of a target that cannot be judged (no number, no level for a share of units, a base not before)."""
+    base_year = parsed.base_year
+    if not is_missing(cells.get("base_year")):
+        base_year = reader.year(cells["base_year"], table, row, "base_year")
+    if parsed.kind in ("increase_by", "decrease_by") and base_year is None:
+        base_year = year - 1
+    if parsed.kind == "every_year_higher":
+        base_year = base_year or year - 1
+    if base_year is not None and base_year >= year:
+        reader.problem("plan.base_after", table, row, "base_year", base_year, year=year)
+    if kinds.KINDS[parsed.kind].needs_target and parsed.target is None:
+        reader.problem("plan.no_target_number", table, row, "target", cells.get("target"))
+    if parsed.kind == "share_of_units_reaching" and parsed.threshold is None:
+        reader.problem("plan.no_threshold", table, row, "target", cells.get("target"))
+    if parsed.target_high is not None:
+        text = clean(f"{'' if is_missing(cells.get('kind')) else cells['kind']} {cells.get('target', '')}")
+        reader.notes.append(t("plan.note.range", reader.lang, row=row, text=text))
+    return base_year
+
+
+def target_row(parent: str, code: str, entity: str, period: str, parsed: kinds.Parsed, base_year: int | None,
+               unit: str, raw_target: object) -> dict:
+    """An indicator_target row (its text: the plan's own wording, else the kind's)."""
+    text = clean(raw_target) if isinstance(raw_target, str) and not is_missing(raw_target) else ""
+    return {"parent_code": parent, "indicator_code": code, "entity_code": entity, "period": period,
+            "kind": parsed.kind, "target": parsed.target, "target_high": parsed.target_high,
+            "strict": parsed.strict, "by_unit": parsed.by_unit, "base_year": base_year,
+            "threshold": parsed.threshold, "threshold_strict": parsed.threshold_strict,
+            "text": text or kinds.export_label(parsed, "vi", unit if parsed.kind != "share_of_units_reaching" else "")}
+
+
 def _plan_rows(reader: Reader, table: Table, indicators: list[dict], targets: list[dict]) -> None:
     parent = reader.parent
     seen_codes: dict[str, int] = {}
@@ -421,31 +490,18 @@ def _plan_rows(reader: Reader, table: Table, indicators: list[dict], targets: li
         if not is_missing(cells.get("entity")):
             entity = reader.unit(cells["entity"], table, row)
         # the indicator (its first row defines it; a later row with a unit is that unit's own target)
-        unit = "%" if is_missing(cells.get("unit")) else kinds.vocabulary("unit").get(
-            words(cells["unit"]), (clean(cells["unit"]), ""))[0]
+        unit = unit_cell(cells.get("unit"))
         new_indicator = code is None or code not in seen_codes
         if code is None:
             code = f"CT{order + 1:02d}"
         if new_indicator:
             if is_missing(cells.get("name_vi")):
                 reader.blank(table, row, "name_vi")
-            aggregation = _aggregation(cells.get("aggregation"))
-            if aggregation is None and not is_missing(cells.get("aggregation")):
-                reader.problem("plan.unknown_aggregation", table, row, "aggregation", cells["aggregation"])
-            higher = True
-            if not is_missing(cells.get("direction")):
-                found = _direction(cells["direction"])
-                if found is None:
-                    reader.problem("plan.unknown_direction", table, row, "direction", cells["direction"])
-                higher = found if found is not None else True
-        parsed = kinds.parse_target(cells.get("kind"), cells.get("target"), percent=unit == "%",
-                                    higher_is_better=higher if new_indicator else True)
+            aggregation = aggregation_cell(reader, table, row, cells)
+            direction = direction_cell(reader, table, row, cells)
+            higher = direction if direction is not None else True
+        parsed = target_cell(reader, table, row, cells, unit, higher if new_indicator else True)
         if parsed is None:
-            if is_missing(cells.get("kind")) and is_missing(cells.get("target")):
-                reader.blank(table, row, "target")
-            else:
-                reader.problem("plan.unknown_kind", table, row, "kind" if "kind" in table.columns else "target",
-                               cells.get("kind") if not is_missing(cells.get("kind")) else cells.get("target"))
             continue
         if new_indicator:
             if not is_missing(cells.get("direction")):
@@ -457,22 +513,7 @@ def _plan_rows(reader: Reader, table: Table, indicators: list[dict], targets: li
             if aggregation is None:
                 aggregation = "share_of_units" if parsed.kind == "share_of_units_reaching" else \
                     "ratio" if not is_missing(cells.get("numerator")) else "mean"
-        base_year = parsed.base_year
-        if not is_missing(cells.get("base_year")):
-            base_year = reader.year(cells["base_year"], table, row, "base_year")
-        if parsed.kind in ("increase_by", "decrease_by") and base_year is None:
-            base_year = year - 1
-        if parsed.kind == "every_year_higher":
-            base_year = base_year or year - 1
-        if base_year is not None and base_year >= year:
-            reader.problem("plan.base_after", table, row, "base_year", base_year, year=year)
-        if kinds.KINDS[parsed.kind].needs_target and parsed.target is None:
-            reader.problem("plan.no_target_number", table, row, "target", cells.get("target"))
-        if parsed.kind == "share_of_units_reaching" and parsed.threshold is None:
-            reader.problem("plan.no_threshold", table, row, "target", cells.get("target"))
-        if parsed.target_high is not None:
-            text = clean(f"{'' if is_missing(cells.get('kind')) else cells['kind']} {cells.get('target', '')}")
-            reader.notes.append(t("plan.note.range", reader.lang, row=row, text=text))
+        base_year = check_target(reader, table, row, cells, parsed, year)
         if len(reader.problems) > before or entity is None:
             continue
         if new_indicator:
@@ -505,14 +546,7 @@ def _plan_rows(reader: Reader, table: Table, indicators: list[dict], targets: li
                            what=f"{code}, {period}")
             continue
         seen_targets[key] = row
-        raw_target = cells.get("target")
-        text = clean(raw_target) if isinstance(raw_target, str) and not is_missing(raw_target) else ""
-        targets.append({
-            "parent_code": parent, "indicator_code": code, "entity_code": entity, "period": period,
-            "kind": parsed.kind, "target": parsed.target, "target_high": parsed.target_high,
-            "strict": parsed.strict, "by_unit": parsed.by_unit, "base_year": base_year,
-            "threshold": parsed.threshold, "threshold_strict": parsed.threshold_strict,
-            "text": text or kinds.export_label(parsed, "vi", unit if parsed.kind != "share_of_units_reaching" else "")})
+        targets.append(target_row(parent, code, entity, period, parsed, base_year, unit, cells.get("target")))
 
 
 def _report_kinds(text: object) -> str | None:
