@@ -402,7 +402,7 @@ def read_goals(store: Store, data: bytes, file_name: str, lang: str = "vi") -> l
 
 
 # storing ----------------------------------------------------------------------------------------------
-def _frame(goals: list[Goal]) -> pd.DataFrame:
+def _frame(goals: list[Goal], sample: bool = False) -> pd.DataFrame:
     frame = pd.DataFrame({
         "id": pd.array([g.id for g in goals], dtype="Int64"),
         "index_code": [g.index_code for g in goals],
@@ -413,12 +413,13 @@ def _frame(goals: list[Goal]) -> pd.DataFrame:
         "base_year": pd.array([g.base_year for g in goals], dtype="Int64"),
         "target_year": pd.array([g.target_year for g in goals], dtype="Int64"),
         "note": [g.note for g in goals],
+        "is_sample": pd.array([sample] * len(goals), dtype="boolean"),
     })
     return frame.astype({c: "string" for c in ("index_code", "component_code", "entity_code", "kind", "note")})
 
 
-def _write(store: Store, goals: list[Goal], replace_all: bool) -> None:
-    frame = _frame(goals)
+def _write(store: Store, goals: list[Goal], replace_all: bool, sample: bool = False) -> None:
+    frame = _frame(goals, sample)
     with store.transaction() as tx:
         if replace_all:
             tx.execute(query_text("goal_delete_all"))
@@ -429,7 +430,7 @@ def _write(store: Store, goals: list[Goal], replace_all: bool) -> None:
         bump_version(tx)
 
 
-def import_goals(store: Store, data: bytes, file_name: str, lang: str = "vi") -> int:
+def import_goals(store: Store, data: bytes, file_name: str, lang: str = "vi", sample: bool = False) -> int:
     """Add the goals of a spreadsheet (the same goal again updates its target); returns how many it holds.
 
     Raises ImportRejected (nothing written) when the file or any row is bad.
@@ -437,21 +438,23 @@ def import_goals(store: Store, data: bytes, file_name: str, lang: str = "vi") ->
     goals = read_goals(store, data, file_name, lang)
     for goal in goals:
         goal.id = None  # an imported file never renumbers stored goals
-    _write(store, goals, replace_all=False)
+    _write(store, goals, replace_all=False, sample=sample)
     return len(goals)
 
 
 def list_goals(store: Store, lang: str = "vi") -> pd.DataFrame:
-    """Stored goals: id, index, component, entity_code, entity_name, kind, target, base_year, target_year, note."""
+    """Stored goals: id, index, component, entity_code, entity_name, kind, target, base_year, target_year, note,
+    sample (the organisation's first)."""
     return store.df("goal_list", lang=lang)
 
 
 def save_goals(store: Store, frame: pd.DataFrame, lang: str = "vi") -> None:
-    """Replace every goal with the rows of an edited table (st.data_editor), validated as an import.
+    """Replace the organisation's goals with the rows of an edited table (st.data_editor), validated as an import;
+    the sample goals are kept (the editor does not show them).
 
     The entity is read from an `entity` column when there is one, else `entity_code`. Raises ImportRejected.
     """
-    frame = frame.copy()
+    frame = frame.drop(columns=[c for c in ("sample",) if c in frame.columns])
     if "entity" not in frame.columns and "entity_code" in frame.columns:
         frame = frame.drop(columns=[c for c in ("entity_name",) if c in frame.columns])
     header = [str(c) for c in frame.columns]
@@ -496,7 +499,7 @@ def load_demo_goals(store: Store) -> int:
     """The demo plan's goals for Quảng Ninh (data/demo/goals.csv), only into an empty goal table."""
     if not DEMO_GOALS.is_file() or store.rows("goal_count")[0][0]:
         return 0
-    return import_goals(store, DEMO_GOALS.read_bytes(), DEMO_GOALS.name)
+    return import_goals(store, DEMO_GOALS.read_bytes(), DEMO_GOALS.name, sample=True)
 
 
 # evaluating -------------------------------------------------------------------------------------------

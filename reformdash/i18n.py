@@ -178,6 +178,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "--name needs \"TEXT=CODE\" (CODE an entity code, «-» to skip the row), not «{value}»."),
     "more_problems": ("… và {count} lỗi khác.", "… and {count} more problems."),
     "rejected_title": ("Tệp bị từ chối, không ghi gì vào cơ sở dữ liệu", "File rejected; nothing was written"),
+    # remove-sample (reformdash/service.py)
+    "sample_removed": (
+        "Đã gỡ số liệu mẫu: {batches} lô, {scores} điểm số, {goals} mục tiêu, {entities} đơn vị, {indices} chỉ số, "
+        "{components} chỉ số thành phần.",
+        "Sample removed: {batches} batches, {scores} scores, {goals} goals, {entities} entities, {indices} indices, "
+        "{components} components."),
+    "sample_in_use": (
+        "các lô {batches} (số liệu của đơn vị) có điểm số của đơn vị hoặc chỉ số mẫu; hãy hoàn tác các lô đó trước "
+        "khi gỡ số liệu mẫu. Chưa gỡ gì.",
+        "batches {batches} (your own data) hold scores of a sample unit or index; revert them before removing the "
+        "sample. Nothing was removed."),
+    "sample_in_use_title": ("Chưa thể gỡ số liệu mẫu", "The sample cannot be removed yet"),
     # goals (reformdash/goals.py): rejections
     "goal_table": ("bảng mục tiêu", "goals table"),
     "goal_no_header": (

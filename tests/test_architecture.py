@@ -45,7 +45,8 @@ READ_QUERIES = {
     "batches_list": {}, "index_coverage": dict(lang="vi"), "entity_latest": dict(entity_code="22", lang="en"),
     "catalog_indices": {}, "catalog_components": {}, "registry_entities": {}, "registry_aliases": {},
     "registry_lineage": {},
-    "score_count": {}, "sample_batches": {}, "meta_value": dict(key="schema"), "meta_exists": {},
+    "score_count": {}, "sample_counts": {}, "sample_check_used": {}, "meta_value": dict(key="schema"),
+    "meta_exists": {},
     "batch_get": dict(batch_id=1), "batch_overwritten_by": dict(batch_id=1),
 }
 

@@ -100,7 +100,7 @@ def test_init_loads_the_demo_once_and_sample_can_be_removed(store):
     assert cov.loc["PAPI", "first_year"] == 2011 and not cov.loc["PCI", "sample"]
     assert cov.loc["PAR_INDEX", "sample"] and cov.loc["SYT_CCHC", "sample"]
     removed = service.remove_sample(store)
-    assert len(removed) == 3
+    assert removed["batches"] == 3 and removed["entities"] == 15 and removed["indices"] == 1
     assert set(store.df("index_coverage", lang="vi")["index_code"]) == {"PCI", "PAPI"}
 
 
