@@ -37,8 +37,9 @@ else:
                                                          for card in cards.cards))
     goals = [(card.label, g) for card in cards.cards for g in card.goals]
     if goals:
-        lines = [f"- {BADGE[status]}{L(WORD[status], lang)}] **{md(label.split(' ')[0])}** — {md(detail)}"
-                 for label, (status, detail) in goals]
+        # each line states its goal: two goals of one index without data would otherwise read the same
+        lines = [f"- {BADGE[status]}{L(WORD[status], lang)}] **{md(goal)}** — {md(detail)}"
+                 for _label, (status, detail, goal) in goals]
         st.markdown(f"### {L('goals_table', lang)}\n" + "\n".join(lines))
         st.page_link("pages/goals.py", label=L("goals", lang) + " →")
 if cards.cards:

@@ -64,7 +64,7 @@ ALL_COMPONENTS = "*"
 STATUSES = ("met", "not_met", "no_data")
 CLI_COLUMNS = ["index", "component", "entity_code", "entity_name", "kind", "target", "base_year", "target_year",
                "actual", "status"]
-RESULT_COLUMNS = [*CLI_COLUMNS, "detail", "distance", "id"]
+RESULT_COLUMNS = [*CLI_COLUMNS, "detail", "distance", "id", "goal", "sample"]
 DEMO_GOALS = ROOT / "data" / "demo" / "goals.csv"
 ENTITY_KINDS = ("province", "ministry", "unit")
 # Plans name years up to a decade or two ahead; anything further is a typing error.
@@ -343,6 +343,9 @@ class _RowReader:
             self._blank(row, "entity")
             return None
         text = str(cell).strip()
+        tail = text.rsplit(" · ", 1)[-1]  # the editor writes «name · code»: a unit's name alone may be ambiguous
+        if tail != text and tail in self.registry.entities:
+            text = cell = tail
         code = text if text in self.registry.entities else self.registry.resolve(cell, ENTITY_KINDS, year=year)
         if code is None:
             names = self.registry.suggest(cell, ENTITY_KINDS)
@@ -477,6 +480,133 @@ def save_goals(store: Store, frame: pd.DataFrame, lang: str = "vi") -> None:
         if goal.id is not None:
             ids.add(goal.id)
     _write(store, goals, replace_all=True)
+
+
+def kind_word(kind: str, lang: str = "vi") -> str:
+    """A goal kind in the reader's words («Tăng bậc»), which parse_kind reads back."""
+    return t(f"goal.kind.{kind}", lang) if kind in KINDS else str(kind)
+
+
+def _plain_number(x: object, lang: str) -> str:
+    """A target as a person types it: 5, 90, 87,5 (vi) / 87.5 (en); blank when there is none."""
+    value = _num(x)
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return format_number(value, lang, 0)
+    return format_number(value, lang, 2).rstrip("0")
+
+
+def statement(goal, catalog: Catalog, lang: str = "vi") -> str:
+    """What the goal asks, in words: «PCI: nằm trong nhóm 5 dẫn đầu năm 2019»."""
+    subject = catalog.label(goal.index, lang)
+    if goal.component == ALL_COMPONENTS:
+        subject += ", " + t("goal.says.every_component", lang)
+    elif goal.component:
+        comp = catalog.components.get(goal.index, {}).get(goal.component)
+        subject += ", " + (comp.name(lang) if comp else goal.component)
+    index = catalog.indices.get(goal.index)
+    target = _plain_number(goal.target, lang)
+    if goal.kind == "value_at_least" and index is not None:
+        target += "%" if index.unit == "%" else f" {t('goal.points', lang)}"
+    base = _num(goal.base_year)
+    base_year = int(base) if base is not None else int(goal.target_year) - 1
+    says = t(f"goal.says.{goal.kind}", lang, target=target, base_year=base_year, target_year=int(goal.target_year)) \
+        if goal.kind in KINDS else str(goal.kind)
+    return f"{subject}: {says}"
+
+
+def editor_frame(store: Store, lang: str = "vi") -> tuple[pd.DataFrame, dict[str, list[str]]]:
+    """The organisation's goals as the editor shows them (words, not codes; blank, not None) under the goal sheet's
+    headers, and the choices of its select columns. save_goals reads it back."""
+    catalog = Catalog.load(store)
+    registry = Registry.load(store)
+    own = list_goals(store, lang)
+    own = own[~own["sample"].astype(bool)]
+
+    def entity_label(code: str) -> str:
+        entity = registry.entities.get(code)
+        return f"{entity.name(lang)} · {code}" if entity else code
+
+    def component_label(index: str, comp: str) -> str:
+        if comp == ALL_COMPONENTS:
+            return t("goal.all_components", lang)
+        found = catalog.components.get(index, {}).get(comp)
+        return found.name(lang) if found else comp
+
+    headers = {f: (VI_HEADERS.get(f, FIELDS[f][0].capitalize()) if lang == "vi" else FIELDS[f][0].capitalize())
+               for f in ("index", "component", "entity", "kind", "target", "base_year", "target_year", "note")}
+    headers["note"] = "Ghi chú" if lang == "vi" else "Note"
+    frame = pd.DataFrame({
+        "id": own["id"].astype("Int64"),
+        headers["index"]: [catalog.label(c, lang) for c in own["index"]],
+        headers["component"]: [component_label(i, c) for i, c in zip(own["index"], own["component"], strict=True)],
+        headers["entity"]: [entity_label(c) for c in own["entity_code"]],
+        headers["kind"]: [kind_word(k, lang) for k in own["kind"]],
+        headers["target"]: [_plain_number(x, lang) for x in own["target"]],
+        headers["base_year"]: ["" if _num(y) is None else str(int(y)) for y in own["base_year"]],
+        headers["target_year"]: [str(int(y)) for y in own["target_year"]],
+        headers["note"]: [str(n) for n in own["note"]],
+    })
+    # text columns typed as text even when there is no goal yet (an empty column would be a number column)
+    frame = frame.astype({c: "string" for c in frame.columns if c != "id"})
+    entities = [entity_label(c) for c, e in sorted(registry.entities.items(), key=lambda kv: kv[1].name(lang))
+                if e.kind in ENTITY_KINDS]
+    choices = {headers["index"]: [catalog.label(c, lang) for c in catalog.indices],
+               headers["kind"]: [kind_word(k, lang) for k in KINDS],
+               headers["entity"]: entities}
+    return frame.reset_index(drop=True), choices
+
+
+@dataclass
+class Preview:
+    """A goals file read but not saved: its good goals in words, and every problem with its place."""
+
+    goals: list[Goal]
+    problems: list[Problem]
+    table: pd.DataFrame
+
+
+def preview_goals(store: Store, data: bytes, file_name: str, lang: str = "vi") -> Preview:
+    """Read a goals file without saving: the goals it holds (what each asks) and the problems of its bad rows.
+
+    Raises ImportRejected only when no table of goals is found at all."""
+    catalog = Catalog.load(store)
+    sheets = read_workbook(data, file_name)
+    for sheet in sheets:
+        found = find_header(sheet.rows)
+        if found is None:
+            continue
+        reader = _RowReader(store, file_name, None if sheet.name == "csv" else sheet.name, lang)
+        goals = reader.read(sheet.rows, *found)
+        if not goals and not reader.problems:
+            raise ImportRejected([Problem("goal_no_rows", file_name, reader.sheet)], lang)
+        names = Registry.load(store).entities
+        table = pd.DataFrame({
+            "goal": [statement(_Row(g), catalog, lang) for g in goals],
+            "entity": [names[g.entity_code].name(lang) if g.entity_code in names else g.entity_code for g in goals],
+            "note": [g.note for g in goals]})
+        return Preview(goals, reader.problems, table)
+    columns = ", ".join(f"{VI_HEADERS[f]} ({f})" for f in VI_HEADERS)
+    raise ImportRejected([Problem("goal_no_header", file_name, params={"columns": columns})], lang)
+
+
+def save_preview(store: Store, preview: Preview) -> int:
+    """Save the good goals of a preview (the bad rows, listed to the person who chose this, are left out)."""
+    for goal in preview.goals:
+        goal.id = None
+    _write(store, preview.goals, replace_all=False)
+    return len(preview.goals)
+
+
+@dataclass
+class _Row:
+    """A Goal seen with the field names of a stored row (index, component), as statement() reads them."""
+
+    goal: Goal
+
+    def __getattr__(self, name: str):
+        return getattr(self.goal, {"index": "index_code", "component": "component_code"}.get(name, name))
 
 
 def _blank_cell(value: object) -> bool:
@@ -806,7 +936,9 @@ def evaluate_goals(store: Store, lang: str = "vi") -> pd.DataFrame:
         if r.status == "no_data":  # numbers from a partial series would read as a verdict
             r.actual = r.distance = None
     out = goals[["index", "component", "entity_code", "entity_name", "kind", "target",
-                                     "base_year", "target_year", "id"]].copy()
+                 "base_year", "target_year", "id", "sample"]].copy()
+    out["goal"] = [statement(g, evaluator.catalog, lang) for g in goals.itertuples(index=False)]
+    out["sample"] = out["sample"].astype(bool)
     out["actual"] = [r.actual for r in results]
     out["status"] = [r.status for r in results]
     out["detail"] = [r.detail for r in results]

@@ -23,7 +23,7 @@ class Card:
     caption: str
     sentence: str
     sample: bool
-    goals: list[tuple[str, str]] = field(default_factory=list)  # (status, detail)
+    goals: list[tuple[str, str, str]] = field(default_factory=list)  # (status, detail, the goal in words)
 
 
 @dataclass
@@ -60,7 +60,7 @@ def focus_cards(store, entity: str, lang: str, version: int = 0) -> Cards:
                                 int(r.year), r.value, r.rank, r.rank_of,
                                 int(r.year) - 1 if pd.notna(r.prev_rank) else None, r.prev_rank, r.prev_rank_of,
                                 lang)
-        mine = [(g.status, g.detail) for g in goals.itertuples(index=False) if g.index == r.index_code]
+        mine = [(g.status, g.detail, g.goal) for g in goals.itertuples(index=False) if g.index == r.index_code]
         cards.append(Card(r.index_code, f"{label} {r.year}", f"{format_number(r.value, lang)}{unit_word(r.unit, lang)}",
                           delta, rank + extra, sentence, bool(r.sample), mine))
     return Cards(e.name(lang), cards, L("sample_note", lang))
