@@ -107,8 +107,9 @@ def build_briefing(store, entity: str, year: int, lang: str = "vi", organisation
         if not trend.empty:
             trends[code] = trend
     if not any((t["year"] == year).any() for t in trends.values()):
+        merged = merger_note(registry, e, lang) if not e.in_field(year) else ""
         raise NotFound(_tr(f"Không có số liệu năm {year} của {e.name(lang)}",
-                           f"There are no {year} figures for {e.name(lang)}", lang),
+                           f"There are no {year} figures for {e.name(lang)}", lang) + (f". {merged}" if merged else ""),
                        _tr("Không có số liệu", "No data", lang))
     b = _Builder(store, catalog, registry, e, year, lang)
     slides = [b.title_slide(organisation, meeting, date or dt.date.today()), b.glance(trends)]
@@ -120,6 +121,21 @@ def build_briefing(store, entity: str, year: int, lang: str = "vi", organisation
     if goals is not None:
         slides.append(goals)
     return Briefing(e.code, e.name(lang), year, lang, organisation, meeting, date or dt.date.today(), slides)
+
+
+def merger_note(registry: Registry, entity, lang: str = "vi") -> str:
+    """«Từ ngày 01/07/2025, tỉnh Kon Tum sáp nhập vào tỉnh Quảng Ngãi …» for an absorbed entity, else ''."""
+    if entity.code not in registry.absorbed_by:
+        return ""
+    new, when = registry.absorbed_by[entity.code]
+    successor = registry.entities[new]
+    old = entity_phrase(entity.name(lang), entity.kind, lang)
+    to = entity_phrase(successor.name(lang), successor.kind, lang)
+    last = when.year - 1 if when <= dt.date(when.year, 7, 1) else when.year  # a year's field is taken on 1 July
+    return _tr(f"Từ ngày {when.strftime('%d/%m/%Y')}, {old} đã sáp nhập vào {to}; kết quả riêng của "
+               f"{entity.name(lang)} có đến năm {last}, từ năm {last + 1} thuộc về {to}.",
+               f"On {when.day} {MONTHS_EN[when.month - 1]} {when.year} {old} became part of {to}; results of "
+               f"{entity.name(lang)} of its own go up to {last}, from {last + 1} they belong to {to}.", lang)
 
 
 def briefing_years(store, entity_code: str) -> list[int]:
@@ -186,6 +202,10 @@ class _Builder:
         lines = [self.who[0].upper() + self.who[1:] if self.lang == "vi" else self.who]
         lines += [x for x in (organisation, meeting) if x]
         lines.append(date_text(day, self.lang))
+        merged = self.registry.absorbed_by.get(self.e.code)
+        if merged is not None and day >= merged[1]:
+            # the province no longer exists on the day of the meeting: say what became of it under its name
+            lines.insert(1, merger_note(self.registry, self.e, self.lang))
         return Slide("title", title, "\n".join(lines), sentences=lines)
 
     def glance(self, trends: dict[str, pd.DataFrame]) -> Slide:
@@ -540,10 +560,36 @@ class _Builder:
                 for r in frame.itertuples(index=False)]
         return frame[keep]
 
+    def left_out_goals(self) -> list[str]:
+        """The entity's (and its units') goals not on the goals slide, each with why (due another year)."""
+        frame = self.goal_frame()
+        shown = set(self.due_goals()["id"])
+        mine = {self.e.code} | {c for c, ent in self.registry.entities.items() if self._under(ent)}
+        earlier, later = [], []
+        for r in frame.itertuples(index=False):
+            if r.entity_code not in mine or r.id in shown:
+                continue
+            (earlier if int(r.target_year) < self.year else later).append(f"{r.goal} ({r.entity_name})")
+        notes = []
+        if earlier:
+            notes.append(self.tr(
+                f"{len(earlier)} mục tiêu đến hạn trước năm {self.year}, không trình bày ở đây (xem báo cáo của năm "
+                f"đến hạn): " + "; ".join(earlier) + ".",
+                f"{len(earlier)} goals were due before {self.year} and are not shown here (see the briefing of "
+                f"their year): " + "; ".join(earlier) + "."))
+        if later:
+            notes.append(self.tr(
+                f"{len(later)} mục tiêu đến hạn sau năm {self.year}, không trình bày vì đã có kết quả công bố sau "
+                f"năm {self.year} (báo cáo năm {self.year} không dùng số liệu về sau): " + "; ".join(later) + ".",
+                f"{len(later)} goals are due after {self.year} and are not shown, since results published after "
+                f"{self.year} exist (a {self.year} briefing uses nothing later): " + "; ".join(later) + "."))
+        return notes
+
     def goals(self) -> Slide | None:
-        """Goals met and not met (see due_goals), with each goal's sentence."""
+        """Goals met and not met (see due_goals), with each goal's sentence, and which goals are left out and why."""
         goals = self.due_goals()
-        if goals.empty:
+        left_out = self.left_out_goals()
+        if goals.empty and not left_out:
             return None
         latest = self._latest
         status = {"met": L("goal_met", self.lang), "not_met": L("goal_not_met", self.lang),
@@ -551,7 +597,7 @@ class _Builder:
         samples = [self.sample_in(r.index, min(int(r.target_year), latest.get(r.index) or int(r.target_year)))
                    for r in goals.itertuples(index=False)]
         data = pd.DataFrame({
-            self.tr("Chỉ số", "Index"): [self.label(c) if c in MAIN_INDICES else c for c in goals["index"]],
+            self.tr("Chỉ số", "Index"): [self.label(c) for c in goals["index"]],
             self.tr("Đơn vị", "Entity"): list(goals["entity_name"]),
             self.tr("Mục tiêu", "Goal"): [self.goal_words(r) for r in goals.itertuples(index=False)],
             self.tr("Năm mục tiêu", "Target year"): [int(y) for y in goals["target_year"]],
@@ -566,6 +612,7 @@ class _Builder:
             f"{len(goals)} goals: {int(counts.get('met', 0))} met, {int(counts.get('not_met', 0))} not met, "
             f"{int(counts.get('no_data', 0))} without data.")]
         sentences += [f"{label} — {d}" for label, d in zip(data.iloc[:, 0] + ": " + data.iloc[:, 2], goals["detail"])]
+        sentences += left_out
         return Slide("goals", self.tr("Mục tiêu đạt và chưa đạt", "Goals met and not met"),
                      self.e.name(self.lang), data, table=True, sentences=sentences, sample=any(samples))
 

@@ -682,7 +682,8 @@ class _Evaluator:
         self.fields: dict[tuple, pd.DataFrame] = {}  # read when a rank goal needs it, not the whole index at once
         self.latest = {code: int(year) for code, year in store.rows("goal_latest_years")}
         self.mergers = [(kind, date) for kind, date in store.rows("goal_mergers")]
-        self.entities = Registry.load(store).entities
+        registry = Registry.load(store)
+        self.entities, self.absorbed_by = registry.entities, registry.absorbed_by
 
     # wording -----------------------------------------------------------------------------------------
     def t(self, key: str, **params) -> str:
@@ -753,6 +754,9 @@ class _Evaluator:
 
     # kinds -------------------------------------------------------------------------------------------
     def evaluate(self, goal) -> Result:
+        merged = self.merged(goal)
+        if merged is not None:
+            return merged
         latest = self.latest.get(goal.index)
         if latest is None:
             return Result("no_data", detail=self.t("goal.no_index_data", index=goal.index,
@@ -762,6 +766,17 @@ class _Evaluator:
             detail = self.t("goal.future", year=year, latest=latest, status=self.status_word("no_data"))
             return Result("no_data", detail=detail + self.provisional(goal, latest))
         return self.judge(goal, year)
+
+    def merged(self, goal) -> Result | None:
+        """A goal of an entity absorbed before its target year (Kon Tum after 1 July 2025) cannot be judged: the
+        entity has no results of its own; the detail names the entity that absorbed it."""
+        entity = self.entities.get(goal.entity_code)
+        if entity is None or entity.in_field(int(goal.target_year)) or goal.entity_code not in self.absorbed_by:
+            return None
+        new, when = self.absorbed_by[goal.entity_code]
+        return Result("no_data", detail=self.t(
+            "goal.merged", entity=entity.name(self.lang), successor=self.entities[new].name(self.lang),
+            date=when.strftime("%d/%m/%Y"), year=int(goal.target_year), status=self.status_word("no_data")))
 
     def provisional(self, goal, latest: int) -> str:
         base = _num(goal.base_year)

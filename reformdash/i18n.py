@@ -320,6 +320,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "goal.says.yoy_increase": ("năm sau cao hơn năm trước, {base_year}–{target_year}",
                                "higher each year, {base_year}–{target_year}"),
     "goal.says.every_component": ("mọi chỉ số thành phần", "every component"),
+    "goal.merged": (
+        "{entity} đã sáp nhập vào {successor} từ ngày {date}: không còn kết quả riêng của {entity} cho năm "
+        "{year}, nên mục tiêu này không đánh giá được ({status}); để theo dõi tiếp, đặt mục tiêu cho {successor} "
+        "(thứ hạng so sánh theo phân vị vì số tỉnh đổi từ 63 xuống 34).",
+        "{entity} became part of {successor} on {date}: there are no results of {entity} of its own for {year}, "
+        "so this goal cannot be judged ({status}); to follow it up, set the goal for {successor} (ranks compared "
+        "as percentiles, since the field fell from 63 provinces to 34)."),
     "goal.imported": ("Đã nhập {count} mục tiêu từ «{file}».", "Imported {count} goals from '{file}'."),
     # backup and restore (reformdash/backup.py)
     "backup.title": ("Sao lưu", "Backup"),
