@@ -8,6 +8,7 @@ result that year the latest earlier year is used, and nothing published after th
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -55,6 +56,8 @@ class Chart:
     number_format: str = "0.00"
     highlight: int | None = None  # category drawn in the focus colour
     marks: dict[str, str] = field(default_factory=dict)  # category -> why it is marked (a change of method)
+    value_range: tuple[float, float] | None = None  # the value axis, so a small change does not look like a fall
+    axis_note: str = ""  # said on the chart when the value axis does not start at the scale's minimum
 
 
 @dataclass
@@ -278,9 +281,10 @@ class _Builder:
         cats = [str(y) for y in years]
         breaks = analysis.method_breaks_of(self.store, code, tuple(int(y) for y in trend["year"]), self.lang)
         marks = {str(b.year): self.tr("đổi phương pháp", "method change") for b in breaks}
+        value_range, axis_note = self.value_axis(code, [v for s in value_series for v in s.values])
         charts = [Chart("line", self.tr(f"Giá trị ({unit_word(unit, 'vi').strip()})",
                                         f"Value ({unit_word(unit, 'en').strip()})"), cats, value_series,
-                        marks=marks),
+                        marks=marks, value_range=value_range, axis_note=axis_note),
                   Chart("line", self.tr("Thứ hạng (1 = đứng đầu)", "Rank (1 = first)"), cats, rank_series,
                         reverse=True, number_format="0", marks=marks)]
         data = pd.DataFrame({self.tr("Năm", "Year"): years, self.tr("Giá trị", "Value"): values,
@@ -307,6 +311,27 @@ class _Builder:
                                       f"{self.label(code)}: value and rank over the years"),
                      f"{self.e.name(self.lang)}, {years[0]}–{years[-1]}", data, charts,
                      sentences=sentences, sample=bool(trend["sample"].any()), index_code=code)
+
+    def value_axis(self, code: str, values: list[float | None]) -> tuple[tuple[float, float] | None, str]:
+        """A value axis that cannot turn a one-point change into a collapse: it spans at least a fifth of the
+        index's scale, on round steps, inside the scale; a note says where it starts when that is above the
+        scale's minimum (a visible break rather than a silent zoom)."""
+        shown = [float(v) for v in values if v is not None and not pd.isna(v)]
+        index = self.catalog.indices[code]
+        low, high = float(index.scale_min), float(index.scale_max)
+        if not shown or high <= low:
+            return None, ""
+        scale = high - low
+        step = 10.0 if scale >= 100 else 5.0 if scale >= 20 else 1.0
+        lo = max(low, math.floor((min(shown) - 0.1 * scale) / step) * step)
+        hi = min(high, math.ceil((max(shown) + 0.05 * scale) / step) * step)
+        if hi - lo < 0.2 * scale:  # a flat series still gets a fifth of the scale
+            hi = min(high, lo + math.ceil(0.2 * scale / step) * step)
+            lo = max(low, hi - math.ceil(0.2 * scale / step) * step)
+        note = "" if lo <= low else self.tr(f"Trục giá trị bắt đầu từ {self.num(lo, 0)}, không từ "
+                                            f"{self.num(low, 0)}", f"Value axis starts at {self.num(lo, 0)}, not "
+                                            f"{self.num(low, 0)}")
+        return (lo, hi), note
 
     def summary(self, code: str, trend: pd.DataFrame, year: int) -> str:
         """narrative.year_summary of the entity's score of a year, with the year before when there is one."""

@@ -297,6 +297,12 @@ def briefing_figure(chart, lang: str = "vi", height: int = 380) -> go.Figure:
     fig.update_layout(font=dict(size=18), legend=dict(orientation="h", y=-0.15))
     if chart.kind == "line":
         fig.update_xaxes(type="category")
+    if getattr(chart, "value_range", None) is not None and not chart.reverse:
+        fig.update_yaxes(range=list(chart.value_range), autorange=False)
+    if getattr(chart, "axis_note", ""):
+        # the axis does not start at the scale's minimum: say so where the break is
+        fig.add_annotation(x=0, y=0, xref="paper", yref="paper", text=f"⫽ {plotly_text(chart.axis_note)}",
+                           showarrow=False, xanchor="left", yanchor="bottom", font=dict(size=13, color="#5d6d7e"))
     for category, why in chart.marks.items():  # e.g. PAPI 2018: eight dimensions instead of six
         if category in chart.categories:
             # by position: plotly.js reads a year-like string ("2018") on a category axis as position 2018
