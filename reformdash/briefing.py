@@ -89,6 +89,42 @@ class Briefing:
     slides: list[Slide]
 
 
+TABLE_ROWS = 6  # rows of a table one projected slide holds at 1280×720 in large type
+TABLE_LINES = 9  # lines of wrapped text one projected slide holds under its title
+CELL_CHARS = 34  # characters a wrapped table cell holds on one line (the widest column, large type)
+
+
+def _lines(row) -> int:
+    """How many lines a table row takes once its longest cell wraps."""
+    return max([1] + [math.ceil(len(str(v)) / CELL_CHARS) for v in row if isinstance(v, str)])
+
+
+def projected(slides: list[Slide], rows: int = TABLE_ROWS, lines: int = TABLE_LINES) -> list[Slide]:
+    """The slides as a projector shows them: a table longer than a slide holds (`rows` rows, `lines` lines of
+    wrapped text) continues on the next slides («(2/3)»), so no table is cut or scrolled in front of a room."""
+    out = []
+    for s in slides:
+        if not s.table or s.data is None:
+            out.append(s)
+            continue
+        parts, start, used = [], 0, 0
+        for i, row in enumerate(s.data.itertuples(index=False)):
+            need = _lines(row)
+            if i > start and (i - start >= rows or used + need > lines):
+                parts.append(s.data.iloc[start:i].reset_index(drop=True))
+                start, used = i, 0
+            used += need
+        parts.append(s.data.iloc[start:].reset_index(drop=True))
+        if len(parts) == 1:
+            out.append(s)
+            continue
+        for n, part in enumerate(parts, 1):
+            title = s.title if n == 1 else f"{s.title} ({n}/{len(parts)})"
+            out.append(Slide(s.key, title, s.subtitle, part, s.charts if n == 1 else [], True,
+                             s.sentences if n == 1 else [], s.sample, s.index_code))
+    return out
+
+
 def date_text(day: dt.date, lang: str = "vi") -> str:
     """'ngày 22 tháng 11 năm 2026' / '22 November 2026'."""
     if lang == "en":

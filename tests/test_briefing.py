@@ -5,6 +5,7 @@ import io
 from contextlib import redirect_stderr, redirect_stdout
 
 import openpyxl
+import pandas as pd
 import pytest
 from pptx import Presentation
 from pptx.util import Inches
@@ -343,3 +344,16 @@ def test_cli_export_rejects_an_unknown_entity_or_a_year_without_data(tmp_path, d
                        str(tmp_path / "x.pptx"))
     assert code == 2 and not (tmp_path / "x.pptx").exists()
     assert ("có phải là: Quảng Ninh" in err) if entity == "Quang Nimh" else ("2031" in err)
+
+
+def test_a_long_table_continues_on_the_next_projected_slides(brief2025):
+    from reformdash.briefing import Slide, projected
+
+    glance = slide(brief2025, "glance")
+    long = Slide("goals", "Mục tiêu", "", pd.concat([glance.data] * 4, ignore_index=True), table=True,
+                 sentences=["một câu"])
+    pages = projected([glance, long], rows=6)
+    assert [len(p.data) for p in pages] == [4, 6, 6, 4]
+    assert [p.title for p in pages[1:]] == ["Mục tiêu", "Mục tiêu (2/3)", "Mục tiêu (3/3)"]
+    assert pd.concat([p.data for p in pages[1:]], ignore_index=True).equals(long.data)
+    assert pages[1].sentences == ["một câu"] and pages[2].sentences == []

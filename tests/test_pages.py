@@ -140,3 +140,27 @@ def test_the_presentation_steps_through_slides_kept_in_the_url(monkeypatch, demo
     at.button(key="prev_slide").click().run()
     assert at.query_params["slide"] in ("3", ["3"])
     assert any("xếp thứ" in m.value for m in at.markdown)
+
+
+def test_the_presentation_has_first_and_last_buttons_no_chart_toolbar_and_whole_tables(monkeypatch, demo_db):
+    monkeypatch.setenv("REFORMDASH_DB", demo_db)
+    at = open_page("present", "vi", entity="22", year="2025", slide="3")
+    charts = at.get("plotly_chart")
+    assert charts and all(json.loads(c.proto.config)["displayModeBar"] is False for c in charts)
+    figure = json.loads(charts[0].proto.spec)
+    assert figure["layout"]["font"]["size"] >= 18 and figure["data"][0]["textfont"]["size"] >= 20
+    at.button(key="last_slide").click().run()
+    total = int(at.query_params["slide"] if isinstance(at.query_params["slide"], str) else at.query_params["slide"][0])
+    assert at.markdown and any(f"{total} / {total}" in m.value for m in at.markdown)
+    shown_rows = 0
+    for number in range(total, 0, -1):  # every table slide holds its whole table, a long one continues
+        at = open_page("present", "vi", entity="22", year="2025", slide=str(number))
+        assert not at.get("arrow_data_frame")  # a scrolling grid cuts cells and rows in front of a room
+        for table in at.table:
+            assert len(table.value) <= 6
+            if "Mục tiêu đạt và chưa đạt" in at.title[0].value:
+                shown_rows += len(table.value)
+    assert shown_rows == 6  # the goals of 2025 (six) all shown, split over slides (their details are long)
+    at = open_page("present", "vi", entity="22", year="2025", slide="3")
+    at.button(key="first_slide").click().run()
+    assert at.query_params["slide"] in ("1", ["1"])
