@@ -5,11 +5,10 @@ import streamlit as st
 # Streamlit 1.67 has no parameter for the drop zone's words (streamlit/streamlit PR 10042 adding one was closed), so
 # a fixed style sheet hides them and writes ours; nothing here comes from user text.
 _VI = """<style>
-[data-testid="stFileUploaderDropzone"] button { font-size: 0; }
-[data-testid="stFileUploaderDropzone"] button::after { content: "Chọn tệp"; font-size: 0.875rem; }
-[data-testid="stFileUploaderDropzoneInstructions"] > div { font-size: 0; }
-[data-testid="stFileUploaderDropzoneInstructions"] > div::after {
-  content: "Kéo thả tệp vào đây hoặc bấm «Chọn tệp»"; font-size: 0.875rem; }
+[data-testid="stFileUploaderDropzone"] button > * { display: none; }
+[data-testid="stFileUploaderDropzone"] button::after { content: "Chọn tệp"; }
+[data-testid="stFileUploaderDropzoneInstructions"] > * { display: none; }
+[data-testid="stFileUploaderDropzoneInstructions"]::after { content: "Kéo thả tệp vào đây hoặc bấm «Chọn tệp»"; }
 </style>"""
 
 

@@ -24,8 +24,9 @@ else:
     columns = st.columns(len(cards.cards), border=True)
     for column, card in zip(columns, cards.cards):
         with column:
-            st.markdown(f"**{md(card.label)}**{sample_badge(card.sample, lang)}")
-            st.metric(md(card.label), card.value, card.delta, label_visibility="collapsed")
+            unit = f" · {md(card.unit)}" if card.unit else ""  # beside the label, so the big number is never cut
+            st.markdown(f"**{md(card.label)}**{unit}{sample_badge(card.sample, lang)}")
+            st.metric(md(card.label), card.figure, card.delta, label_visibility="collapsed")
             text = md(card.caption)
             if card.goals:
                 counts = {s: sum(1 for g in card.goals if g[0] == s) for s in ("met", "not_met", "no_data")}
