@@ -352,8 +352,11 @@ def test_a_long_table_continues_on_the_next_projected_slides(brief2025):
     glance = slide(brief2025, "glance")
     long = Slide("goals", "Mục tiêu", "", pd.concat([glance.data] * 4, ignore_index=True), table=True,
                  sentences=["một câu"])
-    pages = projected([glance, long], rows=6)
+    pages = projected([glance, long], rows=6, lines=100)
     assert [len(p.data) for p in pages] == [4, 6, 6, 4]
     assert [p.title for p in pages[1:]] == ["Mục tiêu", "Mục tiêu (2/3)", "Mục tiêu (3/3)"]
     assert pd.concat([p.data for p in pages[1:]], ignore_index=True).equals(long.data)
     assert pages[1].sentences == ["một câu"] and pages[2].sentences == []
+    # rows with long, wrapping text: fewer a slide, by the lines they take
+    wordy = Slide("goals", "Mục tiêu", "", pd.DataFrame({"a": ["x" * 100] * 5}), table=True)  # 3 lines a row
+    assert [len(p.data) for p in projected([wordy], rows=6, lines=9)] == [3, 2]
