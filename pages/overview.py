@@ -41,8 +41,9 @@ else:
                          query_params={"plan": plan.parent, "lang": lang})
     for column, card in zip(columns, cards.cards):
         with column:
-            st.markdown(f"**{md(card.label)}**{sample_badge(card.sample, lang)}")
-            st.metric(md(card.label), card.value, card.delta, label_visibility="collapsed")
+            unit = f" · {md(card.unit)}" if card.unit else ""  # beside the label, so the big number is never cut
+            st.markdown(f"**{md(card.label)}**{unit}{sample_badge(card.sample, lang)}")
+            st.metric(md(card.label), card.figure, card.delta, label_visibility="collapsed")
             text = md(card.caption)
             if card.goals:
                 counts = {s: sum(1 for g in card.goals if g[0] == s) for s in ("met", "not_met", "no_data")}
@@ -55,8 +56,9 @@ else:
         + [f"- {md(plan.parent_name)}: {md(plan.sentence)}{sample_badge(plan.sample, lang)}" for plan in plans]))
     goals = [(card.label, g) for card in cards.cards for g in card.goals]
     if goals:
-        lines = [f"- {BADGE[status]}{L(WORD[status], lang)}] **{md(label.split(' ')[0])}** — {md(detail)}"
-                 for label, (status, detail) in goals]
+        # each line states its goal: two goals of one index without data would otherwise read the same
+        lines = [f"- {BADGE[status]}{L(WORD[status], lang)}] **{md(goal)}** — {md(detail)}"
+                 for _label, (status, detail, goal) in goals]
         st.markdown(f"### {L('goals_table', lang)}\n" + "\n".join(lines))
         st.page_link("pages/goals.py", label=L("goals", lang) + " →")
 if cards.cards:

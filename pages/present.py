@@ -3,9 +3,10 @@
 import streamlit as st
 
 from pages._common import boot, cached, get_store, int_param, language, registry, text_param
-from reformdash.briefing import briefing_years, build_briefing
+from reformdash.briefing import briefing_years, build_briefing, projected
 from reformdash.charts import briefing_figure
 from reformdash.errors import NotFound
+from reformdash.i18n import format_number
 from reformdash.markup import markdown_lines, markdown_text
 
 boot()
@@ -28,7 +29,7 @@ if not years:
 year = int_param("year", years[-1])
 year = year if year in years else years[-1]
 briefing = cached(build_briefing, entity, year, lang)
-slides = briefing.slides
+slides = projected(briefing.slides)  # a long table continues on the next slide instead of scrolling
 number = min(max(int_param("slide", 1), 1), len(slides))
 st.query_params.update({"entity": entity, "year": str(year), "slide": str(number)})
 
@@ -51,35 +52,47 @@ with st.container(key="slide", border=False):
     if slide.sample:
         st.markdown(":orange-badge[MẪU]" if V else ":orange-badge[SAMPLE]")
     if slide.table and slide.data is not None:
-        st.dataframe(slide.data, hide_index=True, width="stretch")
+        # st.table wraps long cells instead of cutting them; it reads markdown, so every cell is escaped text
+        cells = slide.data.map(lambda v: "" if v is None or v != v else markdown_text(
+            format_number(v, lang) if isinstance(v, float) else v))
+        cells.columns = [markdown_text(c) for c in cells.columns]
+        st.table(cells, hide_index=True)
     if slide.figure is not None:  # the map: drawn offline, with its own colour bar and source
         from reformdash.maps import CONFIG
 
         st.plotly_chart(slide.figure, width="stretch", key=f"figure_{number}", config=CONFIG)
     columns = st.columns(len(slide.charts)) if slide.charts else []
     for column, chart in zip(columns, slide.charts):
-        column.plotly_chart(briefing_figure(chart, lang), width="stretch", key=f"chart_{number}_{chart.title}")
+        column.plotly_chart(briefing_figure(chart, lang, height=350), width="stretch",
+                            key=f"chart_{number}_{chart.title}", config={"displayModeBar": False})  # no toolbar
     for sentence in slide.sentences[:2]:
         st.markdown("• " + markdown_text(sentence))
 
-left, middle, right = st.columns([1, 4, 1])
-if left.button("← Trước" if V else "← Previous", key="prev_slide", disabled=number == 1, width="stretch"):
-    st.query_params["slide"] = str(number - 1)
-    st.rerun()
+first, left, middle, right, last, leave = st.columns([1, 1, 2, 1, 1, 1])
+for column, key, label, target, disabled in (
+        (first, "first_slide", "« Đầu" if V else "« First", 1, number == 1),
+        (left, "prev_slide", "← Trước" if V else "← Previous", number - 1, number == 1),
+        (right, "next_slide", "Tiếp →" if V else "Next →", number + 1, number == len(slides)),
+        (last, "last_slide", "Cuối »" if V else "Last »", len(slides), number == len(slides))):
+    if column.button(label, key=key, disabled=disabled, width="stretch"):
+        st.query_params["slide"] = str(target)
+        st.rerun()
 middle.container(key="slide-counter").markdown(f"{number} / {len(slides)}")
-if right.button("Tiếp →" if V else "Next →", key="next_slide", disabled=number == len(slides), width="stretch"):
-    st.query_params["slide"] = str(number + 1)
-    st.rerun()
-# the arrow keys press the buttons (the component's iframe is served by this app, so it may reach its parent)
-st.iframe("""<script>
+if leave.button("✕ Thoát" if V else "✕ Exit", key="leave_presentation", width="stretch", help="Esc"):
+    st.switch_page("pages/overview.py", query_params={"lang": lang, "entity": entity})
+# the arrow keys, Home, End and Esc press the buttons (Esc: back to the overview, keeping the language and focus; the
+# component's iframe is served by this app, so it may reach its parent). A fixed script: no slide text enters it.
+st.iframe(r"""<script>
 const doc = window.parent.document;
 if (!doc.reformdashKeys) {
   doc.reformdashKeys = true;
+  const marks = {ArrowRight: '→', ArrowLeft: '←', PageDown: '→', PageUp: '←', Home: '«', End: '»', Escape: '✕'};
   doc.addEventListener('keydown', (e) => {
-    const label = e.key === 'ArrowRight' ? '→' : e.key === 'ArrowLeft' ? '←' : null;
+    if (!/\/present\/?$/.test(window.parent.location.pathname)) return;  // the listener outlives the page
+    const label = marks[e.key];
     if (!label) return;
     const button = [...doc.querySelectorAll('button')].find(b => b.innerText.includes(label));
-    if (button && !button.disabled) button.click();
+    if (button && !button.disabled) { e.preventDefault(); button.click(); }
   });
 }
 </script>""", height=1)

@@ -6,6 +6,7 @@ import streamlit as st
 
 from pages._auth import current_user, has_role, require
 from pages._common import boot, get_store, language, registry
+from pages._uploader import uploader_words
 from reformdash.batches import commit, make_plan
 from reformdash.catalog import Catalog
 from reformdash.catalog_admin import add_index
@@ -13,6 +14,7 @@ from reformdash.errors import ReformdashError
 from reformdash.ingest.importer import ImportOptions, inspect_file
 from reformdash.ingest.layout import NEW_UNIT, SKIP_ROW
 from reformdash.upload import (
+    PROBLEMS_SHOWN,
     changes_table,
     column_table,
     entity_label,
@@ -22,7 +24,7 @@ from reformdash.upload import (
     meaning_options,
     name_page,
     name_table,
-    problem_table,
+    problem_cells,
     word,
 )
 
@@ -37,6 +39,7 @@ st.caption("Kéo thả bảng kết quả (xlsx, xls, ods, csv). Chưa có gì �
 store = get_store()
 catalog = Catalog.load(store)
 reg = registry()
+uploader_words(lang)
 files = st.file_uploader("Tệp" if V else "Files", type=["xlsx", "xls", "ods", "csv"], accept_multiple_files=True,
                          key="upload_files")
 AUTO = "(tự nhận)" if V else "(detect)"
@@ -258,7 +261,11 @@ def file_card(position: int, name: str, data: bytes, sha: str) -> None:
     if found.problems:
         st.error(("Chưa thể ghi: {n} vấn đề cần sửa trong tệp hoặc chọn lại ở trên." if V else
                   "Cannot commit: {n} problems to fix in the file or above.").format(n=len(found.problems)))
-        st.dataframe(problem_table(found.problems, lang), hide_index=True, width="stretch")
+        # a table that wraps: the «Vấn đề» sentence is read whole, not cut at the column's edge
+        st.table(problem_cells(found.problems, lang), hide_index=True)
+        if len(found.problems) > PROBLEMS_SHOWN:
+            st.caption(("… và {n} vấn đề khác." if V else "… and {n} more problems.").format(
+                n=len(found.problems) - PROBLEMS_SHOWN))
         return
     kept = st.session_state.get(f"pl_{key}")
     if kept is None or kept[0] is not found:  # compared with the store once per reading, not on every rerun

@@ -8,6 +8,7 @@ result that year the latest earlier year is used, and nothing published after th
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -55,6 +56,8 @@ class Chart:
     number_format: str = "0.00"
     highlight: int | None = None  # category drawn in the focus colour
     marks: dict[str, str] = field(default_factory=dict)  # category -> why it is marked (a change of method)
+    value_range: tuple[float, float] | None = None  # the value axis, so a small change does not look like a fall
+    axis_note: str = ""  # said on the chart when the value axis does not start at the scale's minimum
 
 
 @dataclass
@@ -88,6 +91,42 @@ class Briefing:
     slides: list[Slide]
 
 
+TABLE_ROWS = 6  # rows of a table one projected slide holds at 1280×720 in large type
+TABLE_LINES = 9  # lines of wrapped text one projected slide holds under its title
+CELL_CHARS = 34  # characters a wrapped table cell holds on one line (the widest column, large type)
+
+
+def _lines(row) -> int:
+    """How many lines a table row takes once its longest cell wraps."""
+    return max([1] + [math.ceil(len(str(v)) / CELL_CHARS) for v in row if isinstance(v, str)])
+
+
+def projected(slides: list[Slide], rows: int = TABLE_ROWS, lines: int = TABLE_LINES) -> list[Slide]:
+    """The slides as a projector shows them: a table longer than a slide holds (`rows` rows, `lines` lines of
+    wrapped text) continues on the next slides («(2/3)»), so no table is cut or scrolled in front of a room."""
+    out = []
+    for s in slides:
+        if not s.table or s.data is None:
+            out.append(s)
+            continue
+        parts, start, used = [], 0, 0
+        for i, row in enumerate(s.data.itertuples(index=False)):
+            need = _lines(row)
+            if i > start and (i - start >= rows or used + need > lines):
+                parts.append(s.data.iloc[start:i].reset_index(drop=True))
+                start, used = i, 0
+            used += need
+        parts.append(s.data.iloc[start:].reset_index(drop=True))
+        if len(parts) == 1:
+            out.append(s)
+            continue
+        for n, part in enumerate(parts, 1):
+            title = s.title if n == 1 else f"{s.title} ({n}/{len(parts)})"
+            out.append(Slide(s.key, title, s.subtitle, part, s.charts if n == 1 else [], True,
+                             s.sentences if n == 1 else [], s.sample, s.index_code))
+    return out
+
+
 def date_text(day: dt.date, lang: str = "vi") -> str:
     """'ngày 22 tháng 11 năm 2026' / '22 November 2026'."""
     if lang == "en":
@@ -113,8 +152,9 @@ def build_briefing(store, entity: str, year: int, lang: str = "vi", organisation
 
     plan = plan_slides(store, e.code, year, day, lang)  # the plan of the entity or its departments that year
     if not plan and not any((t["year"] == year).any() for t in trends.values()):
+        merged = merger_note(registry, e, lang) if not e.in_field(year) else ""
         raise NotFound(_tr(f"Không có số liệu năm {year} của {e.name(lang)}",
-                           f"There are no {year} figures for {e.name(lang)}", lang),
+                           f"There are no {year} figures for {e.name(lang)}", lang) + (f". {merged}" if merged else ""),
                        _tr("Không có số liệu", "No data", lang))
     b = _Builder(store, catalog, registry, e, year, lang)
     slides = [b.title_slide(organisation, meeting, date or dt.date.today()), b.glance(trends)]
@@ -130,6 +170,21 @@ def build_briefing(store, entity: str, year: int, lang: str = "vi", organisation
     if goals is not None:
         slides.append(goals)
     return Briefing(e.code, e.name(lang), year, lang, organisation, meeting, date or dt.date.today(), slides)
+
+
+def merger_note(registry: Registry, entity, lang: str = "vi") -> str:
+    """«Từ ngày 01/07/2025, tỉnh Kon Tum sáp nhập vào tỉnh Quảng Ngãi …» for an absorbed entity, else ''."""
+    if entity.code not in registry.absorbed_by:
+        return ""
+    new, when = registry.absorbed_by[entity.code]
+    successor = registry.entities[new]
+    old = entity_phrase(entity.name(lang), entity.kind, lang)
+    to = entity_phrase(successor.name(lang), successor.kind, lang)
+    last = when.year - 1 if when <= dt.date(when.year, 7, 1) else when.year  # a year's field is taken on 1 July
+    return _tr(f"Từ ngày {when.strftime('%d/%m/%Y')}, {old} đã sáp nhập vào {to}; kết quả riêng của "
+               f"{entity.name(lang)} có đến năm {last}, từ năm {last + 1} thuộc về {to}.",
+               f"On {when.day} {MONTHS_EN[when.month - 1]} {when.year} {old} became part of {to}; results of "
+               f"{entity.name(lang)} of its own go up to {last}, from {last + 1} they belong to {to}.", lang)
 
 
 def briefing_years(store, entity_code: str) -> list[int]:
@@ -200,6 +255,10 @@ class _Builder:
         lines = [self.who[0].upper() + self.who[1:] if self.lang == "vi" else self.who]
         lines += [x for x in (organisation, meeting) if x]
         lines.append(date_text(day, self.lang))
+        merged = self.registry.absorbed_by.get(self.e.code)
+        if merged is not None and day >= merged[1]:
+            # the province no longer exists on the day of the meeting: say what became of it under its name
+            lines.insert(1, merger_note(self.registry, self.e, self.lang))
         return Slide("title", title, "\n".join(lines), sentences=lines)
 
     def glance(self, trends: dict[str, pd.DataFrame]) -> Slide:
@@ -272,9 +331,10 @@ class _Builder:
         cats = [str(y) for y in years]
         breaks = analysis.method_breaks_of(self.store, code, tuple(int(y) for y in trend["year"]), self.lang)
         marks = {str(b.year): self.tr("đổi phương pháp", "method change") for b in breaks}
+        value_range, axis_note = self.value_axis(code, [v for s in value_series for v in s.values])
         charts = [Chart("line", self.tr(f"Giá trị ({unit_word(unit, 'vi').strip()})",
                                         f"Value ({unit_word(unit, 'en').strip()})"), cats, value_series,
-                        marks=marks),
+                        marks=marks, value_range=value_range, axis_note=axis_note),
                   Chart("line", self.tr("Thứ hạng (1 = đứng đầu)", "Rank (1 = first)"), cats, rank_series,
                         reverse=True, number_format="0", marks=marks)]
         data = pd.DataFrame({self.tr("Năm", "Year"): years, self.tr("Giá trị", "Value"): values,
@@ -301,6 +361,27 @@ class _Builder:
                                       f"{self.label(code)}: value and rank over the years"),
                      f"{self.e.name(self.lang)}, {years[0]}–{years[-1]}", data, charts,
                      sentences=sentences, sample=bool(trend["sample"].any()), index_code=code)
+
+    def value_axis(self, code: str, values: list[float | None]) -> tuple[tuple[float, float] | None, str]:
+        """A value axis that cannot turn a one-point change into a collapse: it spans at least a fifth of the
+        index's scale, on round steps, inside the scale; a note says where it starts when that is above the
+        scale's minimum (a visible break rather than a silent zoom)."""
+        shown = [float(v) for v in values if v is not None and not pd.isna(v)]
+        index = self.catalog.indices[code]
+        low, high = float(index.scale_min), float(index.scale_max)
+        if not shown or high <= low:
+            return None, ""
+        scale = high - low
+        step = 10.0 if scale >= 100 else 5.0 if scale >= 20 else 1.0
+        lo = max(low, math.floor((min(shown) - 0.1 * scale) / step) * step)
+        hi = min(high, math.ceil((max(shown) + 0.05 * scale) / step) * step)
+        if hi - lo < 0.2 * scale:  # a flat series still gets a fifth of the scale
+            hi = min(high, lo + math.ceil(0.2 * scale / step) * step)
+            lo = max(low, hi - math.ceil(0.2 * scale / step) * step)
+        note = "" if lo <= low else self.tr(f"Trục giá trị bắt đầu từ {self.num(lo, 0)}, không từ "
+                                            f"{self.num(low, 0)}", f"Value axis starts at {self.num(lo, 0)}, not "
+                                            f"{self.num(low, 0)}")
+        return (lo, hi), note
 
     def summary(self, code: str, trend: pd.DataFrame, year: int) -> str:
         """narrative.year_summary of the entity's score of a year, with the year before when there is one."""
@@ -583,10 +664,36 @@ class _Builder:
                 for r in frame.itertuples(index=False)]
         return frame[keep]
 
+    def left_out_goals(self) -> list[str]:
+        """The entity's (and its units') goals not on the goals slide, each with why (due another year)."""
+        frame = self.goal_frame()
+        shown = set(self.due_goals()["id"])
+        mine = {self.e.code} | {c for c, ent in self.registry.entities.items() if self._under(ent)}
+        earlier, later = [], []
+        for r in frame.itertuples(index=False):
+            if r.entity_code not in mine or r.id in shown:
+                continue
+            (earlier if int(r.target_year) < self.year else later).append(f"{r.goal} ({r.entity_name})")
+        notes = []
+        if earlier:
+            notes.append(self.tr(
+                f"{len(earlier)} mục tiêu đến hạn trước năm {self.year}, không trình bày ở đây (xem báo cáo của năm "
+                f"đến hạn): " + "; ".join(earlier) + ".",
+                f"{len(earlier)} goals were due before {self.year} and are not shown here (see the briefing of "
+                f"their year): " + "; ".join(earlier) + "."))
+        if later:
+            notes.append(self.tr(
+                f"{len(later)} mục tiêu đến hạn sau năm {self.year}, không trình bày vì đã có kết quả công bố sau "
+                f"năm {self.year} (báo cáo năm {self.year} không dùng số liệu về sau): " + "; ".join(later) + ".",
+                f"{len(later)} goals are due after {self.year} and are not shown, since results published after "
+                f"{self.year} exist (a {self.year} briefing uses nothing later): " + "; ".join(later) + "."))
+        return notes
+
     def goals(self) -> Slide | None:
-        """Goals met and not met (see due_goals), with each goal's sentence."""
+        """Goals met and not met (see due_goals), with each goal's sentence, and which goals are left out and why."""
         goals = self.due_goals()
-        if goals.empty:
+        left_out = self.left_out_goals()
+        if goals.empty and not left_out:
             return None
         latest = self._latest
         status = {"met": L("goal_met", self.lang), "not_met": L("goal_not_met", self.lang),
@@ -594,7 +701,7 @@ class _Builder:
         samples = [self.sample_in(r.index, min(int(r.target_year), latest.get(r.index) or int(r.target_year)))
                    for r in goals.itertuples(index=False)]
         data = pd.DataFrame({
-            self.tr("Chỉ số", "Index"): [self.label(c) if c in MAIN_INDICES else c for c in goals["index"]],
+            self.tr("Chỉ số", "Index"): [self.label(c) for c in goals["index"]],
             self.tr("Đơn vị", "Entity"): list(goals["entity_name"]),
             self.tr("Mục tiêu", "Goal"): [self.goal_words(r) for r in goals.itertuples(index=False)],
             self.tr("Năm mục tiêu", "Target year"): [int(y) for y in goals["target_year"]],
@@ -609,6 +716,7 @@ class _Builder:
             f"{len(goals)} goals: {int(counts.get('met', 0))} met, {int(counts.get('not_met', 0))} not met, "
             f"{int(counts.get('no_data', 0))} without data.")]
         sentences += [f"{label} — {d}" for label, d in zip(data.iloc[:, 0] + ": " + data.iloc[:, 2], goals["detail"])]
+        sentences += left_out
         return Slide("goals", self.tr("Mục tiêu đạt và chưa đạt", "Goals met and not met"),
                      self.e.name(self.lang), data, table=True, sentences=sentences, sample=any(samples))
 

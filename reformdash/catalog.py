@@ -54,10 +54,16 @@ class IndexDef:
     entity_kind: str
     first_year: int
     aliases: list[str] = field(default_factory=list)
+    source: str = "reference"
 
     def name(self, lang: str = "vi") -> str:
         """Display name in the language."""
         return self.name_en if lang == "en" else self.name_vi
+
+    def label(self, lang: str = "vi") -> str:
+        """The short label of cards and lists: the publishers' acronym (PAR INDEX, PCI) for the reference indices,
+        the name for an index the organisation defined (its code, e.g. CCHC_SYT_KT, means nothing to a reader)."""
+        return self.code.replace("_", " ") if self.source == "reference" else self.name(lang)
 
 
 @dataclass
@@ -126,7 +132,8 @@ class Catalog:
     def load(cls, store) -> Catalog:
         """Read the catalog tables."""
         indices = [
-            IndexDef(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], [a for a in (r[9] or "").split("|") if a])
+            IndexDef(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], [a for a in (r[9] or "").split("|") if a],
+                     r[10])
             for r in store.rows("catalog_indices")
         ]
         components = [
@@ -179,6 +186,11 @@ class Catalog:
             if t.component_code:
                 return comps[t.component_code]
         return None
+
+    def label(self, index_code: str, lang: str = "vi") -> str:
+        """An index's short label (IndexDef.label); the code when the catalog does not have it."""
+        index = self.indices.get(index_code)
+        return index.label(lang) if index else index_code.replace("_", " ")
 
     def components_in(self, index_code: str, year: int | None) -> list[ComponentDef]:
         """Components of an index valid in a year."""

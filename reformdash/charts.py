@@ -281,6 +281,10 @@ def point_text(value, number_format: str, lang: str = "vi") -> str:
     return format_number(value, lang)
 
 
+PROJECTOR_FONT = 18  # axis words and legends on a projected slide
+PROJECTOR_LABELS = 20  # the figures written on points and bars: read from the back of a room at 1366×768
+
+
 def briefing_figure(chart, lang: str = "vi", height: int = 380) -> go.Figure:
     """A briefing chart (reformdash.briefing.Chart) drawn large for the presentation page and the PDF."""
     fig = go.Figure()
@@ -296,20 +300,28 @@ def briefing_figure(chart, lang: str = "vi", height: int = 380) -> go.Figure:
                                      text=None if goal else plotly_texts(series.labels or text),
                                      # below the point on a rank axis (1 at the top), as the deck does
                                      textposition="bottom center" if chart.reverse else "top center",
-                                     marker=dict(size=10)))
+                                     textfont=dict(size=PROJECTOR_LABELS), marker=dict(size=10),
+                                     cliponaxis=False))  # the label under the lowest rank is not cut
         else:
             colours = ["#1f3b73" if chart.highlight == k else UP if (v or 0) > 0 else DOWN if (v or 0) < 0
                        else GREY for k, v in enumerate(series.values)]
             fig.add_trace(go.Bar(x=series.values, y=categories, name=plotly_text(series.name), orientation="h",
                                  marker_color=colours if len(chart.series) == 1 else colour,
-                                 text=text, textposition="outside", cliponaxis=False))
+                                 text=text, textposition="outside", cliponaxis=False,
+                                 textfont=dict(size=PROJECTOR_LABELS)))
     if chart.reverse:
         fig.update_yaxes(autorange="reversed", autorangeoptions=dict(minallowed=0.5))  # rank 1 at the top, no 0
     if chart.kind == "bar":
         fig.update_yaxes(autorange="reversed")  # the first category on top
-    fig.update_layout(font=dict(size=18), legend=dict(orientation="h", y=-0.15))
+    fig.update_layout(legend=dict(orientation="h", y=-0.15))
     if chart.kind == "line":
         fig.update_xaxes(type="category")
+    if getattr(chart, "value_range", None) is not None and not chart.reverse:
+        fig.update_yaxes(range=list(chart.value_range), autorange=False)
+    if getattr(chart, "axis_note", ""):
+        # the axis does not start at the scale's minimum: say so where the break is
+        fig.add_annotation(x=0, y=0, xref="paper", yref="paper", text=f"// {plotly_text(chart.axis_note)}",
+                           showarrow=False, xanchor="left", yanchor="bottom", font=dict(size=13, color="#5d6d7e"))
     for category, why in chart.marks.items():  # e.g. PAPI 2018: eight dimensions instead of six
         if category in chart.categories:
             # by position: plotly.js reads a year-like string ("2018") on a category axis as position 2018
@@ -319,4 +331,6 @@ def briefing_figure(chart, lang: str = "vi", height: int = 380) -> go.Figure:
             fig.add_annotation(x=at, y=1, yref="y domain", text=f"▲ {plotly_text(why)}", showarrow=False,
                                xanchor="left", yanchor="bottom", font=dict(size=13, color="#5d6d7e"))
     # sized for a projector: the slide, its sentences and the buttons fit a 1280×720 screen
-    return _base(fig, chart.title, lang, height=height)
+    fig = _base(fig, chart.title, lang, height=height)
+    # _base sets the pages' 14 px type; a projected chart keeps its large one
+    return fig.update_layout(font=dict(size=PROJECTOR_FONT), title_font=dict(size=22))

@@ -446,8 +446,9 @@ def cmd_revert(store, args, lang) -> int:
 
 
 def cmd_remove_sample(store, args, lang) -> int:
-    done = service.remove_sample(store)
-    print({"vi": f"Đã gỡ {len(done)} lô số liệu mẫu.", "en": f"Removed {len(done)} sample batches."}[lang])
+    from reformdash.i18n import t
+
+    print(t("sample_removed", lang, **service.remove_sample(store, lang)))
     return EXIT_OK
 
 

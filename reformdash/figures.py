@@ -89,7 +89,7 @@ def compare(store, index: str, year: int, entity: str, entity_name: str, peers: 
 def leaderboard(store, parent: str, index: str, year: int, lang: str):
     """The first units of the leaderboard."""
     board = analysis.unit_leaderboard(store, parent, index, year, lang).head(UNITS_SHOWN)
-    return charts.leaderboard_figure(board, L("units_title", lang, year=year), "%", lang)
+    return charts.leaderboard_figure(board, L("units_title", lang, year=year), _unit(store, index), lang)
 
 
 def unit_criteria(store, parent: str, index: str, year: int, lang: str):
@@ -105,4 +105,11 @@ def unit_criteria(store, parent: str, index: str, year: int, lang: str):
 def unit_trend(store, index: str, unit: str, unit_name: str, lang: str):
     """One unit over the years."""
     data = analysis.entity_trend(store, index, unit)
-    return charts.trend_figure(data, L("unit_trend_title", lang, unit=unit_name), "%", lang, show_merger=False)
+    return charts.trend_figure(data, L("unit_trend_title", lang, unit=unit_name), _unit(store, index), lang,
+                               show_merger=False)
+
+
+def _unit(store, index: str) -> str:
+    """The index's own unit (a department's criteria may be in points): the axis says what the numbers are."""
+    found = Catalog.load(store).indices.get(index)
+    return found.unit if found else ""

@@ -64,7 +64,7 @@ ALL_COMPONENTS = "*"
 STATUSES = ("met", "not_met", "no_data")
 CLI_COLUMNS = ["index", "component", "entity_code", "entity_name", "kind", "target", "base_year", "target_year",
                "actual", "status"]
-RESULT_COLUMNS = [*CLI_COLUMNS, "detail", "distance", "id"]
+RESULT_COLUMNS = [*CLI_COLUMNS, "detail", "distance", "id", "goal", "sample"]
 DEMO_GOALS = ROOT / "data" / "demo" / "goals.csv"
 ENTITY_KINDS = ("province", "ministry", "unit")
 # Plans name years up to a decade or two ahead; anything further is a typing error.
@@ -343,6 +343,9 @@ class _RowReader:
             self._blank(row, "entity")
             return None
         text = str(cell).strip()
+        tail = text.rsplit(" · ", 1)[-1]  # the editor writes «name · code»: a unit's name alone may be ambiguous
+        if tail != text and tail in self.registry.entities:
+            text = cell = tail
         code = text if text in self.registry.entities else self.registry.resolve(cell, ENTITY_KINDS, year=year)
         if code is None:
             names = self.registry.suggest(cell, ENTITY_KINDS)
@@ -402,7 +405,7 @@ def read_goals(store: Store, data: bytes, file_name: str, lang: str = "vi") -> l
 
 
 # storing ----------------------------------------------------------------------------------------------
-def _frame(goals: list[Goal]) -> pd.DataFrame:
+def _frame(goals: list[Goal], sample: bool = False) -> pd.DataFrame:
     frame = pd.DataFrame({
         "id": pd.array([g.id for g in goals], dtype="Int64"),
         "index_code": [g.index_code for g in goals],
@@ -413,12 +416,13 @@ def _frame(goals: list[Goal]) -> pd.DataFrame:
         "base_year": pd.array([g.base_year for g in goals], dtype="Int64"),
         "target_year": pd.array([g.target_year for g in goals], dtype="Int64"),
         "note": [g.note for g in goals],
+        "is_sample": pd.array([sample] * len(goals), dtype="boolean"),
     })
     return frame.astype({c: "string" for c in ("index_code", "component_code", "entity_code", "kind", "note")})
 
 
-def _write(store: Store, goals: list[Goal], replace_all: bool) -> None:
-    frame = _frame(goals)
+def _write(store: Store, goals: list[Goal], replace_all: bool, sample: bool = False) -> None:
+    frame = _frame(goals, sample)
     with store.transaction() as tx:
         if replace_all:
             tx.execute(query_text("goal_delete_all"))
@@ -429,7 +433,7 @@ def _write(store: Store, goals: list[Goal], replace_all: bool) -> None:
         bump_version(tx)
 
 
-def import_goals(store: Store, data: bytes, file_name: str, lang: str = "vi") -> int:
+def import_goals(store: Store, data: bytes, file_name: str, lang: str = "vi", sample: bool = False) -> int:
     """Add the goals of a spreadsheet (the same goal again updates its target); returns how many it holds.
 
     Raises ImportRejected (nothing written) when the file or any row is bad.
@@ -437,21 +441,23 @@ def import_goals(store: Store, data: bytes, file_name: str, lang: str = "vi") ->
     goals = read_goals(store, data, file_name, lang)
     for goal in goals:
         goal.id = None  # an imported file never renumbers stored goals
-    _write(store, goals, replace_all=False)
+    _write(store, goals, replace_all=False, sample=sample)
     return len(goals)
 
 
 def list_goals(store: Store, lang: str = "vi") -> pd.DataFrame:
-    """Stored goals: id, index, component, entity_code, entity_name, kind, target, base_year, target_year, note."""
+    """Stored goals: id, index, component, entity_code, entity_name, kind, target, base_year, target_year, note,
+    sample (the organisation's first)."""
     return store.df("goal_list", lang=lang)
 
 
 def save_goals(store: Store, frame: pd.DataFrame, lang: str = "vi") -> None:
-    """Replace every goal with the rows of an edited table (st.data_editor), validated as an import.
+    """Replace the organisation's goals with the rows of an edited table (st.data_editor), validated as an import;
+    the sample goals are kept (the editor does not show them).
 
     The entity is read from an `entity` column when there is one, else `entity_code`. Raises ImportRejected.
     """
-    frame = frame.copy()
+    frame = frame.drop(columns=[c for c in ("sample",) if c in frame.columns])
     if "entity" not in frame.columns and "entity_code" in frame.columns:
         frame = frame.drop(columns=[c for c in ("entity_name",) if c in frame.columns])
     header = [str(c) for c in frame.columns]
@@ -476,6 +482,133 @@ def save_goals(store: Store, frame: pd.DataFrame, lang: str = "vi") -> None:
     _write(store, goals, replace_all=True)
 
 
+def kind_word(kind: str, lang: str = "vi") -> str:
+    """A goal kind in the reader's words («Tăng bậc»), which parse_kind reads back."""
+    return t(f"goal.kind.{kind}", lang) if kind in KINDS else str(kind)
+
+
+def _plain_number(x: object, lang: str) -> str:
+    """A target as a person types it: 5, 90, 87,5 (vi) / 87.5 (en); blank when there is none."""
+    value = _num(x)
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return format_number(value, lang, 0)
+    return format_number(value, lang, 2).rstrip("0")
+
+
+def statement(goal, catalog: Catalog, lang: str = "vi") -> str:
+    """What the goal asks, in words: «PCI: nằm trong nhóm 5 dẫn đầu năm 2019»."""
+    subject = catalog.label(goal.index, lang)
+    if goal.component == ALL_COMPONENTS:
+        subject += ", " + t("goal.says.every_component", lang)
+    elif goal.component:
+        comp = catalog.components.get(goal.index, {}).get(goal.component)
+        subject += ", " + (comp.name(lang) if comp else goal.component)
+    index = catalog.indices.get(goal.index)
+    target = _plain_number(goal.target, lang)
+    if goal.kind == "value_at_least" and index is not None:
+        target += "%" if index.unit == "%" else f" {t('goal.points', lang)}"
+    base = _num(goal.base_year)
+    base_year = int(base) if base is not None else int(goal.target_year) - 1
+    says = t(f"goal.says.{goal.kind}", lang, target=target, base_year=base_year, target_year=int(goal.target_year)) \
+        if goal.kind in KINDS else str(goal.kind)
+    return f"{subject}: {says}"
+
+
+def editor_frame(store: Store, lang: str = "vi") -> tuple[pd.DataFrame, dict[str, list[str]]]:
+    """The organisation's goals as the editor shows them (words, not codes; blank, not None) under the goal sheet's
+    headers, and the choices of its select columns. save_goals reads it back."""
+    catalog = Catalog.load(store)
+    registry = Registry.load(store)
+    own = list_goals(store, lang)
+    own = own[~own["sample"].astype(bool)]
+
+    def entity_label(code: str) -> str:
+        entity = registry.entities.get(code)
+        return f"{entity.name(lang)} · {code}" if entity else code
+
+    def component_label(index: str, comp: str) -> str:
+        if comp == ALL_COMPONENTS:
+            return t("goal.all_components", lang)
+        found = catalog.components.get(index, {}).get(comp)
+        return found.name(lang) if found else comp
+
+    headers = {f: (VI_HEADERS.get(f, FIELDS[f][0].capitalize()) if lang == "vi" else FIELDS[f][0].capitalize())
+               for f in ("index", "component", "entity", "kind", "target", "base_year", "target_year", "note")}
+    headers["note"] = "Ghi chú" if lang == "vi" else "Note"
+    frame = pd.DataFrame({
+        "id": own["id"].astype("Int64"),
+        headers["index"]: [catalog.label(c, lang) for c in own["index"]],
+        headers["component"]: [component_label(i, c) for i, c in zip(own["index"], own["component"], strict=True)],
+        headers["entity"]: [entity_label(c) for c in own["entity_code"]],
+        headers["kind"]: [kind_word(k, lang) for k in own["kind"]],
+        headers["target"]: [_plain_number(x, lang) for x in own["target"]],
+        headers["base_year"]: ["" if _num(y) is None else str(int(y)) for y in own["base_year"]],
+        headers["target_year"]: [str(int(y)) for y in own["target_year"]],
+        headers["note"]: [str(n) for n in own["note"]],
+    })
+    # text columns typed as text even when there is no goal yet (an empty column would be a number column)
+    frame = frame.astype({c: "string" for c in frame.columns if c != "id"})
+    entities = [entity_label(c) for c, e in sorted(registry.entities.items(), key=lambda kv: kv[1].name(lang))
+                if e.kind in ENTITY_KINDS]
+    choices = {headers["index"]: [catalog.label(c, lang) for c in catalog.indices],
+               headers["kind"]: [kind_word(k, lang) for k in KINDS],
+               headers["entity"]: entities}
+    return frame.reset_index(drop=True), choices
+
+
+@dataclass
+class Preview:
+    """A goals file read but not saved: its good goals in words, and every problem with its place."""
+
+    goals: list[Goal]
+    problems: list[Problem]
+    table: pd.DataFrame
+
+
+def preview_goals(store: Store, data: bytes, file_name: str, lang: str = "vi") -> Preview:
+    """Read a goals file without saving: the goals it holds (what each asks) and the problems of its bad rows.
+
+    Raises ImportRejected only when no table of goals is found at all."""
+    catalog = Catalog.load(store)
+    sheets = read_workbook(data, file_name)
+    for sheet in sheets:
+        found = find_header(sheet.rows)
+        if found is None:
+            continue
+        reader = _RowReader(store, file_name, None if sheet.name == "csv" else sheet.name, lang)
+        goals = reader.read(sheet.rows, *found)
+        if not goals and not reader.problems:
+            raise ImportRejected([Problem("goal_no_rows", file_name, reader.sheet)], lang)
+        names = Registry.load(store).entities
+        table = pd.DataFrame({
+            "goal": [statement(_Row(g), catalog, lang) for g in goals],
+            "entity": [names[g.entity_code].name(lang) if g.entity_code in names else g.entity_code for g in goals],
+            "note": [g.note for g in goals]})
+        return Preview(goals, reader.problems, table)
+    columns = ", ".join(f"{VI_HEADERS[f]} ({f})" for f in VI_HEADERS)
+    raise ImportRejected([Problem("goal_no_header", file_name, params={"columns": columns})], lang)
+
+
+def save_preview(store: Store, preview: Preview) -> int:
+    """Save the good goals of a preview (the bad rows, listed to the person who chose this, are left out)."""
+    for goal in preview.goals:
+        goal.id = None
+    _write(store, preview.goals, replace_all=False)
+    return len(preview.goals)
+
+
+@dataclass
+class _Row:
+    """A Goal seen with the field names of a stored row (index, component), as statement() reads them."""
+
+    goal: Goal
+
+    def __getattr__(self, name: str):
+        return getattr(self.goal, {"index": "index_code", "component": "component_code"}.get(name, name))
+
+
 def _blank_cell(value: object) -> bool:
     try:
         return value is None or bool(pd.isna(value))
@@ -496,7 +629,7 @@ def load_demo_goals(store: Store) -> int:
     """The demo plan's goals for Quảng Ninh (data/demo/goals.csv), only into an empty goal table."""
     if not DEMO_GOALS.is_file() or store.rows("goal_count")[0][0]:
         return 0
-    return import_goals(store, DEMO_GOALS.read_bytes(), DEMO_GOALS.name)
+    return import_goals(store, DEMO_GOALS.read_bytes(), DEMO_GOALS.name, sample=True)
 
 
 # evaluating -------------------------------------------------------------------------------------------
@@ -549,7 +682,8 @@ class _Evaluator:
         self.fields: dict[tuple, pd.DataFrame] = {}  # read when a rank goal needs it, not the whole index at once
         self.latest = {code: int(year) for code, year in store.rows("goal_latest_years")}
         self.mergers = [(kind, date) for kind, date in store.rows("goal_mergers")]
-        self.entities = Registry.load(store).entities
+        registry = Registry.load(store)
+        self.entities, self.absorbed_by = registry.entities, registry.absorbed_by
 
     # wording -----------------------------------------------------------------------------------------
     def t(self, key: str, **params) -> str:
@@ -620,6 +754,9 @@ class _Evaluator:
 
     # kinds -------------------------------------------------------------------------------------------
     def evaluate(self, goal) -> Result:
+        merged = self.merged(goal)
+        if merged is not None:
+            return merged
         latest = self.latest.get(goal.index)
         if latest is None:
             return Result("no_data", detail=self.t("goal.no_index_data", index=goal.index,
@@ -629,6 +766,17 @@ class _Evaluator:
             detail = self.t("goal.future", year=year, latest=latest, status=self.status_word("no_data"))
             return Result("no_data", detail=detail + self.provisional(goal, latest))
         return self.judge(goal, year)
+
+    def merged(self, goal) -> Result | None:
+        """A goal of an entity absorbed before its target year (Kon Tum after 1 July 2025) cannot be judged: the
+        entity has no results of its own; the detail names the entity that absorbed it."""
+        entity = self.entities.get(goal.entity_code)
+        if entity is None or entity.in_field(int(goal.target_year)) or goal.entity_code not in self.absorbed_by:
+            return None
+        new, when = self.absorbed_by[goal.entity_code]
+        return Result("no_data", detail=self.t(
+            "goal.merged", entity=entity.name(self.lang), successor=self.entities[new].name(self.lang),
+            date=when.strftime("%d/%m/%Y"), year=int(goal.target_year), status=self.status_word("no_data")))
 
     def provisional(self, goal, latest: int) -> str:
         base = _num(goal.base_year)
@@ -803,7 +951,9 @@ def evaluate_goals(store: Store, lang: str = "vi") -> pd.DataFrame:
         if r.status == "no_data":  # numbers from a partial series would read as a verdict
             r.actual = r.distance = None
     out = goals[["index", "component", "entity_code", "entity_name", "kind", "target",
-                                     "base_year", "target_year", "id"]].copy()
+                 "base_year", "target_year", "id", "sample"]].copy()
+    out["goal"] = [statement(g, evaluator.catalog, lang) for g in goals.itertuples(index=False)]
+    out["sample"] = out["sample"].astype(bool)
     out["actual"] = [r.actual for r in results]
     out["status"] = [r.status for r in results]
     out["detail"] = [r.detail for r in results]

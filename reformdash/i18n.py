@@ -182,6 +182,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "--name needs \"TEXT=CODE\" (CODE an entity code, «-» to skip the row), not «{value}»."),
     "more_problems": ("… và {count} lỗi khác.", "… and {count} more problems."),
     "rejected_title": ("Tệp bị từ chối, không ghi gì vào cơ sở dữ liệu", "File rejected; nothing was written"),
+    # remove-sample (reformdash/service.py)
+    "sample_removed": (
+        "Đã gỡ số liệu mẫu: {batches} lô, {scores} điểm số, {goals} mục tiêu, {entities} đơn vị, {indices} chỉ số, "
+        "{components} chỉ số thành phần.",
+        "Sample removed: {batches} batches, {scores} scores, {goals} goals, {entities} entities, {indices} indices, "
+        "{components} components."),
+    "sample_in_use": (
+        "các lô {batches} (số liệu của đơn vị) có điểm số của đơn vị hoặc chỉ số mẫu; hãy hoàn tác các lô đó trước "
+        "khi gỡ số liệu mẫu. Chưa gỡ gì.",
+        "batches {batches} (your own data) hold scores of a sample unit or index; revert them before removing the "
+        "sample. Nothing was removed."),
+    "sample_in_use_title": ("Chưa thể gỡ số liệu mẫu", "The sample cannot be removed yet"),
     # goals (reformdash/goals.py): rejections
     "goal_table": ("bảng mục tiêu", "goals table"),
     "goal_no_header": (
@@ -298,6 +310,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " Chưa có năm nào sau năm gốc {base_year} để tạm tính.",
         " No year after the base year {base_year} to judge provisionally.",
     ),
+    # goals: the goal itself in words (overview, goals page, briefing, editor)
+    "goal.kind.rank_up": ("Tăng bậc", "Places up"),
+    "goal.kind.rank_at_most": ("Nằm trong nhóm dẫn đầu", "Top N"),
+    "goal.kind.value_at_least": ("Không thấp hơn", "At least"),
+    "goal.kind.yoy_increase": ("Năm sau cao hơn năm trước", "Higher than the previous year"),
+    "goal.all_components": ("Tất cả", "All"),
+    "goal.says.rank_up": ("tăng {target} bậc so với năm {base_year}, đến năm {target_year}",
+                          "up {target} places on {base_year} by {target_year}"),
+    "goal.says.rank_at_most": ("nằm trong nhóm {target} dẫn đầu năm {target_year}",
+                               "in the top {target} in {target_year}"),
+    "goal.says.value_at_least": ("không thấp hơn {target} năm {target_year}", "at least {target} in {target_year}"),
+    "goal.says.yoy_increase": ("năm sau cao hơn năm trước, {base_year}–{target_year}",
+                               "higher each year, {base_year}–{target_year}"),
+    "goal.says.every_component": ("mọi chỉ số thành phần", "every component"),
+    "goal.merged": (
+        "{entity} đã sáp nhập vào {successor} từ ngày {date}: không còn kết quả riêng của {entity} cho năm "
+        "{year}, nên mục tiêu này không đánh giá được ({status}); để theo dõi tiếp, đặt mục tiêu cho {successor} "
+        "(thứ hạng so sánh theo phân vị vì số tỉnh đổi từ 63 xuống 34).",
+        "{entity} became part of {successor} on {date}: there are no results of {entity} of its own for {year}, "
+        "so this goal cannot be judged ({status}); to follow it up, set the goal for {successor} (ranks compared "
+        "as percentiles, since the field fell from 63 provinces to 34)."),
     "goal.imported": ("Đã nhập {count} mục tiêu từ «{file}».", "Imported {count} goals from '{file}'."),
     # backup and restore (reformdash/backup.py)
     "backup.title": ("Sao lưu", "Backup"),

@@ -62,6 +62,26 @@ LABELS: dict[str, tuple[str, str]] = {
     "goals_table": ("Tình hình thực hiện mục tiêu", "Goals and their status"),
     "goals_edit": ("Sửa mục tiêu", "Edit goals"), "goals_upload": ("Nhập mục tiêu từ bảng tính", "Import goals"),
     "save": ("Lưu", "Save"), "saved": ("Đã lưu.", "Saved."),
+    "goals_own": ("Mục tiêu của đơn vị", "The organisation's goals"),
+    "goals_none_own": ("Chưa có mục tiêu nào của đơn vị: thêm ở «Sửa mục tiêu» hoặc nhập từ bảng tính.",
+                       "No goals of the organisation yet: add them under «Edit goals» or import a spreadsheet."),
+    "goals_sample": ("Mục tiêu mẫu", "Sample goals"),
+    "goals_sample_note": ("Đi kèm dữ liệu mẫu để minh hoạ; gỡ cùng số liệu mẫu bằng lệnh "
+                          "python -m reformdash remove-sample.",
+                          "Shipped with the demo data as an illustration; removed with the sample by "
+                          "python -m reformdash remove-sample."),
+    "goals_as_table": ("Bảng số liệu mục tiêu", "Goals as a table"),
+    "goals_edit_note": ("Mỗi dòng một mục tiêu của đơn vị; chọn loại mục tiêu trong danh sách, để trống ô không "
+                        "cần. Mục tiêu mẫu không sửa ở đây.",
+                        "One goal of the organisation a row; pick the kind from the list, leave unneeded cells "
+                        "blank. Sample goals are not edited here."),
+    "goals_file": ("Bảng tính mục tiêu (xlsx, xls, ods, csv)", "Goals spreadsheet (xlsx, xls, ods, csv)"),
+    "goals_preview": ("Tệp có **{count}** mục tiêu đọc được và **{rows}** dòng lỗi. Xem lại trước khi lưu:",
+                      "The file holds **{count}** readable goals and **{rows}** rows with problems. Check before "
+                      "saving:"),
+    "goals_save_good": ("Lưu {count} mục tiêu đọc được, bỏ qua các dòng lỗi",
+                        "Save the {count} readable goals, leave out the rows with problems"),
+    "entity": ("Đơn vị", "Entity"), "note": ("Ghi chú", "Note"),
 }
 
 

@@ -23,7 +23,9 @@ class Card:
     caption: str
     sentence: str
     sample: bool
-    goals: list[tuple[str, str]] = field(default_factory=list)  # (status, detail)
+    goals: list[tuple[str, str, str]] = field(default_factory=list)  # (status, detail, the goal in words)
+    figure: str = ""  # the value without a word unit («41,86»; «86,58%»): a card's big number, never cut
+    unit: str = ""  # the unit word shown beside the label («điểm», «points»), when the figure has none
 
 
 @dataclass
@@ -37,13 +39,16 @@ class Cards:
 
 def focus_cards(store, entity: str, lang: str, version: int = 0) -> Cards:
     """Latest value and rank of each index for the focus entity, with the sentence and goal status."""
+    from reformdash.catalog import Catalog
+
     registry = Registry.load(store)
+    catalog = Catalog.load(store)
     e = registry.get(entity)
     frame = store.df("entity_latest", entity_code=e.code, lang=lang)
     goals = goal_rows(store, e.code, lang)
     cards = []
     for r in frame.itertuples(index=False):
-        label = r.index_code.replace("_", " ")
+        label = catalog.label(r.index_code, lang)  # a department's own index by its name, not its code
         delta, extra = None, ""
         if pd.notna(r.prev_rank) and pd.notna(r.rank):
             if int(r.prev_rank_of) != int(r.rank_of):
@@ -56,13 +61,17 @@ def focus_cards(store, entity: str, lang: str, version: int = 0) -> Cards:
                 if not up:
                     extra = " · " + L("same_place", lang)
         rank = L("rank_of", lang, rank=int(r.rank), of=int(r.rank_of)) if pd.notna(r.rank) else L("no_rank", lang)
-        sentence = year_summary(f"Chỉ số {label}" if lang == "vi" else label, e.name(lang), e.kind, r.unit,
+        acronym = r.index_code in catalog.indices and catalog.indices[r.index_code].source == "reference"
+        sentence = year_summary(f"Chỉ số {label}" if lang == "vi" and acronym else label, e.name(lang), e.kind, r.unit,
                                 int(r.year), r.value, r.rank, r.rank_of,
                                 int(r.year) - 1 if pd.notna(r.prev_rank) else None, r.prev_rank, r.prev_rank_of,
                                 lang)
-        mine = [(g.status, g.detail) for g in goals.itertuples(index=False) if g.index == r.index_code]
-        cards.append(Card(r.index_code, f"{label} {r.year}", f"{format_number(r.value, lang)}{unit_word(r.unit, lang)}",
-                          delta, rank + extra, sentence, bool(r.sample), mine))
+        mine = [(g.status, g.detail, g.goal) for g in goals.itertuples(index=False) if g.index == r.index_code]
+        number = format_number(r.value, lang)
+        word = unit_word(r.unit, lang)
+        cards.append(Card(r.index_code, f"{label} {r.year}", f"{number}{word}", delta, rank + extra, sentence,
+                          bool(r.sample), mine, number + (word if r.unit == "%" else ""),
+                          "" if r.unit == "%" else word.strip()))
     return Cards(e.name(lang), cards, L("sample_note", lang))
 
 

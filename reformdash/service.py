@@ -7,13 +7,13 @@ from pathlib import Path
 import pandas as pd
 
 from reformdash import settings
-from reformdash.batches import Plan, commit, make_plan, revert
+from reformdash.batches import Plan, commit, make_plan
 from reformdash.catalog import Catalog
 from reformdash.errors import NotFound, ReformdashError
 from reformdash.i18n import t
 from reformdash.ingest.importer import ImportOptions, analyse
 from reformdash.registry import Registry
-from reformdash.store import ROOT, Store, query_text
+from reformdash.store import ROOT, Store, bump_version, query_text
 
 DEMO = ROOT / "data" / "demo"
 # Demo files and how to import them: (file, options, is_sample).
@@ -79,9 +79,26 @@ def ensure_demo_catalog(store: Store) -> None:
         tx.execute(path.read_text(encoding="utf-8"))
 
 
-def remove_sample(store: Store) -> list[dict]:
-    """Revert every sample batch (newest first)."""
-    return [revert(store, row[0]) for row in store.rows("sample_batches")]
+def remove_sample(store: Store, lang: str = "vi") -> dict[str, int]:
+    """Remove every sample row (batches and their scores, goals, the sample department and its units, the sample
+    index and its components) in one transaction; returns how many of each were removed.
+
+    Not a revert of each batch: a revert is refused once real data of the same years replaced sample rows, and
+    the real batch's memory of those rows must go too (reverting it later must not bring the sample back).
+    Raises ReformdashError (nothing removed) when a batch of the user's own holds scores of a sample unit or index.
+    """
+    from reformdash.i18n import t
+
+    used = store.rows("sample_check_used")
+    if used:
+        batches = ", ".join(f"{batch_id} ({file_name})" for batch_id, file_name in used)
+        raise ReformdashError(t("sample_in_use", lang, batches=batches), t("sample_in_use_title", lang))
+    counts = dict(zip(("batches", "scores", "goals", "entities", "indices", "components"),
+                      store.rows("sample_counts")[0], strict=True))
+    with store.transaction() as tx:
+        tx.execute(query_text("sample_remove"))
+        bump_version(tx)
+    return counts
 
 
 def plan_file(store: Store, data: bytes, file_name: str, options: ImportOptions) -> Plan:

@@ -118,8 +118,8 @@ def unit_board(store, parent: str, index: str, year: int, lang: str = "vi") -> d
     scored = analysis.component_table(store, index, year, lang)
     goals = evaluate_goals(store, lang)
     goals = goals[goals["entity_code"].isin(codes)].reset_index(drop=True)
-    lines = "\n".join(f"- {GOAL_BADGES[g.status]}{L(GOAL_WORDS[g.status], lang)}] **{md(g.entity_name)}** — "
-                      f"{md(g.detail)}"
+    lines = "\n".join(f"- {GOAL_BADGES[g.status]}{L(GOAL_WORDS[g.status], lang)}] **{md(g.entity_name)}** · "
+                      f"{md(g.goal)} — {md(g.detail)}"
                       for g in goals.itertuples(index=False))
     return {"board": board, "names": dict(zip(board["entity_code"], board["entity_name"])),
             "chart": board[["rank", "entity_name", "value", "prev_value", "prev_rank", "places_up"]],
@@ -131,37 +131,39 @@ def unit_board(store, parent: str, index: str, year: int, lang: str = "vi") -> d
 
 GOAL_WORDS = {"met": "goal_met", "not_met": "goal_not_met", "no_data": "goal_no_data"}
 GOAL_BADGES = {"met": ":green-badge[", "not_met": ":red-badge[", "no_data": ":gray-badge["}
-GOAL_KINDS = {"rank_up": ("Tăng bậc", "Places up"), "rank_at_most": ("Nằm trong nhóm", "Top N"),
-              "value_at_least": ("Không thấp hơn", "At least"),
-              "yoy_increase": ("Năm sau cao hơn năm trước", "Higher each year")}
-
-
 def goal_board(store, lang: str = "vi") -> dict:
-    """The goals page's counts by status, and every goal as one markdown list with its status badge."""
+    """The goals page's counts by status (the organisation's goals), and the organisation's goals and the sample
+    goals as two markdown lists, each goal stated in words with its status badge."""
     from reformdash.goals import evaluate_goals
 
     status = evaluate_goals(store, lang)
-    counts = status["status"].value_counts()
-    lines = []
-    for row in status.itertuples(index=False):
-        who = row.entity_name if isinstance(row.entity_name, str) else row.entity_code
-        lines.append(f"- {GOAL_BADGES[row.status]}{L(GOAL_WORDS[row.status], lang)}] "
-                     f"**{md(row.index.replace('_', ' '))}** · {md(who)} — {md(row.detail)}")
+
+    def lines(rows: pd.DataFrame) -> str:
+        out = []
+        for row in rows.itertuples(index=False):
+            who = row.entity_name if isinstance(row.entity_name, str) else row.entity_code
+            out.append(f"- {GOAL_BADGES[row.status]}{L(GOAL_WORDS[row.status], lang)}] **{md(row.goal)}** · "
+                       f"{md(who)} — {md(row.detail)}")
+        return "\n".join(out)
+
+    own, sample = status[~status["sample"]], status[status["sample"]]
+    counts = own["status"].value_counts()
     return {"counts": [(L(GOAL_WORDS[s], lang), int(counts.get(s, 0))) for s in ("met", "not_met", "no_data")],
-            "lines": "\n".join(lines)}
+            "lines": lines(own), "sample_lines": lines(sample), "own": len(own), "sample": len(sample)}
 
 
 def goal_table(store, lang: str = "vi") -> pd.DataFrame:
     """Every goal with its numbers, headed in the reader's language."""
-    from reformdash.goals import evaluate_goals
+    from reformdash.goals import evaluate_goals, kind_word
 
     status = evaluate_goals(store, lang)
     table = status.assign(status=status["status"].map({s: L(w, lang) for s, w in GOAL_WORDS.items()}),
-                          kind=status["kind"].map(lambda k: GOAL_KINDS.get(k, (k, k))[lang == "en"]))
-    table = table[["index", "component", "entity_name", "kind", "target", "base_year", "target_year", "actual",
-                   "status", "distance"]]
-    table.columns = {"vi": ["Chỉ số", "Thành phần", "Đơn vị", "Loại mục tiêu", "Mục tiêu", "Năm gốc",
-                            "Năm mục tiêu", "Thực tế", "Tình trạng", "Còn thiếu"],
-                     "en": ["Index", "Component", "Entity", "Kind", "Target", "Base year", "Target year",
-                            "Actual", "Status", "Distance"]}[lang]
+                          kind=status["kind"].map(lambda k: kind_word(k, lang)),
+                          sample=status["sample"].map(lambda x: L("sample", lang) if x else ""))
+    table = table[["goal", "entity_name", "kind", "target", "base_year", "target_year", "actual",
+                   "status", "distance", "sample"]]
+    table.columns = {"vi": ["Mục tiêu", "Đơn vị", "Loại mục tiêu", "Giá trị mục tiêu", "Năm gốc",
+                            "Năm mục tiêu", "Thực tế", "Tình trạng", "Còn thiếu", "Nhãn"],
+                     "en": ["Goal", "Entity", "Kind", "Target", "Base year", "Target year",
+                            "Actual", "Status", "Distance", "Label"]}[lang]
     return table

@@ -218,6 +218,20 @@ def changes_table(changed: pd.DataFrame, registry: Registry, lang: str) -> pd.Da
                                                        for c, h in CHANGE_HEADERS.items()})
 
 
+PROBLEMS_SHOWN = 100  # problems listed in full on the page; the count says how many more there are
+
+
+def problem_cells(problems: list[Problem], lang: str, limit: int = PROBLEMS_SHOWN) -> pd.DataFrame:
+    """problem_table() for st.table, which wraps long cells instead of cutting them and reads markdown: every cell
+    and header is escaped text (values and names come from the file)."""
+    from reformdash.markup import markdown_text
+
+    table = problem_table(problems[:limit], lang)
+    cells = table.map(lambda v: markdown_text(v) if str(v) else "")
+    cells.columns = [markdown_text(c) for c in table.columns]
+    return cells
+
+
 def problem_table(problems: list[Problem], lang: str) -> pd.DataFrame:
     """Problems as rows: sheet, row, column, value and what is wrong, in plain words."""
     rows = [(p.sheet or "", p.row or "", p.column or "", "" if p.value is None else str(p.value)[:60],

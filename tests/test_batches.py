@@ -100,7 +100,8 @@ def test_init_loads_the_demo_once_and_sample_can_be_removed(store):
     assert cov.loc["PAPI", "first_year"] == 2011 and not cov.loc["PCI", "sample"]
     assert cov.loc["PAR_INDEX", "sample"] and cov.loc["SYT_CCHC", "sample"]
     removed = service.remove_sample(store)
-    assert len(removed) == 6
+    # three batches of scores, three of the sample plan
+    assert removed["batches"] == 6 and removed["entities"] == 15 and removed["indices"] == 1
     assert store.df("kpi_indicators", parent_code=None).empty and store.df("kpi_values", parent_code=None).empty
     assert set(store.df("index_coverage", lang="vi")["index_code"]) == {"PCI", "PAPI"}
 

@@ -5,6 +5,7 @@ import io
 from contextlib import redirect_stderr, redirect_stdout
 
 import openpyxl
+import pandas as pd
 import pytest
 from pptx import Presentation
 from pptx.util import Inches
@@ -118,7 +119,9 @@ def test_a_past_year_shows_nothing_published_later(brief2019):
             assert int(s.charts[0].categories[-1]) == 2019
     goals = slide(brief2019, "goals")
     assert set(goals.data.iloc[:, 3]) == {2019}
-    assert not any("2025" in s for s in goals.sentences)
+    *judged, later = goals.sentences  # the goals due later are only named, with why they are left out
+    assert not any("2025" in s for s in judged)
+    assert later.startswith("6 mục tiêu đến hạn sau năm 2019, không trình bày vì đã có kết quả công bố sau")
 
 
 def test_sample_figures_are_flagged(brief2019, brief2025):
@@ -148,6 +151,55 @@ def test_goals_met_and_not_met_of_the_entity_and_its_units(brief2025):
     goals = slide(brief2025, "goals")
     assert "Bệnh viện Đa khoa tỉnh" in set(goals.data.iloc[:, 1])
     assert goals.sentences[0] == "6 mục tiêu: 1 đạt, 4 chưa đạt, 1 chưa có dữ liệu."
+    assert "Chỉ số CCHC các đơn vị trực thuộc Sở Y tế (mẫu)" in set(goals.data.iloc[:, 0])  # a name, not SYT_CCHC
+
+
+def test_the_goals_slide_says_which_goals_are_left_out_and_why(demo, brief2025):
+    goals = slide(brief2025, "goals")
+    everyone = service_goals(demo)
+    assert len(everyone) == 10 and len(goals.data) == 6  # of Quảng Ninh and its department's unit
+    left = [s for s in goals.sentences if "không trình bày" in s]
+    assert left == ["4 mục tiêu đến hạn trước năm 2025, không trình bày ở đây (xem báo cáo của năm đến hạn): "
+                    "PCI: nằm trong nhóm 5 dẫn đầu năm 2019 (Quảng Ninh); PCI: tăng 3 bậc so với năm 2017, đến năm "
+                    "2019 (Quảng Ninh); PCI: năm sau cao hơn năm trước, 2017–2019 (Quảng Ninh); PAPI: năm sau cao "
+                    "hơn năm trước, 2017–2019 (Quảng Ninh)."]
+    english = build_briefing(demo, "22", 2025, lang="en", date=DAY)
+    assert any(s.startswith("4 goals were due before 2025 and are not shown here") for s in
+               slide(english, "goals").sentences)
+
+
+def service_goals(store):
+    from reformdash.goals import evaluate_goals
+
+    return evaluate_goals(store)
+
+
+def test_a_merged_province_is_not_titled_without_a_word_on_its_merger(demo, tmp_path):
+    kon_tum = build_briefing(demo, "Kon Tum", 2024, date=DAY)
+    title = slide(kon_tum, "title")
+    assert title.sentences[:2] == ["Tỉnh Kon Tum", "Từ ngày 01/07/2025, tỉnh Kon Tum đã sáp nhập vào tỉnh Quảng "
+                                   "Ngãi; kết quả riêng của Kon Tum có đến năm 2024, từ năm 2025 thuộc về tỉnh "
+                                   "Quảng Ngãi."]
+    before = build_briefing(demo, "Kon Tum", 2024, date=dt.date(2025, 3, 1))  # a meeting before the merger
+    assert len(slide(before, "title").sentences) == 2
+    with pytest.raises(NotFound, match="Không có số liệu năm 2025 của Kon Tum. Từ ngày 01/07/2025, tỉnh Kon Tum"):
+        build_briefing(demo, "Kon Tum", 2025, date=DAY)
+
+
+def test_a_merged_provinces_goal_past_the_merger_says_it_cannot_be_judged(tmp_path):
+    from reformdash.goals import evaluate_goals, import_goals
+
+    s = Store(tmp_path / "kt.duckdb")
+    s.migrate()
+    text = ("Chỉ số,Đơn vị,Loại mục tiêu,Mục tiêu,Năm gốc,Năm mục tiêu\n"
+            "PAR INDEX,Kon Tum,Tăng bậc,3,2022,2025\nPAR INDEX,Kon Tum,Top,20,,2024\n")
+    import_goals(s, text.encode(), "kt.csv")
+    rows = evaluate_goals(s).set_index("target_year")
+    assert rows.loc[2025, "status"] == "no_data"
+    assert rows.loc[2025, "detail"].startswith("Kon Tum đã sáp nhập vào Quảng Ngãi từ ngày 01/07/2025: không còn "
+                                               "kết quả riêng của Kon Tum cho năm 2025")
+    assert "sáp nhập" not in rows.loc[2024, "detail"]
+    s.close()
 
 
 @pytest.mark.parametrize("entity, year", [("Quang Nimh", 2019), ("Quảng Ninh", 2031)])
@@ -299,3 +351,19 @@ def test_cli_export_rejects_an_unknown_entity_or_a_year_without_data(tmp_path, d
                        str(tmp_path / "x.pptx"))
     assert code == 2 and not (tmp_path / "x.pptx").exists()
     assert ("có phải là: Quảng Ninh" in err) if entity == "Quang Nimh" else ("2031" in err)
+
+
+def test_a_long_table_continues_on_the_next_projected_slides(brief2025):
+    from reformdash.briefing import Slide, projected
+
+    glance = slide(brief2025, "glance")
+    long = Slide("goals", "Mục tiêu", "", pd.concat([glance.data] * 4, ignore_index=True), table=True,
+                 sentences=["một câu"])
+    pages = projected([glance, long], rows=6, lines=100)
+    assert [len(p.data) for p in pages] == [4, 6, 6, 4]
+    assert [p.title for p in pages[1:]] == ["Mục tiêu", "Mục tiêu (2/3)", "Mục tiêu (3/3)"]
+    assert pd.concat([p.data for p in pages[1:]], ignore_index=True).equals(long.data)
+    assert pages[1].sentences == ["một câu"] and pages[2].sentences == []
+    # rows with long, wrapping text: fewer a slide, by the lines they take
+    wordy = Slide("goals", "Mục tiêu", "", pd.DataFrame({"a": ["x" * 100] * 5}), table=True)  # 3 lines a row
+    assert [len(p.data) for p in projected([wordy], rows=6, lines=9)] == [3, 2]

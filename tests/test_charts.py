@@ -110,3 +110,45 @@ def test_a_finished_figure_sends_the_same_chart_and_builds_its_dict_once(demo):
     assert finished.to_dict() is finished.to_dict()  # built once, handed out again
     assert pio.to_json(finished, validate=False) == before
     assert figures.finish(None) is None
+
+
+def test_units_charts_name_the_index_unit_not_percent(tmp_path):
+    from reformdash import figures
+
+    store = service.open_store(str(tmp_path / "points.duckdb"))
+    service.init(store)
+    # the department scores its units in points (a criterion's maximum, e.g. 100 điểm), not in %
+    store.cursor().execute("UPDATE index_def SET unit = 'điểm' WHERE code = 'SYT_CCHC'")
+    board = figures.leaderboard(store, "22-SYT", "SYT_CCHC", 2025, "vi")
+    assert board.layout.xaxis.title.text == "Giá trị (điểm)"
+    unit = analysis.unit_leaderboard(store, "22-SYT", "SYT_CCHC", 2025).iloc[0]["entity_code"]
+    trend = figures.unit_trend(store, "SYT_CCHC", unit, "x", "en")
+    assert trend.layout.annotations[0].text == "Value (points)"
+    store.close()
+
+
+def test_briefing_value_axes_start_at_a_sensible_baseline_and_say_so(demo):
+    from reformdash.briefing import build_briefing
+
+    briefing = build_briefing(demo, "Quảng Ninh", 2019)
+    catalog = Catalog.load(demo)
+    seen = {}
+    for s in (s for s in briefing.slides if s.key == "trend"):
+        fig = charts.briefing_figure(s.charts[0])
+        low, high = fig.layout.yaxis.range
+        index = catalog.indices[s.index_code]
+        values = [v for v in s.charts[0].series[0].values if v is not None]
+        assert index.scale_min <= low <= min(values) and max(values) <= high <= index.scale_max
+        assert high - low >= 0.2 * (index.scale_max - index.scale_min)  # a one-point change stays small
+        notes = [a.text for a in fig.layout.annotations if a.text.startswith("//")]
+        assert notes == ([] if low == index.scale_min else
+                         [f"// Trục giá trị bắt đầu từ {int(low)}, không từ {int(index.scale_min)}"])
+        seen[s.index_code] = (low, high)
+    assert seen["PCI"] == (40, 80) and seen["PAR_INDEX"] == (70, 100)
+
+
+def test_a_one_point_change_on_a_flat_series_does_not_fill_the_axis(demo):
+    from reformdash.briefing import builder
+
+    axis, note = builder(demo, "Quảng Ninh", 2019).value_axis("PAR_INDEX", [80.0, 79.0])
+    assert axis == (60.0, 90.0) and note.startswith("Trục giá trị bắt đầu từ 60")

@@ -2,7 +2,9 @@
 
 import io
 import json
+import re
 from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -142,3 +144,80 @@ def test_reverting_a_batch_twice_is_refused_with_exit_2_and_changes_nothing(db, 
     code, _, err = run("--db", db, "revert", str(batch["id"]))
     assert code == 2 and str(batch["id"]) in err
     assert run("--db", db, "batches", "--format", "json")[1] == before
+
+
+def _sample_rows(path):
+    """Every row that is a sample (mẫu) or belongs to one, by kind, and the real PCI/PAPI rows."""
+    import duckdb
+
+    con = duckdb.connect(path, read_only=True)
+    one = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
+    sample_units = "SELECT code FROM entity WHERE parent_code = '22-SYT' OR code = '22-SYT' OR source = 'sample'"
+    found = {
+        "sample batches": one("SELECT count(*) FROM batch WHERE is_sample"),
+        "sample scores": one("SELECT count(*) FROM score JOIN batch b ON b.id = score.batch_id WHERE b.is_sample"),
+        "replaced sample rows": one("SELECT count(*) FROM score_replaced WHERE old_batch_id NOT IN "
+                                    "(SELECT id FROM batch) OR batch_id NOT IN (SELECT id FROM batch)"),
+        "sample goals": one("SELECT count(*) FROM goal WHERE is_sample OR note LIKE '%mẫu%'"),
+        "goals of the sample's units": one(f"SELECT count(*) FROM goal WHERE entity_code IN ({sample_units})"),
+        "sample department and units": one(f"SELECT count(*) FROM ({sample_units})"),
+        "their aliases": one(f"SELECT count(*) FROM entity_alias WHERE entity_code IN ({sample_units})"),
+        "sample index": one("SELECT count(*) FROM index_def WHERE code = 'SYT_CCHC' OR source = 'sample'"),
+        "its components": one("SELECT count(*) FROM component_def WHERE index_code = 'SYT_CCHC' "
+                              "OR source = 'sample'"),
+        "scores of the sample index": one("SELECT count(*) FROM score WHERE index_code = 'SYT_CCHC'"),
+    }
+    real = {code: one(f"SELECT count(*) FROM score WHERE index_code = '{code}'") for code in ("PCI", "PAPI")}
+    con.close()
+    return found, real
+
+
+def test_remove_sample_removes_every_sample_row_of_every_kind_and_keeps_the_real_data(tmp_path):
+    path = str(tmp_path / "demo.duckdb")
+    assert run("--db", path, "init")[0] == 0
+    before, real_before = _sample_rows(path)
+    assert before["sample department and units"] == 15 and before["sample goals"] >= 5
+    assert before["sample index"] == 1 and before["its components"] == 8
+    # real PAR INDEX figures loaded over two sample rows first: the sample must still come out, the real rows stay
+    par = tmp_path / "par_2023.csv"
+    par.write_text("Tỉnh,PAR INDEX,Xếp hạng\nHà Nội,88.5,2\nQuảng Ninh,90.1,1\n", encoding="utf-8")
+    assert run("--db", path, "import", str(par), "--index", "PAR_INDEX", "--year", "2023")[0] == 0
+    code, out, err = run("--db", path, "remove-sample")
+    assert (code, err) == (0, "")
+    assert "6 lô" in out and "15 đơn vị" in out  # three of scores, three of the sample plan
+    after, real_after = _sample_rows(path)
+    assert after == {k: 0 for k in before}
+    assert real_after == real_before  # PCI and PAPI untouched
+    assert json.loads(run("--db", path, "scores", "--index", "PAR_INDEX", "--format", "json")[1]) != []
+    # reverting the real batch later brings nothing of the sample back
+    assert run("--db", path, "revert", "6")[0] == 0
+    assert json.loads(run("--db", path, "scores", "--index", "PAR_INDEX", "--format", "json")[1]) == []
+    assert run("--db", path, "remove-sample")[0] == 0  # nothing left: still fine
+
+
+def test_remove_sample_refuses_while_own_data_uses_the_sample_department(tmp_path):
+    path = str(tmp_path / "demo.duckdb")
+    assert run("--db", path, "init")[0] == 0
+    units = tmp_path / "ket_qua_2024.csv"
+    units.write_text("Đơn vị,Điểm\nBệnh viện Đa khoa tỉnh,80.5\n", encoding="utf-8")
+    assert run("--db", path, "import", str(units), "--index", "PAR_INDEX", "--year", "2024", "--level", "unit",
+               "--parent", "22-SYT")[0] == 0
+    before = _sample_rows(path)
+    code, _out, err = run("--db", path, "remove-sample")
+    assert code != 0 and "6 (ket_qua_2024.csv)" in err  # refused (exit codes of refusals: issue 14 B14)
+    assert _sample_rows(path) == before
+
+
+def test_the_readme_unit_import_example_works(tmp_path):
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    parent = re.search(r'--parent "([^"]+)"', readme).group(1)
+    path = str(tmp_path / "demo.duckdb")
+    assert run("--db", path, "init")[0] == 0
+    units = tmp_path / "ket_qua_2024.csv"
+    units.write_text("Đơn vị,Điểm\nBệnh viện Đa khoa tỉnh,80.5\nPhòng khám mới,70\n", encoding="utf-8")
+    code, out, err = run("--db", path, "import", str(units), "--index", "PAR_INDEX", "--year", "2024",
+                         "--level", "unit", "--parent", parent, "--create-units")
+    assert (code, err) == (0, "") and "đơn vị mới 1" in out
+    rows = json.loads(run("--db", path, "scores", "--index", "PAR_INDEX", "--year", "2024", "--entity",
+                          "Bệnh viện Đa khoa tỉnh", "--format", "json")[1])
+    assert [r["value"] for r in rows] == [80.5]

@@ -56,7 +56,7 @@ def demo(demo_file, tmp_path):
     shutil.copy(demo_file, path)
     s = Store(path)
     s.migrate()
-    goals.save_goals(s, pd.DataFrame())  # whatever goals init may load, tests start without
+    s.cursor().execute("DELETE FROM goal")  # whatever goals init may load (sample ones too), tests start without
     yield s
     s.close()
 
@@ -410,7 +410,7 @@ def cli_db(demo_file, tmp_path):
     path = tmp_path / "cli.duckdb"
     shutil.copy(demo_file, path)
     s = Store(path)
-    goals.save_goals(s, pd.DataFrame())
+    s.cursor().execute("DELETE FROM goal")
     s.close()
     return str(path)
 

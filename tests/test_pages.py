@@ -154,3 +154,49 @@ def test_the_presentation_steps_through_slides_kept_in_the_url(monkeypatch, demo
     at.button(key="prev_slide").click().run()
     assert at.query_params["slide"] in ("3", ["3"])
     assert any("xếp thứ" in m.value for m in at.markdown)
+
+
+def test_the_presentation_has_first_and_last_buttons_no_chart_toolbar_and_whole_tables(monkeypatch, demo_db):
+    monkeypatch.setenv("REFORMDASH_DB", demo_db)
+    at = open_page("present", "vi", entity="22", year="2025", slide="3")
+    charts = at.get("plotly_chart")
+    assert charts and all(json.loads(c.proto.config)["displayModeBar"] is False for c in charts)
+    figure = json.loads(charts[0].proto.spec)
+    assert figure["layout"]["font"]["size"] >= 18 and figure["data"][0]["textfont"]["size"] >= 20
+    at.button(key="last_slide").click().run()
+    total = int(at.query_params["slide"] if isinstance(at.query_params["slide"], str) else at.query_params["slide"][0])
+    assert at.markdown and any(f"{total} / {total}" in m.value for m in at.markdown)
+    shown_rows = 0
+    for number in range(total, 0, -1):  # every table slide holds its whole table, a long one continues
+        at = open_page("present", "vi", entity="22", year="2025", slide=str(number))
+        assert not at.get("arrow_data_frame")  # a scrolling grid cuts cells and rows in front of a room
+        for table in at.table:
+            assert len(table.value) <= 6
+            if "Mục tiêu đạt và chưa đạt" in at.title[0].value:
+                shown_rows += len(table.value)
+    assert shown_rows == 6  # the goals of 2025 (six) all shown, split over slides (their details are long)
+    at = open_page("present", "vi", entity="22", year="2025", slide="3")
+    at.button(key="first_slide").click().run()
+    assert at.query_params["slide"] in ("1", ["1"])
+
+
+@pytest.mark.parametrize("lang, figure, unit", [("en", "46.66", "points"), ("vi", "46,66", "điểm")])
+def test_overview_cards_show_whole_numbers_and_the_unit_beside_the_label(monkeypatch, demo_db, lang, figure, unit):
+    monkeypatch.setenv("REFORMDASH_DB", demo_db)
+    at = open_page("overview", lang)
+    values = [m.value for m in at.metric]
+    assert figure in values  # the number alone: no word to be cut («41.86 poi…»)
+    assert ("86.58%" if lang == "en" else "86,58%") in values
+    assert not any(unit in v for v in values)
+    assert any(m.value.startswith("**PAPI 2019** · " + unit) for m in at.markdown)
+
+
+def test_a_units_own_index_is_named_not_coded_on_its_card(tmp_path):
+    from reformdash.overview import focus_cards
+
+    store = service.open_store(str(tmp_path / "unit.duckdb"))
+    service.init(store)
+    cards = focus_cards(store, "22-SYT-benhviendakhoatinh", "vi").cards
+    assert [c.label for c in cards] == ["Chỉ số CCHC các đơn vị trực thuộc Sở Y tế (mẫu) 2025"]
+    assert cards[0].sentence.startswith("Năm 2025, Chỉ số CCHC các đơn vị trực thuộc Sở Y tế (mẫu) của ")
+    store.close()

@@ -171,13 +171,39 @@ def test_the_english_message_names_the_object_too(good, target, tmp_path, capsys
     assert "function/macro 'main.doc_tep' (extra)" in err and "not the program's schema" in err
 
 
+def downgrade(conn, version: int) -> None:
+    """Make a database look as migrations 1…version left it: drop every table, view, sequence and column added later."""
+    from reformdash.store import MIGRATIONS
+
+    ref = duckdb.connect()
+    for path in sorted(MIGRATIONS.glob("*.sql")):
+        if int(path.name.split("_", 1)[0]) <= version:
+            ref.execute(path.read_text(encoding="utf-8"))
+    columns = "SELECT table_name, column_name FROM duckdb_columns() WHERE schema_name = 'main'"
+    tables = "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'"
+    keep_tables = {r[0] for r in ref.execute(tables).fetchall()}
+    keep_columns = set(ref.execute(columns).fetchall())
+    keep_sequences = {r[0] for r in ref.execute("SELECT sequence_name FROM duckdb_sequences()").fetchall()}
+    ref.close()
+    for (view,) in conn.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall():
+        conn.execute(f'DROP VIEW "{view}"')
+    for (table,) in conn.execute(tables).fetchall():
+        if table not in keep_tables:
+            conn.execute(f'DROP TABLE "{table}"')
+    for table, column in conn.execute(columns).fetchall():
+        if table in keep_tables and (table, column) not in keep_columns:
+            conn.execute(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
+    for (sequence,) in conn.execute("SELECT sequence_name FROM duckdb_sequences()").fetchall():
+        if sequence not in keep_sequences:
+            conn.execute(f'DROP SEQUENCE "{sequence}"')
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'schema'", [str(version)])
+
+
 def test_a_backup_of_an_older_schema_is_compared_with_that_schema_and_restored(good, tmp_path, capsys):
     """A backup made before migration 0004 has no registry_change table; it is restored (and migrated on open)."""
     manifest, db = unpack(good, tmp_path)
     conn = duckdb.connect(str(db))
-    conn.execute("DROP TABLE registry_change; DROP SEQUENCE registry_change_id_seq; "
-                 "ALTER TABLE batch DROP COLUMN unused; "  # migration 0007: a schema-3 database has neither
-                 "UPDATE meta SET value = '3' WHERE key = 'schema'")
+    downgrade(conn, 3)
     conn.close()
     old = write_zip(tmp_path / "schema3.zip", [
         ("manifest.json", json.dumps(dict(honest_manifest(manifest, db), schema_version=3))),

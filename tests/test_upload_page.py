@@ -114,8 +114,9 @@ def test_a_bad_file_shows_the_place_and_writes_nothing(empty_db):
     at.get("file_uploader")[0].upload("pci_2019.csv", "Tỉnh,PCI\nHà Nội,-5\nQuảng Ninh,70\n".encode(),
                                       "text/csv").run()
     assert at.error and not [b for b in at.button if b.key and b.key.startswith("commit_")]
-    problems = at.dataframe[-1].value
-    assert list(problems.iloc[0][["Dòng", "Cột"]]) == [2, "B (PCI)"]
+    problems = at.table[-1].value  # a table that wraps: the problem is read whole, not cut at its column's edge
+    assert list(problems.iloc[0][["Dòng", "Cột"]]) == ["2", "B (PCI)"]
+    assert problems.iloc[0]["Vấn đề"].startswith("giá trị") and len(problems.iloc[0]["Vấn đề"]) > 40
     assert scores(empty_db, "PCI").empty
 
 
