@@ -11,6 +11,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from reformdash import analysis
@@ -662,7 +663,7 @@ class _Builder:
         keep = [r.entity_code in mine and (int(r.target_year) == self.year or (
                 int(r.target_year) > self.year and (self._latest.get(r.index) or 0) <= self.year))
                 for r in frame.itertuples(index=False)]
-        return frame[keep]
+        return frame[np.array(keep, dtype=bool)]  # a plain empty list would select no columns, not no rows
 
     def left_out_goals(self) -> list[str]:
         """The entity's (and its units') goals not on the goals slide, each with why (due another year)."""

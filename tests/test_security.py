@@ -30,7 +30,8 @@ from tests.fuzz.harness import fingerprint
 
 PAYLOADS = ["'; DROP TABLE score; --", "\" OR 1=1 --", "$x", "’ OR ‘1’=‘1", "1; DELETE FROM batch", "%s%s",
             "Robert'); DROP TABLE entity;--", "\\'", "?", ":name", "{index_code}"]
-WRITING_PAGES = {"upload": "editor", "data": "editor", "admin": "admin", "goals": "editor"}
+WRITING_PAGES = {"upload": "editor", "data": "editor", "admin": "admin", "goals": "editor", "plan": "editor"}
+PUBLIC_PAGES = {"goals", "plan"}  # anyone reads them; only their editing tools need the role
 
 
 def snapshot(store) -> dict:
@@ -132,6 +133,8 @@ def test_every_page_that_writes_checks_the_role_before_its_first_write():
 
 def open_page(page: str, user: User | None) -> AppTest:
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    if page == "plan":  # the editing tools live in the «Cập nhật» tab, asked for by the link
+        at.query_params["plan_view"] = "Cập nhật"
     if user is not None:
         at.session_state["user"] = user
     return at.switch_page(f"pages/{page}.py").run()
@@ -139,6 +142,7 @@ def open_page(page: str, user: User | None) -> AppTest:
 
 STAFF_WIDGETS = {  # a widget each page shows only to its role (the positive control: the names are right)
     "upload": "upload_files", "data": "batch_pick", "admin": "unit_add_submit", "goals": "goal_save",
+    "plan": "plan_upload",
 }
 BELOW = {"editor": [None, User("xem", "viewer")], "admin": [None, User("xem", "viewer"), User("an", "editor")]}
 
@@ -153,10 +157,11 @@ def test_a_staff_action_is_refused_below_its_role_and_offered_at_it(page, demo_c
         keys = [w.key for kind in ("button", "file_uploader", "text_input", "text_area", "selectbox")
                 for w in at.get(kind) if getattr(w, "key", None)]
         staff = [k for k in keys if not k.startswith(("auth_", "lang_", "focus_", "index_code", "year_range",
-                                                      "pick_"))]
+                                                      "pick_", "plan_period", "plan_office", "plan_unit",
+                                                      "plan_parent", "plan_indicator"))]  # readers' filters
         assert not staff, f"{page} offers {staff} to {user}"
         assert not at.get("arrow_data_frame_editor") and not at.get("file_uploader")
-        if page != "goals":  # goals are public to read; the staff pages say why they refuse
+        if page not in PUBLIC_PAGES:  # goals and the plan are public to read; the staff pages say why they refuse
             assert any("quyền phù hợp" in e.value for e in at.error), (page, user, [e.value for e in at.error])
     assert db_snapshot(demo_copy) == before
     at = open_page(page, User("root" if role == "admin" else "an", role))

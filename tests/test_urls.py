@@ -23,7 +23,7 @@ def navigation_pages() -> list[str]:
 
 # Every query parameter a page reads; test_every_parameter_a_page_reads_is_fuzzed keeps this list complete.
 PARAMS = ["lang", "entity", "index", "from", "to", "year", "base", "now", "peers", "parent", "slide", "view",
-          "unit_view"]
+          "unit_view", "component", "map", "plan_view", "plan", "period", "office", "unit", "indicator"]
 
 
 def parameters_read() -> set[str]:
@@ -89,8 +89,9 @@ def open_page(page: str, params: dict, admin: bool = False) -> AppTest:
 
 def assert_rendered(at: AppTest, page: str) -> None:
     assert not at.exception, [e.message[:300] for e in at.exception]
-    if page == "present":  # the projector page has no st.title: its slide counter, or a sentence why not
-        assert (any("slide-counter" in m.value for m in at.markdown) or at.error or at.info), "the slide is drawn"
+    if page == "present":  # the projector page: a slide's title and its counter «n / N», or a sentence why not
+        counter = any(re.fullmatch(r"\d+ / \d+", m.value) for m in at.markdown)
+        assert (at.title and counter) or at.error or at.info, "the slide is drawn"
     else:
         assert at.title, "the page draws its title"
 

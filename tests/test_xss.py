@@ -270,8 +270,7 @@ def test_a_goals_file_naming_a_hostile_unit_is_refused_with_the_name_as_text(mon
     content = ("Chỉ số,Chỉ số thành phần,Đơn vị,Loại mục tiêu,Mục tiêu,Năm gốc,Năm mục tiêu\n"
                f"PCI,,{payload},top,5,,2019\n").encode()
     at.get("file_uploader")[0].upload("ke_hoach.csv", content, "text/csv")  # AppTest: one uploader on the page
-    at.run()
-    at.button(key="goal_import").click().run()
+    at.run()  # the file is previewed at once: its problems are listed before anything is saved
     assert not at.exception
     [error] = [e.value for e in at.error]
     assert "ke\\_hoach.csv" in error and unescaped(error) == [], error

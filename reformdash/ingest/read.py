@@ -635,7 +635,7 @@ def guess_separator(text: str) -> str:
     giving many lines the same larger number of fields wins (score: share of lines at that count × the count).
     """
     sample = [line for line in text.splitlines()[:60] if line.strip()]
-    best, best_score = ",", (-1.0, 0)
+    best, best_score = ",", (-1.0, 0.0, 0)
     for sep in (";", "\t", ","):
         try:
             counts = [len(row) for row in csv.reader(io.StringIO("\n".join(sample)), delimiter=sep)]
@@ -645,7 +645,9 @@ def guess_separator(text: str) -> str:
             continue
         mode = max(set(counts), key=lambda n: (counts.count(n), n))
         share = counts.count(mode) / len(counts)
-        score = (share * mode if mode > 1 and share >= 0.5 else 0.0, mode)
+        # on a tie the more regular split wins: a name holding ';' («Sở '; DROP …») splits two lines of three, ','
+        # splits every line alike
+        score = (share * mode if mode > 1 and share >= 0.5 else 0.0, share, mode)
         if score > best_score:
             best, best_score = sep, score
     return best
