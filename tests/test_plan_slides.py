@@ -151,4 +151,5 @@ def test_the_presentation_shows_a_plan_slide(monkeypatch, demo_db, demo):
     at.switch_page("pages/present.py").run()
     assert not at.exception, [e.message for e in at.exception]
     assert at.title[0].value.replace("\\:", ":").startswith("Kế hoạch CCHC: tình hình thực hiện")
-    assert len(at.dataframe[0].value) == 8
+    # the projector shows tables whole (st.table, split further by wrapped lines when long): at most the slide's 8
+    assert 1 <= len(at.table[0].value) <= 8
