@@ -2,7 +2,19 @@
 
 import streamlit as st
 
-from pages._common import boot, cached, chart, choice_param, field_note, figure, set_param, sidebar, year_picker
+from pages._common import (
+    boot,
+    cached,
+    chart,
+    choice_param,
+    field_note,
+    figure,
+    lang_key,
+    lang_param,
+    set_param,
+    sidebar,
+    year_picker,
+)
 from reformdash import maps
 from reformdash.labels import L
 
@@ -17,7 +29,7 @@ def focus_clicked() -> None:
     if codes:
         st.query_params["entity"] = str(codes[0])
         # the browser sends the sidebar select's old value with the rerun: set the widget's state, not only the URL
-        st.session_state["focus_entity"] = str(codes[0])
+        st.session_state[lang_key("focus_entity", lang_param())] = str(codes[0])
 
 
 view = sidebar(index_kinds=("province",), need_years=False)
