@@ -92,7 +92,9 @@ def test_hostile_names_run_nothing_and_send_nothing_on_the_presentation(browser,
                 wait_until_idle(page)
         # the names were on the slides, as the text they are
         assert '<iframe srcdoc="<script>parent.window.__pwned=1</script>"></iframe> SYT' in shown
-        assert "![b](http://evil.invalid/pixel.png)" in shown
+        # (the default briefing is now the sample plan's 2026, where the units' board, which showed the image
+        # payload, has no figures; every payload is shown as text on every slide in tests/test_xss.py, and no
+        # image is requested anywhere: unharmed() and the request log below)
         assert (Path(screenshots_dir) / "xss_present_units.png").exists()
         page.goto(f"{hostile_url}/units?lang=vi")
         wait_until_idle(page)
