@@ -53,7 +53,16 @@ def test_the_database_init_creates_and_its_log_are_its_owners_only(open_umask, t
 
 
 @posix_only
+def own_copy(demo_db: str, tmp_path: Path) -> str:
+    """A private copy of the demo database: another test's store may hold the shared file open in this process."""
+    copy = tmp_path / "nguon" / "reformdash.duckdb"
+    copy.parent.mkdir()
+    shutil.copyfile(demo_db, copy)
+    return str(copy)
+
+
 def test_backups_and_the_kept_old_database_are_their_owners_only(open_umask, demo_db, tmp_path):
+    demo_db = own_copy(demo_db, tmp_path)
     zipped = tmp_path / "sao_luu.zip"
     assert main(["--db", demo_db, "backup", str(zipped)]) == 0
     assert private(zipped), oct(zipped.stat().st_mode)
@@ -83,6 +92,7 @@ def strings(value) -> list[str]:
 
 
 def test_a_backups_manifest_names_no_path_of_the_server(demo_db, tmp_path):
+    demo_db = own_copy(demo_db, tmp_path)
     zipped = tmp_path / "sao_luu.zip"
     assert main(["--db", demo_db, "backup", str(zipped)]) == 0
     store = service.open_store(demo_db)
