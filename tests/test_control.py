@@ -97,7 +97,7 @@ def test_users_scores_batches_import_revert_through_the_channel(held):
     r = subprocess_check(db, "--lang", "en", "revert", str(batch_id))
     assert r.returncode == 0 and r.stdout.startswith(f"Batch {batch_id} reverted:"), r.stderr
     r = subprocess_check(db, "--lang", "en", "revert", str(batch_id))
-    assert (r.returncode, r.stderr.strip()) == (1, f"batch {batch_id} was already reverted.")
+    assert (r.returncode, r.stderr.strip()) == (2, f"batch {batch_id} was already reverted.")  # a refusal: exit 2
     assert_held(db)
 
 
@@ -178,18 +178,19 @@ def test_the_real_dashboard_runs_cli_commands_and_shows_the_import(tmp_path):
             assert r.returncode == 0 and len(r.stdout.splitlines()) > 63
             r = run_cli(db, "batches")
             assert r.returncode == 0 and "pci.csv" in r.stdout
-            new_file = tmp_path / "PCI 2020.csv"
-            new_file.write_bytes(new_year_csv())
+            new_file = tmp_path / "PCI 2021.csv"  # the demo holds PCI up to 2020
+            new_file.write_bytes(new_year_csv(2021))
             r = run_cli(db, "import", str(new_file))
-            assert r.returncode == 0 and "Đã ghi lô 6." in r.stdout, r.stderr
+            assert r.returncode == 0 and "Đã ghi lô " in r.stdout, r.stderr
+            batch = r.stdout.split("Đã ghi lô ")[1].split(".")[0]
             page.reload()
             wait_until_idle(page)
-            page.get_by_text("PCI 2020").first.wait_for(timeout=60_000)
+            page.get_by_text("PCI 2021").first.wait_for(timeout=60_000)
             assert not page.locator('[data-testid="stException"]').count()
-            r = run_cli(db, "--lang", "en", "revert", "6")
-            assert r.returncode == 0 and r.stdout.startswith("Batch 6 reverted"), r.stderr
-            r = run_cli(db, "--lang", "en", "revert", "6")
-            assert r.returncode == 1 and r.stderr.strip() == "batch 6 was already reverted."
+            r = run_cli(db, "--lang", "en", "revert", batch)
+            assert r.returncode == 0 and r.stdout.startswith(f"Batch {batch} reverted"), r.stderr
+            r = run_cli(db, "--lang", "en", "revert", batch)
+            assert r.returncode == 2 and r.stderr.strip() == f"batch {batch} was already reverted."  # a refusal
         finally:
             browser.close()
     assert not control.control_file(db).exists(), "the dashboard removes its control file when it stops"
