@@ -113,7 +113,9 @@ def test_generated_csv_tables_end_in_success_or_a_clear_rejection(harness, case)
 
 @pytest.mark.parametrize("name, expected", [  # the 1,000,000-row sheet goes through the CLI below
     ("full_height_xlsx", "accepted"),           # 1,048,576 rows: the table ends at the first blank row
-    ("widest_xlsx", "accepted"),                # 16,384 columns of unknown indicators beside the PCI column
+    # 16,384 numeric columns of unknown indicators («Chỉ tiêu 10») beside the PCI column: never dropped silently
+    # (issue 11), so the import stops naming the first and the --column option
+    ("widest_xlsx", "rejected"),
     ("provinces_as_columns_xlsx", "rejected"),  # 16,384 columns of provinces, repeated: duplicates
 ])
 def test_big_sheets_end_in_time(harness, name, expected):
