@@ -79,7 +79,7 @@ def generate(path: Path, units: int, per_parent: int = 500, criteria: int = 30,
             batch = tx.execute(query_text("batch_insert"), {
                 "file_name": "generated", "sha256": "-", "sheet": None, "index_code": "*", "years": "2006-2025",
                 "user_name": "bench", "added": 0, "changed": 0, "unchanged": 0, "is_sample": True,
-                "content": None}).fetchone()[0]
+                "content": None, "unused": None}).fetchone()[0]
             tx.register("combos", province_combos(catalog))
             tx.register("field", province_field(registry))
             run_sql(tx, "province_scores", {"batch_id": batch})
