@@ -66,7 +66,7 @@ def test_page_figures_on_both_databases(quick):
     assert set(r["databases"]) == {"demo", "large"}
     assert r["databases"]["large"]["scores"] > r["databases"]["demo"]["scores"]
     for db in r["databases"].values():
-        assert finite(db["floor_s"]) and len(db["pages"]) == 7
+        assert finite(db["floor_s"]) and len(db["pages"]) == 8  # the seven pages and the map
         for name, p in db["pages"].items():
             assert all(finite(p[k]) for k in ("cold_s", "warm_s", "ratio", "served_s", "served_ratio")), (name, p)
             assert p["charts"] >= (0 if name in ("overview", "goals") else 1), (name, p)  # the pages drew their charts
