@@ -105,8 +105,9 @@ def backup_file(db_path: str | Path, dest: str | Path, force: bool = False, lang
         try:
             _copy_database(db_path, copy)
             method = "file"
-        except duckdb.IOException as e:
-            if "lock" not in str(e).lower():
+        except (duckdb.IOException, duckdb.ResourceInUseException) as e:
+            # Another process's lock (IOException) or this process's own open store (ResourceInUse): snapshot it.
+            if "lock" not in str(e).lower() and not isinstance(e, duckdb.ResourceInUseException):
                 raise BackupRejected(t("backup.source_unreadable", lang, file=db_path, detail=str(e)[:200]),
                                      t("backup.title", lang)) from e
             copy = _snapshot(db_path, Path(tmp), lang)

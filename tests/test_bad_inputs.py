@@ -1,6 +1,6 @@
 """Bad-input corpus: every file is rejected with exit 2, a message naming the place, and no change to the database.
 
-The files are made by tests/bad_inputs/make_corpus.py into a temporary folder. For each case a copy of a
+The files are made by tests/bad_inputs/make_bad_inputs.py into a temporary folder. For each case a copy of a
 template database (reference data plus one good PCI import) is used; the file is imported through the CLI in a
 subprocess once in Vietnamese and once with --lang en (on a second copy, concurrently), and each copy's content
 (scores and batches as the CLI prints them, the entity table, the score count, every table) must equal the
@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "bad_inputs"))
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-import make_corpus  # noqa: E402
+import make_bad_inputs as make_corpus  # noqa: E402  (not "make_corpus": tests/import_corpus has one)
 
 CASES = {c.name: c for c in make_corpus.CASES}
 GOOD_CSV = "Tỉnh,PCI,Xếp hạng\nHà Nội,65.5,2\nQuảng Ninh,70.1,1\nĐà Nẵng,64.2,3\nCần Thơ,63.0,4\n"

@@ -29,6 +29,8 @@ sys.path.insert(0, str(CORPUS))
 
 import make_corpus  # noqa: E402
 
+assert Path(make_corpus.__file__).resolve().parent == CORPUS, "another tests/ folder's make_corpus was imported"
+
 
 def read_csv(path: Path) -> list[dict]:
     with open(path, encoding="utf-8", newline="") as f:

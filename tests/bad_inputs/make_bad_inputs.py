@@ -1,6 +1,6 @@
 """Write the bad-input corpus: files the importer must reject with exit 2, a message naming the place, no write.
 
-Usage: python tests/bad_inputs/make_corpus.py TARGET_DIR
+Usage: python tests/bad_inputs/make_bad_inputs.py TARGET_DIR
 
 Deterministic: the only randomness is `random.Random(SEED)`. Nothing big is committed; the files are made
 into a temporary folder by tests/test_bad_inputs.py. The one committed binary is the real password-protected
@@ -26,7 +26,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
-if str(REPO) not in sys.path:  # also run as a script: python tests/bad_inputs/make_corpus.py DIR
+if str(REPO) not in sys.path:  # also run as a script: python tests/bad_inputs/make_bad_inputs.py DIR
     sys.path.insert(0, str(REPO))
 
 from tests.helpers import xlsx_bytes  # noqa: E402
