@@ -25,8 +25,8 @@ import time
 from pathlib import Path
 
 from reformdash import service
-from reformdash.i18n import format_number
 from reformdash.store import ROOT
+from reformdash.words import format_number
 
 PAGES = ["overview", "trends", "ranks", "components", "compare", "units", "goals"]
 FOCUS = "Quảng Ninh"  # the overview's default entity; its PCI card (the latest year, 2020) is what editors change

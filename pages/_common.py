@@ -11,9 +11,9 @@ import streamlit as st
 
 from reformdash import service, settings
 from reformdash.errors import NotFound, ReformdashError
-from reformdash.labels import L
 from reformdash.memo import Memo, freeze
 from reformdash.registry import Registry
+from reformdash.words import L
 
 _ROUTING = threading.local()
 

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pages._common import cached, get_store, lazy_expander
-from reformdash.labels import L
+from reformdash.words import L
 
 
 def meeting_files(entity: str, entity_name: str, lang: str) -> None:

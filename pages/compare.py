@@ -5,7 +5,7 @@ import streamlit as st
 from pages._common import boot, cached, chart, figure, page_year, peers_picker, sidebar, table
 from reformdash import figures, paragraphs, tables
 from reformdash.analysis import benchmarks
-from reformdash.labels import L
+from reformdash.words import L
 
 boot()
 

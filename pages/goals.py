@@ -7,9 +7,9 @@ from pages._common import boot, cached, get_store, language, lazy_expander, tabl
 from pages._uploader import uploader_words
 from reformdash import goals, tables
 from reformdash.errors import ImportRejected, ReformdashError
-from reformdash.labels import L
 from reformdash.markup import markdown_lines
 from reformdash.markup import markdown_text as md
+from reformdash.words import L
 
 boot()
 

@@ -16,7 +16,7 @@ from pages._common import (
     year_picker,
 )
 from reformdash import maps
-from reformdash.labels import L
+from reformdash.words import L
 
 boot()
 

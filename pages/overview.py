@@ -7,10 +7,10 @@ import streamlit as st
 from pages._common import boot, cached, lazy_expander, sample_badge, sidebar, table
 from pages._meeting import meeting_files
 from reformdash import tables
-from reformdash.labels import L
 from reformdash.markup import markdown_text as md
 from reformdash.overview import coverage_table, focus_cards
 from reformdash.plan import views as plan_views
+from reformdash.words import L
 
 boot()
 

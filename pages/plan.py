@@ -10,11 +10,11 @@ from pages._auth import current_user, has_role
 from pages._common import boot, cached, chart, figure, get_store, language, set_param, text_param
 from reformdash import exports
 from reformdash.errors import ReformdashError
-from reformdash.i18n import t
 from reformdash.markup import markdown_lines
 from reformdash.markup import markdown_text as md
 from reformdash.plan import edit, judge, model, sheets, templates, views
 from reformdash.plan import figures as plan_figures
+from reformdash.words import t
 
 boot()
 

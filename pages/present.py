@@ -6,8 +6,8 @@ from pages._common import boot, cached, get_store, int_param, language, registry
 from reformdash.briefing import briefing_years, build_briefing, projected
 from reformdash.charts import briefing_figure
 from reformdash.errors import NotFound
-from reformdash.i18n import format_number
 from reformdash.markup import markdown_lines, markdown_text
+from reformdash.words import format_number
 
 boot()
 

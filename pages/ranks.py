@@ -5,7 +5,7 @@ import streamlit as st
 from pages._common import boot, cached, chart, field_note, figure, peers_picker, sidebar, year_picker
 from reformdash import figures, paragraphs, tables
 from reformdash.analysis import changes, field_years
-from reformdash.labels import L
+from reformdash.words import L
 
 boot()
 

@@ -5,8 +5,8 @@ import streamlit as st
 from pages._common import boot, cached, chart, field_note, figure, sample_badge, sidebar, table
 from reformdash import figures, paragraphs, tables
 from reformdash.analysis import method_breaks_of
-from reformdash.labels import L
 from reformdash.markup import markdown_text
+from reformdash.words import L
 
 boot()
 

@@ -7,9 +7,9 @@ import streamlit as st
 from pages._common import boot, cached, chart, figure, language, lazy_expander, set_param
 from reformdash import figures, paragraphs, tables
 from reformdash.analysis import entity_trend
-from reformdash.labels import L
 from reformdash.markup import markdown_text
 from reformdash.plan import views as plan_views
+from reformdash.words import L
 
 boot()
 

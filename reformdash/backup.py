@@ -21,8 +21,8 @@ import duckdb
 
 from reformdash import settings
 from reformdash.errors import ReformdashError, StoreBusy
-from reformdash.i18n import t
 from reformdash.store import DUCKDB_CONFIG, MIGRATIONS, Store, query_text
+from reformdash.words import t
 
 FORMAT = "reformdash-backup"
 FORMAT_VERSION = 1

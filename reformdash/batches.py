@@ -10,9 +10,9 @@ import numpy as np
 import pandas as pd
 
 from reformdash.errors import NotFound, ReformdashError, Rejected, StoreBusy
-from reformdash.i18n import t
 from reformdash.ingest.importer import SCORE_COLUMNS, Analysis
 from reformdash.store import Store, bump_version, query_text
+from reformdash.words import t
 
 VALUE_TOLERANCE = 1e-6  # published figures carry float noise; the demo CSV keeps 6 decimals
 

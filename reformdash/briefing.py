@@ -18,12 +18,11 @@ from reformdash import analysis
 from reformdash.catalog import Catalog
 from reformdash.errors import NotFound
 from reformdash.goals import evaluate_goals
-from reformdash.i18n import format_number
-from reformdash.labels import L
 from reformdash.narrative import entity_phrase, unit_word, year_summary
 from reformdash.overview import Card, focus_cards
 from reformdash.registry import Registry
 from reformdash.trends import goal_lines
+from reformdash.words import L, format_number
 
 MAIN_INDICES = ("PAR_INDEX", "SIPAS", "PAPI", "PCI")
 TOP_MOVERS = 5  # entities shown moving up, and as many moving down, on a rank-change slide

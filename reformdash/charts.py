@@ -9,8 +9,8 @@ from plotly.subplots import make_subplots
 
 from reformdash import fonts
 from reformdash.analysis import MERGER_YEAR, MethodBreak
-from reformdash.i18n import format_number
 from reformdash.markup import plotly_text, plotly_texts
+from reformdash.words import format_number
 
 FOCUS = "#c0392b"
 PALETTE = ["#c0392b", "#1f6fb2", "#2e8b57", "#8e44ad", "#d68910", "#117a65", "#7f8c8d", "#a04000"]

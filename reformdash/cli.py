@@ -12,9 +12,9 @@ import pandas as pd
 
 from reformdash import goals, service, settings
 from reformdash.errors import ImportRejected, ReformdashError, Rejected, StoreBusy
-from reformdash.i18n import format_number, t
 from reformdash.ingest.importer import ImportOptions
 from reformdash.store import DiskFull, write_csv
+from reformdash.words import format_number, t
 
 EXIT_OK, EXIT_ERROR, EXIT_REJECTED = 0, 1, 2
 # A command the dashboard runs for the control channel (reformdash/control.py) takes its input files, password and
@@ -183,7 +183,7 @@ def _plan_import(store, args, lang, what: str) -> int:
         print({"vi": "Chạy thử: chưa ghi gì.", "en": "Dry run: nothing written."}[lang])
         return EXIT_OK
     batch_id = model.commit(store, change, settings.default_user())
-    from reformdash.i18n import t
+    from reformdash.words import t
 
     print(t("plan.nothing_changed", lang) if batch_id is None else
           t("plan.imported", lang, batch=batch_id, summary=change.summary(lang)))
@@ -446,7 +446,7 @@ def cmd_revert(store, args, lang) -> int:
 
 
 def cmd_remove_sample(store, args, lang) -> int:
-    from reformdash.i18n import t
+    from reformdash.words import t
 
     print(t("sample_removed", lang, **service.remove_sample(store, lang)))
     return EXIT_OK
@@ -569,7 +569,7 @@ def cmd_export(store, args, lang) -> int:
 
 def cmd_backup_restore(args, lang) -> int:
     from reformdash import backup
-    from reformdash.i18n import t
+    from reformdash.words import t
 
     try:
         if args.command == "backup":

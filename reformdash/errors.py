@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reformdash.i18n import t
+from reformdash.words import t
 
 
 class ReformdashError(Exception):

@@ -31,7 +31,7 @@ from reformdash import settings
 from reformdash.briefing import Briefing, Chart, Slide
 from reformdash.errors import NotFound, ReformdashError
 from reformdash.exports import neutralise_cell
-from reformdash.i18n import format_number
+from reformdash.words import format_number
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 FOCUS, OTHER, GOAL, UP, DOWN, SAMPLE = "C0392B", "1F6FB2", "1E8449", "1E8449", "C0392B", "C0392B"

@@ -11,7 +11,7 @@ from openpyxl.styles import Alignment, Font
 from reformdash.briefing import Briefing, Slide, date_text
 from reformdash.errors import ReformdashError
 from reformdash.exports import _save, _write_table, neutralise, neutralise_cell
-from reformdash.labels import L
+from reformdash.words import L
 
 KIND_WORDS = {  # slide key -> (Vietnamese, English) word of its sheet name
     "glance": ("Tổng quan", "Overview"), "trend": ("Xu hướng", "Trend"), "changes": ("Thứ hạng", "Ranks"),

@@ -16,8 +16,8 @@ from reformdash import batches
 from reformdash.catalog import Catalog
 from reformdash.errors import NotFound, Rejected
 from reformdash.goals import YEARS_AHEAD
-from reformdash.labels import LABELS
 from reformdash.store import Store
+from reformdash.words import CATALOG as LABELS
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_MIME = "text/csv"

@@ -6,8 +6,8 @@ import plotly.graph_objects as go
 
 from reformdash import analysis, charts
 from reformdash.catalog import Catalog
-from reformdash.labels import L
 from reformdash.trends import goal_lines
+from reformdash.words import L
 
 
 class Finished(go.Figure):

@@ -52,12 +52,12 @@ import pandas as pd
 
 from reformdash.catalog import Catalog, ComponentDef, index_key
 from reformdash.errors import ImportRejected, NotFound, Problem
-from reformdash.i18n import format_number, t
 from reformdash.ingest.layout import column_letter
 from reformdash.ingest.read import read_workbook
 from reformdash.registry import Registry
 from reformdash.store import ROOT, Store, bump_version, query_text
 from reformdash.text import YEAR_RE, is_missing, parse_int, parse_number, words
+from reformdash.words import format_number, t
 
 KINDS = ("rank_up", "rank_at_most", "value_at_least", "yoy_increase")
 ALL_COMPONENTS = "*"

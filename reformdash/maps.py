@@ -19,10 +19,10 @@ import plotly.graph_objects as go
 from reformdash.analysis import MERGER_YEAR, percentile
 from reformdash.catalog import OVERALL, Catalog
 from reformdash.charts import FONT, TEMPLATE, unit_label
-from reformdash.i18n import format_number
 from reformdash.images import OFFLINE_TOPOJSON
 from reformdash.markup import plotly_text
 from reformdash.store import REFERENCE
+from reformdash.words import format_number
 
 GEO = REFERENCE / "geo"
 MODES = ("value", "rank", "quartile", "change")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from reformdash.i18n import format_number
+from reformdash.words import format_number
 
 
 def unit_word(unit: str, lang: str) -> str:

@@ -6,10 +6,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from reformdash.i18n import format_number
-from reformdash.labels import L
 from reformdash.narrative import unit_word, year_summary
 from reformdash.registry import Registry
+from reformdash.words import L, format_number
 
 
 @dataclass

@@ -6,8 +6,8 @@ import pandas as pd
 
 from reformdash import analysis
 from reformdash.briefing import builder
-from reformdash.i18n import format_number
 from reformdash.narrative import entity_phrase, unit_word
+from reformdash.words import format_number
 
 
 def trend(store, index: str, entity: str, year_from: int, year_to: int, lang: str = "vi") -> str:

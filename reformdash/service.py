@@ -10,10 +10,10 @@ from reformdash import settings
 from reformdash.batches import Plan, commit, make_plan
 from reformdash.catalog import Catalog
 from reformdash.errors import NotFound, ReformdashError
-from reformdash.i18n import t
 from reformdash.ingest.importer import ImportOptions, analyse
 from reformdash.registry import Registry
 from reformdash.store import ROOT, Store, bump_version, query_text
+from reformdash.words import t
 
 DEMO = ROOT / "data" / "demo"
 # Demo files and how to import them: (file, options, is_sample).
@@ -87,7 +87,7 @@ def remove_sample(store: Store, lang: str = "vi") -> dict[str, int]:
     the real batch's memory of those rows must go too (reverting it later must not bring the sample back).
     Raises ReformdashError (nothing removed) when a batch of the user's own holds scores of a sample unit or index.
     """
-    from reformdash.i18n import t
+    from reformdash.words import t
 
     used = store.rows("sample_check_used")
     if used:

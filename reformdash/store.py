@@ -18,8 +18,8 @@ import pandas as pd
 
 from reformdash import settings
 from reformdash.errors import ReformdashError, StoreBusy, StoreError
-from reformdash.i18n import t
 from reformdash.text import name_key
+from reformdash.words import t
 
 ROOT = settings.ROOT
 QUERIES = ROOT / "queries"

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from reformdash import analysis
-from reformdash.i18n import format_number
-from reformdash.labels import L
 from reformdash.markup import markdown_text as md
+from reformdash.words import L, format_number
 
 
 def trend_rows(store, index: str, entity: str, year_from: int, year_to: int) -> pd.DataFrame:

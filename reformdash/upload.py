@@ -13,13 +13,13 @@ from rapidfuzz import fuzz, process
 
 from reformdash.catalog import Catalog
 from reformdash.errors import Problem
-from reformdash.i18n import format_number
 from reformdash.ingest.extract import column_headers
 from reformdash.ingest.importer import Inspection
 from reformdash.ingest.layout import NEW_UNIT, SKIP_ROW
 from reformdash.ingest.read import read_workbook
 from reformdash.registry import Registry
 from reformdash.text import name_key, words
+from reformdash.words import format_number
 
 PAGE_SIZE = 50  # names drawn at a time in the names table
 SUGGESTIONS = 5  # closest names offered first, before the whole list

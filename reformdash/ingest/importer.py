@@ -190,7 +190,7 @@ def entity_kinds(catalog: Catalog, index_code: str | None, level: str | None) ->
 
 def suggestion(registry: Registry, text: str, kinds: tuple[str, ...], lang: str) -> str:
     """' — có phải là: A, B?' or ''."""
-    from reformdash.i18n import t
+    from reformdash.words import t
 
     names = registry.suggest(text, kinds)
     return t("suggestion", lang, names=", ".join(names)) if names else ""
@@ -342,7 +342,7 @@ def understood(parts: list[Part], lang: str) -> tuple[list[tuple], dict, list[st
 
 def no_table(file_name: str, sheets, tried: list, find: EntityFinder, lang: str) -> Problem:
     """No table: say what was found (the names column, headers understood and not) and the option that would help."""
-    from reformdash.i18n import t
+    from reformdash.words import t
 
     found, hint = [], ""
     for name, lay in tried:

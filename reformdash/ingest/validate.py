@@ -10,12 +10,12 @@ import pandas as pd
 
 from reformdash.catalog import OVERALL, Catalog
 from reformdash.errors import Problem
-from reformdash.i18n import format_number, t
 from reformdash.ingest.extract import column_headers, same
 from reformdash.ingest.fields import Fields
 from reformdash.ingest.layout import NEW_UNIT, SKIP_ROW, EntityFinder, column_letter
 from reformdash.registry import Registry
 from reformdash.text import is_missing, name_key, parse_int, parse_number, parse_rank, words
+from reformdash.words import format_number, t
 
 
 def empty_ints(n: int) -> pd.arrays.IntegerArray:

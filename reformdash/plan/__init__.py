@@ -9,4 +9,3 @@ The API the pages, the CLI and the briefing use (docs/plan.md):
 - templates.template_plan / template_results / template_tasks(store, parent) -> xlsx bytes
 """
 
-from reformdash.plan import messages  # noqa: F401 (installs the plan's messages)

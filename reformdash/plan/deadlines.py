@@ -12,11 +12,10 @@ import datetime as dt
 
 import pandas as pd
 
-from reformdash.i18n import t
-from reformdash.plan import messages  # noqa: F401 (installs the plan's messages)
 from reformdash.plan.model import PlanData, load, parents
 from reformdash.plan.periods import Period, parse_period, periods_of_year
 from reformdash.store import Store
+from reformdash.words import t
 
 DEFAULT_RULES: dict[str, tuple[int, int]] = {"Q": (3, 2), "H": (6, 2), "Y": (11, 15)}
 CLI_COLUMNS = ["entity_code", "entity_name", "period", "due", "received", "days_late"]

@@ -26,11 +26,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from reformdash.i18n import format_number, t
-from reformdash.plan import kinds, messages  # noqa: F401 (installs the plan's messages)
+from reformdash.plan import kinds
 from reformdash.plan.model import Indicator, PlanData, Target, load, parents
 from reformdash.plan.periods import Period, parse_period
 from reformdash.store import Store
+from reformdash.words import format_number, t
 
 STATUSES = ("met", "on_track", "at_risk", "not_met", "no_data")
 CLI_COLUMNS = ["indicator", "indicator_name", "entity_code", "entity_name", "period", "target", "actual", "status"]

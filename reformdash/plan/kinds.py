@@ -259,7 +259,7 @@ SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "="}
 
 def export_label(t, lang: str = "vi", unit: str = "") -> str:
     """The target as the plan would write it: «≥ 90%», «giảm 3–5% so với năm 2025», «tăng 5 bậc so với năm 2022»."""
-    from reformdash.i18n import format_number
+    from reformdash.words import format_number
 
     def num(x: float | None) -> str:
         if x is None:

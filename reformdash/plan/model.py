@@ -17,9 +17,8 @@ import numpy as np
 import pandas as pd
 
 from reformdash.errors import StoreBusy
-from reformdash.i18n import t
-from reformdash.plan import messages  # noqa: F401 (installs the plan's messages)
 from reformdash.store import Store, bump_version, query_text
+from reformdash.words import t
 
 # table -> (columns written by a change, key columns, the query reading it)
 TABLES: dict[str, tuple[list[str], list[str], str]] = {

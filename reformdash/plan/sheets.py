@@ -14,7 +14,6 @@ import pandas as pd
 
 from reformdash.catalog import Catalog
 from reformdash.errors import ImportRejected, Problem
-from reformdash.i18n import format_number, t
 from reformdash.ingest.layout import column_letter
 from reformdash.ingest.read import Sheet, read_workbook
 from reformdash.ingest.validate import unit_code
@@ -24,6 +23,7 @@ from reformdash.plan.periods import Period, parse_period
 from reformdash.registry import Registry
 from reformdash.store import Store
 from reformdash.text import clean, is_missing, name_key, parse_int, parse_number, strip_accents, words
+from reformdash.words import format_number, t
 
 # Header words (folded by text.words) of each column, best first.
 PLAN_FIELDS: dict[str, tuple[str, ...]] = {

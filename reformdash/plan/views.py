@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from reformdash.errors import ReformdashError
-from reformdash.i18n import format_number, t
 from reformdash.memo import Memo
 from reformdash.plan import deadlines, judge, model
 from reformdash.plan.periods import parse_period
 from reformdash.store import Store
+from reformdash.words import format_number, t
 
 # Okabe–Ito colours (told apart with every common colour-blindness), and a symbol and a word in every cell so
 # that colour is never the only sign: status -> (symbol, strong colour, light background, Streamlit badge colour)

@@ -1,9 +1,8 @@
-"""User-facing words of the pages, Vietnamese first."""
+"""Labels, titles and notes of the pages and charts."""
 
 from __future__ import annotations
 
-LABELS: dict[str, tuple[str, str]] = {
-    "app": ("Chỉ số cải cách hành chính", "Reform indices"),
+WORDS: dict[str, tuple[str, str]] = {
     "overview": ("Tổng quan", "Overview"), "trends": ("Xu hướng", "Trends"),
     "ranks": ("Thay đổi thứ hạng", "Rank changes"), "components": ("Chỉ số thành phần", "Components"),
     "compare": ("So sánh", "Compare"), "units": ("Đơn vị trực thuộc", "Units"), "goals": ("Mục tiêu", "Goals"),
@@ -48,10 +47,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "missing_note": ("Không có số liệu ở một trong hai năm: {names}", "Missing in one of the two years: {names}"),
     "method_note": ("Phương pháp thay đổi năm {year}: thêm {added}; bỏ {dropped}",
                     "Method changed in {year}: added {added}; dropped {dropped}"),
-    "merger_note": ("Từ 1/7/2025 cả nước có 34 tỉnh, thành phố (trước đó 63): thứ hạng hai giai đoạn không so sánh "
-                    "trực tiếp được; dùng thứ hạng phần trăm.",
-                    "From 1 July 2025 there are 34 provinces (63 before): compare percentile ranks across it."),
-    "download_data": ("Tải số liệu (CSV)", "Download data (CSV)"),
     "summary": ("Tóm tắt", "Summary"),
     "best": ("Cao nhất", "Best"), "median": ("Trung vị", "Median"),
     "value": ("Giá trị", "Value"), "rank": ("Thứ hạng", "Rank"), "change": ("Thay đổi", "Change"),
@@ -84,9 +79,3 @@ LABELS: dict[str, tuple[str, str]] = {
     "entity": ("Đơn vị", "Entity"), "note": ("Ghi chú", "Note"),
 }
 
-
-def L(key: str, lang: str = "vi", **params: object) -> str:  # noqa: N802 - short name used on every page line
-    """A page label in the language."""
-    vi, en = LABELS[key]
-    text = en if lang == "en" else vi
-    return text.format(**params) if params else text

@@ -1,14 +1,13 @@
-"""The plan's messages (Vietnamese first, English by the switch), added to reformdash.i18n's table on import."""
+"""The plan's messages: indicators, targets, results, tasks and deadlines."""
 
 from __future__ import annotations
 
-from reformdash import i18n
+DYNAMIC = ("plan.status.",)  # plan.status.{status}
 
-MESSAGES: dict[str, tuple[str, str]] = {
+WORDS: dict[str, tuple[str, str]] = {
     # rejections (rendered after the place: file, sheet, row, column, value)
     "plan.no_header": ("không tìm thấy dòng tiêu đề của bảng {what} (cần các cột: {columns}).",
                        "no header row of a {what} table was found (columns needed: {columns})."),
-    "plan.no_rows": ("không có dòng số liệu nào dưới dòng tiêu đề.", "there are no data rows under the header."),
     "plan.blank": ("thiếu {what}.", "{what} is missing."),
     "plan.unknown_kind": ("không hiểu loại mục tiêu; dùng ≥, ≤, =, tăng, giảm, tỷ lệ đơn vị đạt, năm sau cao hơn năm "
                           "trước.", "the kind of target is not understood; use ≥, ≤, =, increase, decrease, share of "
@@ -91,10 +90,3 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plan.nothing_changed": ("Không có gì thay đổi; không tạo lô mới.", "Nothing changed; no batch created."),
 }
 
-
-def install() -> None:
-    """Add the plan's messages to the shared table (once; the keys are all prefixed plan.)."""
-    i18n.MESSAGES.update(MESSAGES)
-
-
-install()

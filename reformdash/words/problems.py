@@ -1,8 +1,11 @@
-"""Vietnamese-first messages and number formatting; English by a switch."""
+"""Problems and messages of the importer, the store, backups and the CLI."""
 
 from __future__ import annotations
 
-MESSAGES: dict[str, tuple[str, str]] = {
+# Keys composed at run time from a code (backup.kind.{kind}, goal.says.{kind}…).
+DYNAMIC = ("backup.how.", "backup.kind.", "backup.diff.", "goal.kind.", "goal.says.", "goal.status.", "goal_col.")
+
+WORDS: dict[str, tuple[str, str]] = {
     # place of a problem
     "place": ("Tệp «{file}»", "File '{file}'"),
     "place.sheet": (", trang «{sheet}»", ", sheet '{sheet}'"),
@@ -151,10 +154,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "entity_not_yet": (
         "{entity} mang tên này từ {date}; kết quả năm {year} phải ghi theo tỉnh trước sáp nhập.",
         "{entity} bears this name from {date}; a result for {year} must name the province before the merger.",
-    ),
-    "rank_over_field": (
-        "thứ hạng {value} lớn hơn số {what} được xếp hạng năm {year} ({field}).",
-        "rank {value} is larger than the number of {what} ranked in {year} ({field}).",
     ),
     "entity_not_in_year": (
         "{entity} không tồn tại vào năm {year} (hiệu lực {valid}).",
@@ -454,18 +453,3 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "restore.kept": ("Cơ sở dữ liệu cũ được giữ ở «{file}».", "The old database was kept as '{file}'."),
 }
 
-
-def t(key: str, lang: str = "vi", **params: object) -> str:
-    """The message `key` in `lang` ('vi' or 'en') with params filled in."""
-    vi, en = MESSAGES[key]
-    return (en if lang == "en" else vi).format(**params)
-
-
-def format_number(value: float | None, lang: str = "vi", decimals: int = 2) -> str:
-    """89,12 in Vietnamese, 89.12 in English; thousands with '.' / ','."""
-    if value is None:
-        return "—"
-    text = f"{value:,.{decimals}f}"
-    if lang == "vi":
-        text = text.replace(",", "\u0001").replace(".", ",").replace("\u0001", ".")
-    return text
