@@ -137,3 +137,12 @@ def test_every_key_is_used_somewhere():
 
 def test_every_module_of_the_package_is_loaded():
     assert set(words.ORIGIN.values()) == {m.__name__ for m in words.modules() if getattr(m, "WORDS", None)}
+
+
+def test_every_header_has_both_languages_and_no_header_is_shared_by_two_codes():
+    from reformdash.words.headers import HEADERS
+
+    for lang in (0, 1):
+        names = [pair[lang] for pair in HEADERS.values()]
+        assert all(n.strip() for n in names)
+        assert len(names) == len(set(names)), "two codes with one header would be merged by a reader"
