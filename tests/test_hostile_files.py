@@ -158,6 +158,35 @@ def test_a_sheet_made_by_openpyxl_with_a_far_formatted_cell_is_measured_to_that_
         assert read.member_extent(z, z.getinfo("xl/worksheets/sheet1.xml")) == (300, 28, False)
 
 
+
+@pytest.mark.parametrize("stray", ["C7", "H3", "Z40", "AA2", "XFD1", "A41", "B99", "E1048576", "A0000039", "ZZ9999",
+                                   "BC100", "G40"])
+@pytest.mark.parametrize("where", [0, 17, 39])
+def test_the_fast_scan_finds_a_stray_cell_anywhere_as_the_exact_parse_does(stray, where):
+    """A canonical sheet (the fast path) with one far cell in any row: both scans give the same extent."""
+    import zipfile
+
+    from tests.fuzz.hostile import sheet_xml, xlsx_with
+
+    rows = []
+    for r in range(1, 41):
+        cells = "".join(f'<c r="{col}{r}"><v>{r}</v></c>' for col in "ABCDEFG")
+        if r - 1 == where:
+            cells += f'<c r="{stray}"><v>1</v></c>'
+        rows.append(f'<row r="{r}">{cells}</row>')
+    data = xlsx_with(sheet_xml("".join(rows)))
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        info = z.getinfo("xl/worksheets/sheet1.xml")
+        parsed = read.ExactScan()
+        with z.open(info) as member:
+            parsed.read(member)
+        try:
+            fast = read.member_extent(z, info)
+        except read.TooFar:
+            fast = "too far"
+    exact = (parsed.rows, parsed.cols, False) if parsed.rows * parsed.cols <= read.MAX_CELLS else "too far"
+    assert fast == exact
+
 # ---------------------------------------------------------------- the upload page reads a file once
 
 def test_the_remembered_reader_reads_a_file_once_and_hands_out_its_own_rows(monkeypatch):
