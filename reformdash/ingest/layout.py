@@ -360,18 +360,18 @@ def is_group_row(row: list, entity_cols: list[int]) -> bool:
 
 def blank_inner_rows(layout: Layout, find: EntityFinder) -> None:
     """Numbering and group rows inside the table are left out (the grid is copied, not the sheet's rows changed)."""
-    import pandas as pd
 
     grid, cols = layout.grid, layout.entity_cols
     candidates = np.zeros(layout.last_row - layout.first_row, dtype=bool)
     for c in cols:
-        cells = column_from(grid, layout.first_row, c, layout.column_cache)[:len(candidates)]
-        codes, uniques = pd.factorize(pd.Series(cells, dtype=object), use_na_sentinel=True)
-        # one verdict per distinct cell: a stray number, "(3)", or a group label where a name should be
+        codes, uniques = column_codes(grid, layout.first_row, c, layout.column_cache)
+        # one verdict per distinct cell: a stray number, "(3)", or a group label where a name should be (a known
+        # name is looked up first: it is cached, the group words are not)
         verdict = np.array([not isinstance(u, str) and isinstance(u, (int, float)) and not isinstance(u, bool)
-                            or isinstance(u, str) and (headers.looks_like_group(u) or headers.is_numbering(u))
-                            and not find(u) for u in uniques] + [False], dtype=bool)
-        candidates |= verdict[codes]
+                            or isinstance(u, str) and not find(u)
+                            and (headers.looks_like_group(u) or headers.is_numbering(u)) for u in uniques] + [False],
+                           dtype=bool)
+        candidates |= verdict[codes[:len(candidates)]]
     skipped = [layout.first_row + int(k) for k in np.flatnonzero(candidates)
                if skip_row(grid[layout.first_row + int(k)], cols, find)]
     if not skipped:
@@ -460,13 +460,11 @@ def header_and_title_rows(grid: list[list], first_row: int,
 def end_of_data(grid: list[list], first_row: int, entity_cols: list[int], find: EntityFinder | None = None,
                 cache: dict | None = None) -> int:
     """The data ends at the first blank, summary (Min, Tổng cộng…) or source-note row after it starts."""
-    import pandas as pd
 
     rows = grid[first_row:]
     stops = []
     for c in entity_cols:
-        cells = pd.Series(column_from(grid, first_row, c, cache), dtype=object)
-        codes, uniques = pd.factorize(cells, use_na_sentinel=True)
+        codes, uniques = column_codes(grid, first_row, c, cache)
         # one verdict per distinct cell: blank, summary or source note, or a name
         verdict = np.array([2 if (not isinstance(u, str) or not u.strip()) and is_missing_or_blank(u)
                             else 1 if isinstance(u, str) and (is_summary(u) or headers.is_end(u)) and
@@ -500,6 +498,19 @@ def column_from(grid: list[list], first_row: int, col: int, cache: dict | None =
     if cache is not None:
         cache[(first_row, col)] = cells
     return cells
+
+
+def column_codes(grid: list[list], first_row: int, col: int, cache: dict | None = None) -> tuple[np.ndarray, object]:
+    """pd.factorize of a column from a row down (NA as -1), kept in the import's cache beside its cells."""
+    import pandas as pd
+
+    key = ("codes", first_row, col)
+    if cache is not None and key in cache:
+        return cache[key]
+    found = pd.factorize(pd.Series(column_from(grid, first_row, col, cache), dtype=object), use_na_sentinel=True)
+    if cache is not None:
+        cache[key] = found
+    return found
 
 
 def is_missing_or_blank(cell: object) -> bool:
