@@ -286,7 +286,7 @@ class Judge:
         if closing:
             if missing:
                 months = ", ".join(str(m) for m in missing)
-                words = f"thiếu số liệu tháng {months}" if self.lang == "vi" else f"months {months} missing"
+                words = t("plan.months_missing", self.lang, months=months)
                 return Result("no_data", actual=actual, detail=f"{span}: {words}: {self.word('no_data')}")
             return self.verdict(ind, actual, None, op, need, label + base_text, final=True, prefix=span)
         if ind.aggregation == "sum" and target.kind in ("at_least", "at_most") and \
