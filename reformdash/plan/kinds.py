@@ -18,11 +18,12 @@ from functools import cache
 from reformdash.store import REFERENCE
 from reformdash.text import YEAR_RE, is_missing, parse_number, strip_accents, words
 from reformdash.words import format_number, t
-from reformdash.words.plan import CHANGE_WORDS
+from reformdash.words.plan import CHANGE_WORDS, RANGE_WORDS
 
 EPS = 1e-9
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
-_RANGE = re.compile(r"(\d+(?:[.,]\d+)?)\s*%?\s*(?:-|–|—|đến|den|to)\s*(\d+(?:[.,]\d+)?)")
+_RANGE = re.compile(r"(\d+(?:[.,]\d+)?)\s*%?\s*(?:" + "|".join(("-", "–", "—", *RANGE_WORDS))
+                    + r")\s*(\d+(?:[.,]\d+)?)")
 
 
 @cache

@@ -40,7 +40,7 @@ TABLES: dict[str, tuple[list[str], list[str], str]] = {
 }
 AGGREGATIONS = ("mean", "sum", "ratio", "share_of_units")
 TASK_STATUSES = ("not_started", "in_progress", "done", "cancelled")
-BATCH_LABELS = {"plan": "KẾ HOẠCH", "results": "KẾT QUẢ KẾ HOẠCH", "tasks": "NHIỆM VỤ"}
+BATCH_LABELS = {"plan": "plan.batch.plan", "results": "plan.batch.results", "tasks": "plan.batch.tasks"}
 TOLERANCE = 1e-6
 
 
@@ -256,7 +256,7 @@ def commit(store: Store, change: Change, user: str, is_sample: bool = False) -> 
         with store.transaction() as tx:
             batch_id = tx.execute(query_text("kpi_batch_insert"), {
                 "file_name": change.file_name, "sha256": change.sha256, "sheet": change.sheets,
-                "label": BATCH_LABELS[change.kind], "years": ",".join(years), "user_name": user,
+                "label": t(BATCH_LABELS[change.kind]), "years": ",".join(years), "user_name": user,
                 "added": counts["added"], "changed": counts["changed"], "unchanged": counts["unchanged"],
                 "is_sample": is_sample, "content": change.content, "kind": change.kind}).fetchone()[0]
             for unit in change.new_units:

@@ -24,6 +24,7 @@ from reformdash.registry import Registry
 from reformdash.store import Store
 from reformdash.text import clean, is_missing, name_key, parse_int, parse_number, strip_accents, words
 from reformdash.words import CATALOG, format_number, t
+from reformdash.words.plan import RANK_UNIT
 
 # Header words (folded by text.words) of each column, best first.
 PLAN_FIELDS: dict[str, tuple[str, ...]] = {
@@ -504,7 +505,7 @@ def _plan_rows(reader: Reader, table: Table, indicators: list[dict], targets: li
                 pass
             elif parsed.kind in ("decrease_by", "at_most"):
                 higher = False  # «giảm 3% biên chế», «không quá 5 ngày»: smaller is better
-            elif parsed.by_unit == "places" or unit == "bậc":
+            elif parsed.by_unit == "places" or unit == RANK_UNIT:
                 higher = False  # a rank: a smaller number is a better place
             if aggregation is None:
                 aggregation = "share_of_units" if parsed.kind == "share_of_units_reaching" else \

@@ -7,6 +7,11 @@ DYNAMIC = ("plan.status.", "plan.field.")  # plan.status.{status}, plan.field.{f
 # Words read from users' cells (not shown): a target cell whose kind starts with one of these is a change in %, so a
 # number in (0, 1] is not a fraction of 100 (kinds.parse_target).
 CHANGE_WORDS = ("tăng", "giảm", "tang", "giam")
+RANGE_WORDS = ("đến", "den", "to")  # «giảm 3 đến 5%»: a range's words between its two numbers (besides dashes)
+# Unit codes of data/reference/plan_vocabulary.csv the code acts on: a plain count is shown without a unit; a rank
+# («bậc») is better when smaller.
+COUNT_UNIT = "số"
+RANK_UNIT = "bậc"
 
 WORDS: dict[str, tuple[str, str]] = {
     # rejections (rendered after the place: file, sheet, row, column, value)
@@ -158,4 +163,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "plan.sheet.indicators": ("Chỉ tiêu", "Indicators"),
     "plan.sheet.targets": ("Mục tiêu năm {year}", "Targets {year}"),
     "plan.whole": ("Cả cơ quan", "Whole department"),
+    # the readable label of a plan batch in the shared batch table (stored in Vietnamese, as the score batches' codes)
+    "plan.batch.plan": ("KẾ HOẠCH", "PLAN"),
+    "plan.batch.results": ("KẾT QUẢ KẾ HOẠCH", "PLAN RESULTS"),
+    "plan.batch.tasks": ("NHIỆM VỤ", "TASKS"),
 }

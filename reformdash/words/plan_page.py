@@ -1,0 +1,98 @@
+"""The plan's pages, slides, figures and blank templates: the Kế hoạch page, the briefing's plan slides, the plan's
+charts and the instructions sheet of its xlsx templates."""
+
+from __future__ import annotations
+
+DYNAMIC = ("plan.short.", "plan.task.")  # plan.short.{status}, plan.task.{task status}
+
+WORDS: dict[str, tuple[str, str]] = {
+    # a status in a matrix cell or a chart's label (the legend and the sentences use plan.status.*)
+    "plan.short.met": ("đạt", "met"),
+    "plan.short.on_track": ("đúng tiến độ", "on track"),
+    "plan.short.at_risk": ("nguy cơ", "at risk"),
+    "plan.short.not_met": ("chưa đạt", "not met"),
+    "plan.short.no_data": ("chưa có", "no data"),
+    # a task's status
+    "plan.task.not_started": ("chưa thực hiện", "not started"),
+    "plan.task.in_progress": ("đang thực hiện", "in progress"),
+    "plan.task.done": ("hoàn thành", "done"),
+    "plan.task.cancelled": ("hủy", "cancelled"),
+    # the headline sentence
+    "plan.head.on_track": ("{label}, {good}/{total} chỉ tiêu đạt hoặc đúng tiến độ ({met} đạt, {on_track} đúng "
+                           "tiến độ)",
+                           "{label}: {good} of {total} targets met or on track ({met} met, {on_track} on track)"),
+    "plan.head.met": ("{label}, {met}/{total} chỉ tiêu đạt", "{label}: {met} of {total} targets met"),
+    "plan.head.more": (" và {more} chỉ tiêu khác", " and {more} more"),
+    "plan.head.status": ("{count} chỉ tiêu {status}: {listed}", "{count} {status}: {listed}"),
+    "plan.head.no_data": ("{count} chỉ tiêu chưa có số liệu", "{count} without figures"),
+    # the tables' column headers (display only: the frames behind them are built here, not read back)
+    "plan.col.indicator": ("Chỉ tiêu", "Indicator"),
+    "plan.col.target": ("Mục tiêu", "Target"),
+    "plan.col.office": ("Chủ trì", "Office"),
+    "plan.col.responsible": ("Chủ trì", "Responsible"),
+    "plan.col.unit": ("Đơn vị", "Unit"),
+    "plan.col.status": ("Tình trạng", "Status"),
+    "plan.col.state": ("Tình trạng", "State"),
+    "plan.col.ytd": ("Lũy kế", "Year to date"),
+    "plan.col.forecast": ("Dự báo cuối năm", "Year-end forecast"),
+    "plan.col.how": ("Cách đánh giá", "How it was judged"),
+    "plan.col.detail": ("Chi tiết", "Detail"),
+    "plan.col.period": ("Kỳ báo cáo", "Period"),
+    "plan.col.due": ("Hạn", "Due"),
+    "plan.col.due_by": ("Thời hạn", "Due"),
+    "plan.col.received": ("Ngày nhận", "Received"),
+    "plan.col.code": ("Mã", "Code"),
+    "plan.col.task": ("Nhiệm vụ", "Task"),
+    "plan.col.notes": ("Ghi chú tiến độ", "Progress notes"),
+    "plan.col.latest": ("Tiến độ mới nhất", "Latest progress"),
+    "plan.col.table": ("Bảng", "Table"),
+    "plan.col.added": ("Thêm", "Added"),
+    "plan.col.changed": ("Thay đổi", "Changed"),
+    "plan.col.unchanged": ("Không đổi", "Unchanged"),
+    "plan.col.name": ("Chỉ tiêu", "Indicator"),
+    "plan.col.measure": ("Đơn vị tính", "Unit"),
+    "plan.col.value": ("Giá trị", "Value"),
+    "plan.col.numerator": ("Tử số", "Numerator"),
+    "plan.col.denominator": ("Mẫu số", "Denominator"),
+    # a preview's counts, one row per table
+    "plan.counts.indicator": ("Chỉ tiêu", "Indicators"),
+    "plan.counts.target": ("Mục tiêu", "Targets"),
+    "plan.counts.value": ("Số liệu", "Values"),
+    "plan.counts.due": ("Hạn báo cáo", "Deadlines"),
+    "plan.counts.task": ("Nhiệm vụ", "Tasks"),
+    "plan.counts.note": ("Ghi chú tiến độ", "Progress notes"),
+    "plan.overdue_mark": ("⚠ quá hạn", "⚠ overdue"),
+    # figures typed on the page, progress notes
+    "plan.grid.half_ratio": ("Chỉ tiêu {code}: có tử số mà thiếu mẫu số (hoặc ngược lại).",
+                             "Indicator {code}: a numerator without a denominator (or the reverse)."),
+    "plan.grid.incomplete": ("Số liệu chưa đủ", "Incomplete figures"),
+    "plan.grid.den_zero": ("Chỉ tiêu {code}: mẫu số bằng 0.", "Indicator {code}: the denominator is 0."),
+    "plan.grid.wrong": ("Số liệu sai", "Wrong figures"),
+    "plan.note_empty": ("Ghi chú trống.", "The note is empty."),
+    "plan.note_empty_title": ("Thiếu nội dung", "Empty"),
+    # the plan's charts
+    "plan.fig.axis": ("Lũy kế ({unit})", "Year to date ({unit})"),
+    "plan.fig.required": ("Mức cần đạt", "Required"),
+    "plan.fig.forecast": ("Dự báo cuối năm (đường thẳng)", "Year-end forecast (straight line)"),
+    "plan.fig.periods_title": ("{name}: lũy kế qua các kỳ", "{name}: year to date by period"),
+    "plan.fig.units_title": ("{name}: các đơn vị, {period}", "{name}: units, {period}"),
+    "plan.fig.need": ("cần đạt {need}", "required {need}"),
+    # the briefing's plan slides
+    "plan.slide.status_title": ("Kế hoạch CCHC: tình hình thực hiện {label}", "The plan: status, {label}"),
+    "plan.slide.continued": ("Tiếp theo: chỉ tiêu {first}–{last}/{total}.",
+                             "Continued: indicators {first}–{last} of {total}."),
+    "plan.slide.risk_title": ("Chỉ tiêu có nguy cơ không đạt, {label}", "Targets at risk, {label}"),
+    "plan.slide.not_met_title": ("Chỉ tiêu chưa đạt, {label}", "Targets not met, {label}"),
+    "plan.slide.shortfall_axis": ("Còn thiếu so với mức cần đạt (% của mức cần đạt)",
+                                  "Shortfall against the required level (% of it)"),
+    "plan.slide.shortfall": ("Còn thiếu", "Shortfall"),
+    "plan.slide.overdue_reports": ("{count} báo cáo quá hạn chưa nhận: {listed}",
+                                   "{count} overdue reports not received: {listed}"),
+    "plan.slide.sent_late": ("{count} báo cáo {label} gửi chậm", "{count} {label} reports sent late"),
+    "plan.slide.none_late": ("Không có báo cáo nào chậm.", "No report is late."),
+    "plan.slide.late_title": ("Báo cáo chậm", "Late reports"),
+    "plan.slide.tasks_year": ("Năm {year} có {count} nhiệm vụ: {said}", "{year}: {count} tasks: {said}"),
+    "plan.slide.tasks_overdue": ("; {count} nhiệm vụ quá hạn: {listed}", "; {count} overdue: {listed}"),
+    "plan.slide.overdue_suffix": (" · quá hạn", " · overdue"),
+    "plan.slide.tasks_title": ("Nhiệm vụ đến hạn và đang thực hiện", "Tasks due and in progress"),
+}
