@@ -300,6 +300,46 @@ def test_templates_are_read_back(kontum):
     assert change.counts["indicator"]["added"] == 1
 
 
+def test_english_templates_are_read_back_with_their_english_drop_downs(kontum):
+    from reformdash.ingest.read import read_workbook
+    from reformdash.plan import templates
+
+    fields = {"plan": sheets.PLAN_FIELDS, "plan_results": sheets.RESULT_FIELDS, "tasks": sheets.TASK_FIELDS}
+    required = {"plan": ("name_vi", "target"), "plan_results": ("entity", "value"), "tasks": ("content",)}
+    for name, (builder, _file, _vi, _en) in templates.TEMPLATES.items():
+        book = read_workbook(builder(kontum, PARENT, lang="en"), "t.xlsx")
+        assert book[0].rows[0] != read_workbook(builder(kontum, PARENT), "t.xlsx")[0].rows[0], name
+        table = sheets.find_table(book[0], fields[name], required[name])
+        assert table is not None and table.unknown == [], name
+        assert set(table.columns) >= set(required[name]) and len(table.columns) == len(book[0].rows[0]), name
+    # a plan row and a task row written with the English drop-downs' words import
+    wb = openpyxl.load_workbook(io.BytesIO(templates.template_plan(kontum, PARENT, lang="en")))
+    kind, aggregation, report = (templates.choices(n, "en") for n in ("kind", "aggregation", "report"))
+    every = templates.choices("applies", "en")[0]
+    wb.active.append(["M1", "Mức độ hài lòng", "%", kind[0], 95, None, 2027, "VP", every, aggregation[0], report[0],
+                      None])
+    wb.active.append(["M2", "Biên chế", "người", "decrease", 5, 2026, 2027, "VP", None, aggregation[1], report[1],
+                      None])
+    buf = io.BytesIO()
+    wb.save(buf)
+    change = sheets.read_plan(kontum, buf.getvalue(), "t.xlsx", sheets.Options(parent=PARENT, lang="en"))
+    got = change.frames["indicator"].set_index("code")
+    assert got.loc["M1", "aggregation"] == "mean" and got.loc["M1", "report_kinds"] == "Q,H,Y"
+    assert got.loc["M1", "applies_to"] == "*" and got.loc["M2", "report_kinds"] == "H,Y"
+    targets = change.frames["target"].set_index("indicator_code")
+    assert targets.loc["M1", "kind"] == "at_least" and targets.loc["M2", "kind"] == "decrease_by"
+    wb = openpyxl.load_workbook(io.BytesIO(templates.template_tasks(kontum, PARENT, lang="en")))
+    due, status = templates.choices("due", "en"), templates.choices("status", "en")
+    wb.active.append(["T1", "Review procedures", None, None, due[2], status[1], 2026, None, None, None])
+    wb.active.append(["T2", "Publish reports", None, None, due[0], status[2], 2026, None, None, None])
+    buf = io.BytesIO()
+    wb.save(buf)
+    change = sheets.read_tasks(kontum, buf.getvalue(), "t.xlsx", sheets.Options(parent=PARENT, lang="en"))
+    tasks = change.frames["task"].set_index("code")
+    assert tasks.loc["T1", "due_period"] == "2026-Q2" and tasks.loc["T1", "status"] == "in_progress"
+    assert bool(tasks.loc["T2", "recurring"]) and tasks.loc["T2", "status"] == "done"
+
+
 def test_the_sample_plan_is_loaded_by_init_and_removed_with_the_sample(tmp_path):
     from reformdash import service
     from reformdash.store import Store

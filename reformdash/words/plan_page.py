@@ -3,7 +3,8 @@ charts and the instructions sheet of its xlsx templates."""
 
 from __future__ import annotations
 
-DYNAMIC = ("plan.short.", "plan.task.")  # plan.short.{status}, plan.task.{task status}
+DYNAMIC = ("plan.short.", "plan.task.", "plan.tpl.plan.", "plan.tpl.results.", "plan.tpl.tasks.")
+# plan.short.{status}, plan.task.{task status}, plan.tpl.{template}.{field}: a template's column header
 
 WORDS: dict[str, tuple[str, str]] = {
     # a status in a matrix cell or a chart's label (the legend and the sentences use plan.status.*)
@@ -95,4 +96,93 @@ WORDS: dict[str, tuple[str, str]] = {
     "plan.slide.tasks_overdue": ("; {count} nhiệm vụ quá hạn: {listed}", "; {count} overdue: {listed}"),
     "plan.slide.overdue_suffix": (" · quá hạn", " · overdue"),
     "plan.slide.tasks_title": ("Nhiệm vụ đến hạn và đang thực hiện", "Tasks due and in progress"),
+    # the blank templates (reformdash.plan.templates): sheet, headers (read back by the sheet reader in either
+    # language), instructions and the download button's label
+    "plan.tpl.plan.sheet": ("Kế hoạch", "Plan"),
+    "plan.tpl.plan.code": ("Mã chỉ tiêu", "Indicator code"),
+    "plan.tpl.plan.name_vi": ("Tên chỉ tiêu", "Indicator name"),
+    "plan.tpl.plan.unit": ("Đơn vị tính", "Unit of measure"),
+    "plan.tpl.plan.kind": ("Loại mục tiêu", "Target kind"),
+    "plan.tpl.plan.target": ("Mục tiêu", "Target"),
+    "plan.tpl.plan.base_year": ("Năm gốc", "Base year"),
+    "plan.tpl.plan.year": ("Năm", "Year"),
+    "plan.tpl.plan.owner": ("Đơn vị chủ trì", "Responsible office"),
+    "plan.tpl.plan.applies": ("Áp dụng cho", "Applies to"),
+    "plan.tpl.plan.aggregation": ("Cách tổng hợp", "Aggregation"),
+    "plan.tpl.plan.report": ("Kỳ báo cáo", "Reporting periods"),
+    "plan.tpl.plan.entity": ("Đơn vị", "Unit name"),
+    "plan.tpl.plan.line1": ("Mẫu nhập chỉ tiêu kế hoạch. Mỗi dòng là một chỉ tiêu với mục tiêu của cơ quan; thêm dòng "
+                            "cùng «Mã chỉ tiêu» và ghi «Đơn vị» khi một đơn vị có mục tiêu riêng.",
+                            "Plan indicators template. Each row is one indicator with the department's target; add a "
+                            "row with the same 'Indicator code' and a 'Unit name' when a unit has a target of its "
+                            "own."),
+    "plan.tpl.plan.line2": ("«Loại mục tiêu» và «Mục tiêu»: ≥ 90; > 10; ≤ 5; = 100; giảm 3–5 (so với «Năm gốc»; một "
+                            "khoảng được coi là đạt ở mức thấp hơn); tăng 5 bậc; tỷ lệ đơn vị đạt > 90% loại Tốt; năm "
+                            "sau cao hơn năm trước (để trống «Mục tiêu»).",
+                            "'Target kind' and 'Target': ≥ 90; > 10; ≤ 5; = 100; decrease 3–5 (against the 'Base "
+                            "year'; a range counts as met at its lower bound); increase 5 places; share of units > 90% "
+                            "rated Good; higher every year (leave 'Target' blank)."),
+    "plan.tpl.plan.line3": ("«Cách tổng hợp»: trung bình (bình quân các đơn vị), tổng, tử số/mẫu số (tổng tử số chia "
+                            "tổng mẫu số), tỷ lệ đơn vị đạt.",
+                            "'Aggregation': mean (of the units), sum, ratio (the numerators' sum over the "
+                            "denominators' sum), share of units (reaching a level)."),
+    "plan.tpl.plan.line4": ("«Kỳ báo cáo»: các kỳ đơn vị phải báo cáo (quý, 6 tháng, năm). Hạn báo cáo mặc định: quý — "
+                            "ngày 2 tháng cuối quý; 6 tháng — 2/6; năm — 15/11. Có thể thêm trang «Lịch báo cáo» (cột "
+                            "«Kỳ báo cáo», «Hạn»).",
+                            "'Reporting periods': the periods units report (quarter, half, year). Default deadlines: "
+                            "a quarter — the 2nd of its last month; a half year — 2 June; the year — 15 November. A "
+                            "'Reporting calendar' sheet (columns 'Report', 'Due') may set others."),
+    "plan.tpl.plan.line5": ("Nhập bằng lệnh python -m reformdash plan import TỆP --parent CƠ_QUAN, hoặc ở trang «Kế "
+                            "hoạch».", "Load it with python -m reformdash plan import FILE --parent ENTITY, or on the "
+                                       "Plan page."),
+    "plan.tpl.plan.label": ("Mẫu kế hoạch (chỉ tiêu, mục tiêu)", "Plan template"),
+    "plan.tpl.results.sheet": ("Kết quả", "Results"),
+    "plan.tpl.results.code": ("Mã chỉ tiêu", "Indicator code"),
+    "plan.tpl.results.name": ("Tên chỉ tiêu", "Indicator"),
+    "plan.tpl.results.entity": ("Đơn vị", "Unit"),
+    "plan.tpl.results.period": ("Kỳ", "Period"),
+    "plan.tpl.results.value": ("Giá trị", "Value"),
+    "plan.tpl.results.numerator": ("Tử số", "Numerator"),
+    "plan.tpl.results.denominator": ("Mẫu số", "Denominator"),
+    "plan.tpl.results.received": ("Ngày gửi", "Date sent"),
+    "plan.tpl.results.line1": ("Mẫu báo cáo định kỳ của đơn vị. Mỗi dòng là một chỉ tiêu của một đơn vị trong một kỳ.",
+                               "Units' periodic report template. Each row is one indicator of one unit in one "
+                               "period."),
+    "plan.tpl.results.line2": ("«Kỳ»: 2026 (năm), 2026-H1 (6 tháng), 2026-Q3 (quý), 2026-07 (tháng). Số liệu quý là "
+                               "của riêng quý đó (không cộng dồn); chương trình tự tính lũy kế.",
+                               "'Period': 2026 (year), 2026-H1 (half year), 2026-Q3 (quarter), 2026-07 (month). A "
+                               "quarter's figure is for that quarter alone (not cumulative); the program computes the "
+                               "year to date."),
+    "plan.tpl.results.line3": ("«Giá trị», hoặc «Tử số» và «Mẫu số» cho chỉ tiêu tỷ lệ (ví dụ hồ sơ trực tuyến / tổng "
+                               "hồ sơ). Không có số liệu thì để trống, KHÔNG ghi 0.",
+                               "'Value', or 'Numerator' and 'Denominator' for a ratio (e.g. online dossiers / all "
+                               "dossiers). Leave a missing figure blank; do NOT write 0."),
+    "plan.tpl.results.line4": ("«Ngày gửi»: ngày đơn vị gửi báo cáo (dd/mm/yyyy), để biết báo cáo đúng hạn hay chậm.",
+                               "'Date sent': the day the unit sent its report (dd/mm/yyyy), to tell on time from "
+                               "late."),
+    "plan.tpl.results.line5": ("Mỗi đơn vị có thể gửi một trang riêng mang tên đơn vị (khi đó bỏ cột «Đơn vị»).",
+                               "Each unit may send a sheet of its own named after the unit (then leave out the 'Unit' "
+                               "column)."),
+    "plan.tpl.results.label": ("Mẫu báo cáo định kỳ của đơn vị", "Units' periodic report template"),
+    "plan.tpl.tasks.sheet": ("Nhiệm vụ", "Tasks"),
+    "plan.tpl.tasks.code": ("Mã nhiệm vụ", "Task code"),
+    "plan.tpl.tasks.content": ("Nhiệm vụ", "Task"),
+    "plan.tpl.tasks.owner": ("Đơn vị chủ trì", "Responsible unit"),
+    "plan.tpl.tasks.cooperating": ("Đơn vị phối hợp", "Cooperating units"),
+    "plan.tpl.tasks.due": ("Thời hạn", "Deadline"),
+    "plan.tpl.tasks.status": ("Tình trạng", "Status"),
+    "plan.tpl.tasks.year": ("Năm", "Year"),
+    "plan.tpl.tasks.component": ("Chỉ số liên quan", "Index component"),
+    "plan.tpl.tasks.note": ("Tiến độ", "Progress"),
+    "plan.tpl.tasks.note_date": ("Ngày cập nhật", "Note date"),
+    "plan.tpl.tasks.line1": ("Mẫu nhập nhiệm vụ của kế hoạch. «Thời hạn»: một ngày (30/6/2026), một kỳ (Quý II) hoặc "
+                             "«thường xuyên».", "Plan tasks template. 'Deadline': a date (30/6/2026), a period (Q2) or "
+                                                "'ongoing'."),
+    "plan.tpl.tasks.line2": ("«Chỉ số liên quan»: chỉ số thành phần mà nhiệm vụ nhằm cải thiện, ví dụ «PCI - Tính minh "
+                             "bạch».", "'Index component': the component the task aims to improve, e.g. 'PCI - Tính "
+                                       "minh bạch'."),
+    "plan.tpl.tasks.line3": ("«Tiến độ» và «Ngày cập nhật»: ghi chú tiến độ; mỗi lần nhập lại với ghi chú mới, ghi chú "
+                             "được thêm vào.", "'Progress' and 'Note date': a progress note; each new load with a new "
+                                               "note adds it to the task's notes."),
+    "plan.tpl.tasks.label": ("Mẫu nhiệm vụ", "Tasks template"),
 }
