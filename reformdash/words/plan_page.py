@@ -50,7 +50,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "plan.col.added": ("Thêm", "Added"),
     "plan.col.changed": ("Thay đổi", "Changed"),
     "plan.col.unchanged": ("Không đổi", "Unchanged"),
-    "plan.col.name": ("Chỉ tiêu", "Indicator"),
     "plan.col.measure": ("Đơn vị tính", "Unit"),
     "plan.col.value": ("Giá trị", "Value"),
     "plan.col.numerator": ("Tử số", "Numerator"),
@@ -185,4 +184,72 @@ WORDS: dict[str, tuple[str, str]] = {
                              "được thêm vào.", "'Progress' and 'Note date': a progress note; each new load with a new "
                                                "note adds it to the task's notes."),
     "plan.tpl.tasks.label": ("Mẫu nhiệm vụ", "Tasks template"),
+    # the Kế hoạch page (pages/plan.py)
+    "plan.page.title": ("Kế hoạch", "Plan"),
+    "plan.page.all": ("(tất cả)", "(all)"),
+    "plan.page.plan_of": ("Kế hoạch của", "Plan of"),
+    "plan.page.plan_of_entity": ("Kế hoạch của cơ quan", "Plan of"),
+    "plan.page.no_plan": ("Chưa có kế hoạch nào. Biên tập viên tải kế hoạch (chỉ tiêu, mục tiêu) ở mục «Cập nhật» bên "
+                          "dưới, hoặc dùng lệnh python -m reformdash plan import TỆP.",
+                          "No plan yet. An editor loads a plan (indicators, targets) under 'Update' below, or runs "
+                          "python -m reformdash plan import FILE."),
+    "plan.page.period": ("Kỳ", "Period"),
+    "plan.page.office": ("Đơn vị chủ trì", "Responsible office"),
+    "plan.page.late": ("**Chậm báo cáo:** ", "**Late reports:** "),
+    "plan.page.tab.matrix": ("Chỉ tiêu × đơn vị", "Indicators × units"),
+    "plan.page.tab.one": ("Một chỉ tiêu", "One indicator"),
+    "plan.page.tab.late": ("Báo cáo chậm, nhiệm vụ", "Late reports, tasks"),
+    "plan.page.tab.edit": ("Cập nhật", "Update"),
+    "plan.page.no_match": ("Không có chỉ tiêu nào theo lựa chọn này.", "No indicator matches these choices."),
+    "plan.page.matrix_caption": ("Mỗi ô: ký hiệu, tình trạng và giá trị lũy kế từ đầu năm. Trong năm, tình trạng dựa "
+                                 "trên dự báo theo đường thẳng đến cuối năm; chọn «Một chỉ tiêu» để xem cách đánh giá.",
+                                 "Each cell: symbol, status and the year-to-date figure. Inside the year the status "
+                                 "follows a straight-line forecast to year end; open 'One indicator' for how each was "
+                                 "judged."),
+    "plan.page.who_late": ("Ai đang chậm báo cáo", "Who is late now"),
+    "plan.page.none_overdue": ("Không có báo cáo nào quá hạn.", "No report is overdue."),
+    "plan.page.no_tasks": ("Kế hoạch chưa có nhiệm vụ.", "The plan has no tasks."),
+    "plan.page.no_period": ("Kế hoạch chưa có kỳ nào có số liệu hay mục tiêu.",
+                            "The plan has no period with figures or targets yet."),
+    "plan.page.rows_changed": ("Dòng thay đổi (cũ → mới): ", "Rows changed (old → new): "),
+    "plan.page.write": ("Ghi vào cơ sở dữ liệu", "Write to the database"),
+    "plan.page.need_editor": ("Bạn cần quyền biên tập.", "The editor role is needed."),
+    "plan.page.file_holds": ("Loại tệp", "File holds"),
+    "plan.page.what.plan": ("Kế hoạch (chỉ tiêu, mục tiêu)", "Plan (indicators, targets)"),
+    "plan.page.what.results": ("Kết quả định kỳ của đơn vị", "Units' periodic results"),
+    "plan.page.rows_period": ("Kỳ của các dòng không ghi kỳ", "Period of rows that do not state one"),
+    "plan.page.file_period": ("(theo cột «Kỳ» trong tệp)", "(the file's period column)"),
+    "plan.page.file": ("Tệp (.xlsx, .xls, .ods, .csv)", "File (.xlsx, .xls, .ods, .csv)"),
+    "plan.page.preview_label": ("**Xem trước:** ", "**Preview:** "),
+    "plan.page.date_sent": ("Ngày gửi", "Date sent"),
+    "plan.page.no_indicator_unit": ("Đơn vị này không có chỉ tiêu nào trong kế hoạch.",
+                                    "No indicator applies to this unit."),
+    "plan.page.editor_caption": ("Sửa trực tiếp trong bảng; thêm chỉ tiêu hoặc mục tiêu ở dòng cuối. Mã của chỉ tiêu "
+                                 "đã có không đổi được; xóa chỉ tiêu hay mục tiêu không làm ở đây (hoàn tác cả lô ở "
+                                 "trang «Dữ liệu»).",
+                                 "Edit in the tables; add an indicator or a target in the last row. An existing "
+                                 "indicator's code cannot change; nothing is deleted here (a whole batch is undone on "
+                                 "the Data page)."),
+    "plan.page.target_help": ("Ví dụ: ≥ 90%, > 10%, giảm 3–5%, tăng 5 bậc, > 90% đơn vị đạt loại Tốt trở lên",
+                              "E.g. ≥ 90%, > 10%, decrease by 3–5%, > 90% of units rated Good"),
+    "plan.page.targets_year": ("Năm của mục tiêu", "Targets of the year"),
+    "plan.page.period_targets": ("Mục tiêu theo kỳ (quý, 6 tháng) chỉ nhập bằng tệp kế hoạch.",
+                                 "Targets for a quarter or half year are loaded from a plan file."),
+    "plan.page.preview": ("Xem trước", "Preview"),
+    "plan.page.date": ("Ngày", "Date"),
+    "plan.page.progress": ("Tiến độ", "Progress"),
+    "plan.page.add_note": ("Thêm ghi chú", "Add the note"),
+    "plan.page.templates_caption": ("Mẫu trống có trang «Hướng dẫn» và danh sách chọn; điền xong tải lên ở mục «Tải "
+                                    "tệp lên».", "Blank templates with an instructions sheet and drop-downs; fill them "
+                                                 "in and upload them here."),
+    "plan.page.no_units": ("Chưa có cơ quan nào có đơn vị trực thuộc: thêm ở trang «Danh mục».",
+                           "No entity has units yet: add them on the Registry page."),
+    "plan.page.action": ("Việc cần làm", "Action"),
+    "plan.page.action.upload": ("Tải tệp lên", "Upload a file"),
+    "plan.page.action.plan": ("Chỉ tiêu và mục tiêu", "Indicators and targets"),
+    "plan.page.action.grid": ("Nhập tay số liệu", "Type figures"),
+    "plan.page.action.note": ("Ghi chú tiến độ nhiệm vụ", "Task progress note"),
+    "plan.page.action.templates": ("Mẫu trống", "Blank templates"),
+    "plan.page.sign_in": ("Biên tập viên đăng nhập để tải kế hoạch, kết quả và nhiệm vụ.",
+                          "Editors sign in to load the plan, results and tasks."),
 }
