@@ -386,3 +386,20 @@ def test_tasks_with_due_status_notes(store):
     assert frame.loc["Tuyên truyền CCHC", "due"] == "thường xuyên"
     assert frame.loc["Tuyên truyền CCHC", "owner"] == UNITS[0]
     assert not frame.loc["Khảo sát hài lòng", "overdue"] and frame.loc["Khảo sát hài lòng", "status"] == "done"
+
+
+@pytest.mark.parametrize("wording", ["≥ 90%", "> 10%", "≤ 5", "= 100%", "giảm 3–5% so với năm 2025",
+                                     "tăng 5 bậc so với năm 2022", "tăng 2 điểm",
+                                     "trên 90% đơn vị đạt loại Tốt trở lên", "năm sau cao hơn năm trước"])
+def test_every_kind_is_one_definition_whose_label_reads_back_in_both_languages(wording):
+    from reformdash.plan import kinds
+
+    parsed = kinds.parse_target(None, wording, percent=True)
+    kind = kinds.KINDS[parsed.kind]
+    assert kind.name("vi") != kind.name("en")
+    assert kind.judge(parsed.target, 50.0, True, parsed.strict, parsed.by_unit)[0] in kinds.SIGNS
+    for lang in ("vi", "en"):
+        again = kinds.parse_target(None, kinds.export_label(parsed, lang, "%"), percent=True)
+        assert (again.kind, again.target, again.target_high, again.strict, again.by_unit, again.base_year,
+                again.threshold) == (parsed.kind, parsed.target, parsed.target_high, parsed.strict, parsed.by_unit,
+                                     parsed.base_year, parsed.threshold), (lang, kinds.export_label(parsed, lang, "%"))

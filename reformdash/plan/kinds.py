@@ -196,7 +196,7 @@ KINDS: dict[str, Kind] = {k.code: k for k in (
          needs_base=False, needs_target=False),
     Kind("share_of_units_reaching", "plan.kind.share_of_units_reaching",
          re.compile(r"ty le (cac )?don vi|% (cac )?don vi|phan tram (cac )?don vi|so don vi dat|"
-                    r"share of units|of units (rated|reaching|meeting)|share_of_units_reaching|"
+                    r"share of units|of units (rated|reach|meeting)|share_of_units_reaching|"
                     r"\d\s*% (cac )?(don vi|co quan)"), _read_share, _judge_at_least, _label_share),
     Kind("decrease_by", "plan.kind.decrease_by",
          re.compile(r"\bgiam\b|\bdecrease|\breduc|\bcut\b|decrease_by"), _read_change, _judge_change(-1),
