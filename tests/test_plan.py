@@ -403,3 +403,15 @@ def test_every_kind_is_one_definition_whose_label_reads_back_in_both_languages(w
         assert (again.kind, again.target, again.target_high, again.strict, again.by_unit, again.base_year,
                 again.threshold) == (parsed.kind, parsed.target, parsed.target_high, parsed.strict, parsed.by_unit,
                                      parsed.base_year, parsed.threshold), (lang, kinds.export_label(parsed, lang, "%"))
+
+
+def test_english_figures_name_their_unit_in_english_and_vietnamese_keep_the_code():
+    from reformdash.plan import kinds, views
+
+    assert views.number(7486.5, "triệu đồng", "vi") == "7.486,5 triệu đồng"
+    assert views.number(7486.5, "triệu đồng", "en") == "7,486.5 million dong"
+    assert views.number(3, "số", "en") == "3" and views.number(60, "phút", "en") == "60 minutes"
+    target = kinds.parse_target(None, "≤ 60", higher_is_better=False)
+    assert kinds.export_label(target, "vi", "phút") == "≤ 60 phút"
+    assert kinds.export_label(target, "en", "phút") == "≤ 60 minutes"
+    assert kinds.parse_target(None, kinds.export_label(target, "en", "phút")).kind == "at_most"

@@ -9,13 +9,13 @@ import plotly.graph_objects as go
 
 from reformdash.charts import _base
 from reformdash.markup import plotly_text, plotly_texts
-from reformdash.plan import views
+from reformdash.plan import kinds, views
 from reformdash.store import Store
 from reformdash.words import t
 
 
 def _axis_title(unit: str, lang: str) -> str:
-    return t("plan.fig.axis", lang, unit=unit)
+    return t("plan.fig.axis", lang, unit=kinds.unit_word(unit, lang))
 
 
 def indicator_periods(store: Store, parent: str, indicator: str, today: dt.date, lang: str = "vi") -> go.Figure:

@@ -216,10 +216,10 @@ class Judge:
         if decimals is None:
             decimals = 0 if abs(x - round(x)) < 1e-9 else 1 if abs(x * 10 - round(x * 10)) < 1e-6 else 2
         text = format_number(x, self.lang, decimals)
-        return text + "%" if ind.unit == "%" else f"{text} {ind.unit}"
+        return text + "%" if ind.unit == "%" else f"{text} {kinds.unit_word(ind.unit, self.lang)}"
 
     def gap_unit(self, ind: Indicator) -> str:
-        return t("plan.pp", self.lang) if ind.unit == "%" else ind.unit
+        return t("plan.pp", self.lang) if ind.unit == "%" else kinds.unit_word(ind.unit, self.lang)
 
     def word(self, status: str) -> str:
         return t(f"plan.status.{status}", self.lang)

@@ -44,6 +44,12 @@ def labels(group: str, lang: str = "vi") -> dict[str, str]:
     return out
 
 
+def unit_word(unit: str, lang: str = "vi") -> str:
+    """A unit code as a page shows it: the code in Vietnamese, its `unit_label` in English («triệu đồng» -> million
+    dong); a unit without a label as itself."""
+    return labels("unit_label", lang).get(unit, unit) if lang == "en" else unit
+
+
 def tier_value(text: object) -> float | None:
     """The rank of a rating word («Tốt» -> 3, «Xuất sắc» -> 4); None when it is not one."""
     found = vocabulary("tier").get(words(text))
@@ -327,7 +333,7 @@ def export_label(t_, lang: str = "vi", unit: str = "") -> str:
             return "?"
         return format_number(x, lang, 0 if float(x).is_integer() else 2)
 
-    suffix = "%" if unit == "%" else f" {unit}" if unit else ""
+    suffix = "%" if unit == "%" else f" {unit_word(unit, lang)}" if unit else ""
     vs = t("plan.kind.vs", lang, year=t_.base_year) if t_.base_year else ""
     return KINDS[t_.kind].label(t_, lang, num, suffix, vs)
 

@@ -11,7 +11,7 @@ import pandas as pd
 
 from reformdash.errors import ReformdashError
 from reformdash.memo import Memo
-from reformdash.plan import deadlines, judge, model
+from reformdash.plan import deadlines, judge, kinds, model
 from reformdash.plan.periods import parse_period
 from reformdash.store import Store
 from reformdash.words import format_number, t
@@ -61,7 +61,7 @@ def number(x: float | None, unit: str, lang: str = "vi") -> str:
     text = format_number(float(x), lang, decimals)
     if unit == "%":
         return text + "%"
-    return f"{text} {unit}" if unit and unit != COUNT_UNIT else text
+    return f"{text} {kinds.unit_word(unit, lang)}" if unit and unit != COUNT_UNIT else text
 
 
 # what a plan holds ----------------------------------------------------------------------------------------------
