@@ -415,3 +415,15 @@ def test_english_figures_name_their_unit_in_english_and_vietnamese_keep_the_code
     assert kinds.export_label(target, "vi", "phút") == "≤ 60 phút"
     assert kinds.export_label(target, "en", "phút") == "≤ 60 minutes"
     assert kinds.parse_target(None, kinds.export_label(target, "en", "phút")).kind == "at_most"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_editor_shows_a_target_of_thousands_so_that_it_reads_back_unchanged(lang):
+    from reformdash.plan import edit, kinds
+
+    for wording in ("≤ 7486,5", "≥ 1000", "giảm 1200 so với năm 2025"):
+        stored = kinds.parse_target(None, wording)
+        target = model.Target("P", "X", "P", "2026", stored.kind, stored.target, None, False, stored.by_unit, None,
+                              None, False, wording, 1)
+        shown = edit.target_words(target, "triệu đồng", lang)
+        assert kinds.parse_target(None, shown).target == stored.target, shown

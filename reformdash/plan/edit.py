@@ -58,7 +58,7 @@ def target_words(target: model.Target, unit: str, lang: str = "vi") -> str:
     if target.kind == "every_year_higher":
         return ""
     shown = dataclasses.replace(target, base_year=None)
-    return kinds.export_label(shown, lang, unit if target.kind != "share_of_units_reaching" else "")
+    return kinds.export_label(shown, lang, unit if target.kind != "share_of_units_reaching" else "", grouping=False)
 
 
 def target_frame(store: Store, parent: str, year: int, lang: str = "vi") -> pd.DataFrame:

@@ -326,12 +326,16 @@ def better(op: str) -> int:
 SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "="}
 
 
-def export_label(t_, lang: str = "vi", unit: str = "") -> str:
-    """The target as the plan would write it: «≥ 90%», «giảm 3–5% so với năm 2025», «tăng 5 bậc so với năm 2022»."""
+def export_label(t_, lang: str = "vi", unit: str = "", grouping: bool = True) -> str:
+    """The target as the plan would write it: «≥ 90%», «giảm 3–5% so với năm 2025», «tăng 5 bậc so với năm 2022».
+
+    `grouping=False` writes no thousands separator («≤ 7486,5»): text read back by parse_target, where «7.486» would be
+    a decimal."""
     def num(x: float | None) -> str:
         if x is None:
             return "?"
-        return format_number(x, lang, 0 if float(x).is_integer() else 2)
+        text = format_number(x, lang, 0 if float(x).is_integer() else 2)
+        return text if grouping else text.replace("." if lang == "vi" else ",", "")
 
     suffix = "%" if unit == "%" else f" {unit_word(unit, lang)}" if unit else ""
     vs = t("plan.kind.vs", lang, year=t_.base_year) if t_.base_year else ""
