@@ -24,8 +24,8 @@ today = dt.date.today()
 user = current_user()
 editor = has_role(user, "editor")
 store = get_store()
-st.title("Kế hoạch" if V else "Plan")
-ALL = "(tất cả)" if V else "(all)"
+st.title(t("plan.page.title", lang))
+ALL = t("plan.page.all", lang)
 
 
 def pick(label: str, options: list, param: str, key: str, names: dict | None = None, where=None, default=None):
@@ -42,39 +42,35 @@ def pick(label: str, options: list, param: str, key: str, names: dict | None = N
 parents = cached(views.plan_parents, lang)
 parent = None
 if parents:
-    parent = pick("Kế hoạch của" if V else "Plan of", list(parents), "plan", "plan_parent", parents, where=st.sidebar)
+    parent = pick(t("plan.page.plan_of", lang), list(parents), "plan", "plan_parent", parents, where=st.sidebar)
 else:
-    st.info("Chưa có kế hoạch nào. Biên tập viên tải kế hoạch (chỉ tiêu, mục tiêu) ở mục «Cập nhật» bên dưới, hoặc "
-            "dùng lệnh python -m reformdash plan import TỆP." if V else
-            "No plan yet. An editor loads a plan (indicators, targets) under 'Update' below, or runs python -m "
-            "reformdash plan import FILE.")
+    st.info(t("plan.page.no_plan", lang))
 
 codes = cached(views.periods, parent) if parent else []
 if parent and codes:
     period_names = {c: views.period_label(c, lang) for c in codes}
     f1, f2, f3 = st.columns(3)
-    period = pick("Kỳ" if V else "Period", codes[::-1], "period", "plan_period", period_names, where=f1,
+    period = pick(t("plan.page.period", lang), codes[::-1], "period", "plan_period", period_names, where=f1,
                   default=views.default_period(codes, today))
     office_list = cached(views.offices, parent)
-    office = pick("Đơn vị chủ trì" if V else "Responsible office", [ALL, *office_list], "office", "plan_office",
+    office = pick(t("plan.page.office", lang), [ALL, *office_list], "office", "plan_office",
                   where=f2)
     unit_names = cached(views.units, parent, lang)
-    unit = pick("Đơn vị" if V else "Unit", [ALL, *unit_names], "unit", "plan_unit", unit_names, where=f3)
+    unit = pick(t("plan.col.unit", lang), [ALL, *unit_names], "unit", "plan_unit", unit_names, where=f3)
     office, unit = (None if office == ALL else office), (None if unit == ALL else unit)
 
     frame = cached(views.status, parent, period, today, lang)
     sample = cached(views.is_sample, parent)
-    st.markdown(f"#### {md(parents[parent])}" + (f" :orange-badge[{'MẪU' if V else 'SAMPLE'}]" if sample else ""))
+    st.markdown(f"#### {md(parents[parent])}" + (f" :orange-badge[{t('sample', lang)}]" if sample else ""))
     counts = judge.summary(frame)
     st.markdown(md(views.headline_sentence(frame, period, lang)) + "  \n"
                 + " ".join(views.badge(s, lang, n) for s, n in counts.items() if n))
     late_now = cached(views.late_lines, parent, today, lang)
     if late_now:
-        st.markdown(("**Chậm báo cáo:** " if V else "**Late reports:** ") + md("; ".join(late_now)))
+        st.markdown(t("plan.page.late", lang) + md("; ".join(late_now)))
 
-    names = ["Chỉ tiêu × đơn vị", "Một chỉ tiêu", "Báo cáo chậm, nhiệm vụ"] if V else \
-        ["Indicators × units", "One indicator", "Late reports, tasks"]
-    edit_name = "Cập nhật" if V else "Update"
+    names = [t("plan.page.tab.matrix", lang), t("plan.page.tab.one", lang), t("plan.page.tab.late", lang)]
+    edit_name = t("plan.page.tab.edit", lang)
     tabs = st.tabs(names + ([edit_name] if editor else []), key="plan_view", on_change="rerun",
                    bind="query-params")
     if tabs[0].open:
@@ -82,20 +78,17 @@ if parent and codes:
             matrix = cached(views.matrix, parent, period, today, lang, office, unit)
             st.markdown(views.legend(lang))
             if matrix.cells.empty:
-                st.info("Không có chỉ tiêu nào theo lựa chọn này." if V else "No indicator matches these choices.")
+                st.info(t("plan.page.no_match", lang))
             else:
                 first = matrix.cells.columns[0]
                 st.dataframe(views.styled(matrix), hide_index=True, width="stretch",
                              height=min(35 * (len(matrix.cells) + 1) + 3, 800),
                              column_config={first: st.column_config.TextColumn(first, pinned=True, width=210)})
-                st.caption("Mỗi ô: ký hiệu, tình trạng và giá trị lũy kế từ đầu năm. Trong năm, tình trạng dựa trên dự "
-                           "báo theo đường thẳng đến cuối năm; chọn «Một chỉ tiêu» để xem cách đánh giá." if V else
-                           "Each cell: symbol, status and the year-to-date figure. Inside the year the status follows "
-                           "a straight-line forecast to year end; open 'One indicator' for how each was judged.")
+                st.caption(t("plan.page.matrix_caption", lang))
     if tabs[1].open:
         with tabs[1]:
             choices = cached(views.indicator_choices, parent, lang)
-            indicator = pick("Chỉ tiêu" if V else "Indicator", list(choices), "indicator", "plan_indicator", choices)
+            indicator = pick(t("plan.col.indicator", lang), list(choices), "indicator", "plan_indicator", choices)
             rows = cached(views.indicator_units, parent, indicator, period, today, lang)
             own = rows[rows["is_parent"]]
             if len(own):
@@ -110,22 +103,21 @@ if parent and codes:
             st.dataframe(views.unit_detail_table(rows, lang), hide_index=True, width="stretch")
     if tabs[2].open:
         with tabs[2]:
-            st.subheader("Ai đang chậm báo cáo" if V else "Who is late now")
+            st.subheader(t("plan.page.who_late", lang))
             late = cached(views.late_table, parent, today, lang)
             if late.empty:
-                st.success("Không có báo cáo nào quá hạn." if V else "No report is overdue.")
+                st.success(t("plan.page.none_overdue", lang))
             else:
                 st.dataframe(late, hide_index=True, width="stretch")
-            st.subheader("Nhiệm vụ" if V else "Tasks")
+            st.subheader(t("plan.counts.task", lang))
             tasks = cached(views.tasks_table, parent, today, lang)
             if tasks.empty:
-                st.info("Kế hoạch chưa có nhiệm vụ." if V else "The plan has no tasks.")
+                st.info(t("plan.page.no_tasks", lang))
             else:
                 st.dataframe(tasks, hide_index=True, width="stretch")
     edit_tab = tabs[3] if editor else None
 elif parent:
-    st.info("Kế hoạch chưa có kỳ nào có số liệu hay mục tiêu." if V else "The plan has no period with figures or "
-            "targets yet.")
+    st.info(t("plan.page.no_period", lang))
     edit_tab = st.container() if editor else None
 else:
     edit_tab = st.container() if editor else None
@@ -136,14 +128,14 @@ def show_preview(change: model.Change, commit_key: str, forget: tuple[str, ...] 
     """Counts added / changed / unchanged, the rows replaced (old → new), the notes; then the commit button."""
     st.dataframe(views.counts_table(change, lang), hide_index=True)
     for table, rows in views.changed_rows(change, lang).items():
-        st.caption(("Dòng thay đổi (cũ → mới): " if V else "Rows changed (old → new): ") + table)
+        st.caption(t("plan.page.rows_changed", lang) + table)
         st.dataframe(rows, hide_index=True, width="stretch")
     if change.notes:
         st.markdown(markdown_lines("\n".join(change.notes)))
-    if st.button("Ghi vào cơ sở dữ liệu" if V else "Write to the database", key=commit_key, type="primary",
+    if st.button(t("plan.page.write", lang), key=commit_key, type="primary",
                  disabled=change.is_noop, icon=":material/save:"):
         if not has_role(current_user(), "editor"):
-            st.error("Bạn cần quyền biên tập." if V else "The editor role is needed.")
+            st.error(t("plan.page.need_editor", lang))
             return
         try:
             batch = model.commit(store, change, current_user().name)
@@ -160,19 +152,18 @@ def show_preview(change: model.Change, commit_key: str, forget: tuple[str, ...] 
 
 
 def upload_section(target: str) -> None:
-    what = st.radio("Loại tệp" if V else "File holds", ["plan", "results", "tasks"], horizontal=True,
-                    key="plan_upload_what", format_func=lambda w: {
-                        "plan": ("Kế hoạch (chỉ tiêu, mục tiêu)", "Plan (indicators, targets)"),
-                        "results": ("Kết quả định kỳ của đơn vị", "Units' periodic results"),
-                        "tasks": ("Nhiệm vụ", "Tasks")}[w][not V])
+    what = st.radio(t("plan.page.file_holds", lang), ["plan", "results", "tasks"], horizontal=True,
+                    key="plan_upload_what", format_func=lambda w: t({
+                        "plan": "plan.page.what.plan", "results": "plan.page.what.results",
+                        "tasks": "plan.counts.task"}[w], lang))
     period = None
     if what == "results":
         options = [None, *views.entry_periods(store, target, today)[::-1]]
-        period = st.selectbox("Kỳ của các dòng không ghi kỳ" if V else "Period of rows that do not state one",
+        period = st.selectbox(t("plan.page.rows_period", lang),
                               options, key="plan_upload_period",
-                              format_func=lambda c: ("(theo cột «Kỳ» trong tệp)" if V else "(the file's period column)")
+                              format_func=lambda c: t("plan.page.file_period", lang)
                               if c is None else views.period_label(c, lang))
-    file = st.file_uploader("Tệp (.xlsx, .xls, .ods, .csv)" if V else "File (.xlsx, .xls, .ods, .csv)",
+    file = st.file_uploader(t("plan.page.file", lang),
                             type=["xlsx", "xls", "ods", "csv"], key="plan_upload")
     if file is None:
         return
@@ -191,28 +182,28 @@ def upload_section(target: str) -> None:
     if problem:
         st.error(markdown_lines(problem))
         return
-    st.markdown(("**Xem trước:** " if V else "**Preview:** ") + md(change.summary(lang)))
+    st.markdown(t("plan.page.preview_label", lang) + md(change.summary(lang)))
     show_preview(change, "plan_commit_upload")
 
 
 def grid_section(target: str) -> None:
     names = {target: parents.get(target, target), **cached(views.units, target, lang)}
     c1, c2, c3 = st.columns(3)
-    entity = c1.selectbox("Đơn vị" if V else "Unit", list(names), key="plan_grid_entity", format_func=names.get)
+    entity = c1.selectbox(t("plan.col.unit", lang), list(names), key="plan_grid_entity", format_func=names.get)
     periods = views.entry_periods(store, target, today)[::-1]
     if not periods:
         return
-    period = c2.selectbox("Kỳ" if V else "Period", periods, key="plan_grid_period",
+    period = c2.selectbox(t("plan.page.period", lang), periods, key="plan_grid_period",
                           format_func=lambda c: views.period_label(c, lang))
-    received = c3.date_input("Ngày gửi" if V else "Date sent", value=today, max_value=today, key="plan_grid_received",
+    received = c3.date_input(t("plan.page.date_sent", lang), value=today, max_value=today, key="plan_grid_received",
                              format="DD/MM/YYYY")
     rows = cached(views.grid_rows, target, entity, period, lang)
     if rows.empty:
-        st.info("Đơn vị này không có chỉ tiêu nào trong kế hoạch." if V else "No indicator applies to this unit.")
+        st.info(t("plan.page.no_indicator_unit", lang))
         return
-    heads = {"code": "Mã" if V else "Code", "name": "Chỉ tiêu" if V else "Indicator",
-             "unit": "Đơn vị tính" if V else "Unit", "value": "Giá trị" if V else "Value",
-             "numerator": "Tử số" if V else "Numerator", "denominator": "Mẫu số" if V else "Denominator"}
+    heads = {"code": t("plan.col.code", lang), "name": t("plan.col.indicator", lang),
+             "unit": t("plan.col.measure", lang), "value": t("plan.col.value", lang),
+             "numerator": t("plan.col.numerator", lang), "denominator": t("plan.col.denominator", lang)}
     edited = st.data_editor(rows, hide_index=True, width="stretch", key=f"plan_grid_{entity}_{period}",
                             disabled=["code", "name", "unit"], num_rows="fixed",
                             column_config={c: st.column_config.Column(h) for c, h in heads.items()})
@@ -227,10 +218,7 @@ def grid_section(target: str) -> None:
 def plan_editor_section(target: str) -> None:
     """The plan's indicators and one year's targets in two grids; «Xem trước» shows what would change, then commit."""
     c = cached(edit.choices, target, today, lang)
-    st.caption("Sửa trực tiếp trong bảng; thêm chỉ tiêu hoặc mục tiêu ở dòng cuối. Mã của chỉ tiêu đã có không đổi "
-               "được; xóa chỉ tiêu hay mục tiêu không làm ở đây (hoàn tác cả lô ở trang «Dữ liệu»)." if V else
-               "Edit in the tables; add an indicator or a target in the last row. An existing indicator's code cannot "
-               "change; nothing is deleted here (a whole batch is undone on the Data page).")
+    st.caption(t("plan.page.editor_caption", lang))
     h = {col: edit.header(col, lang) for col in edit.HEADERS}
     ind_key = f"plan_ind_editor_{target}"
     indicators = st.data_editor(
@@ -247,7 +235,7 @@ def plan_editor_section(target: str) -> None:
                                                             format_func=c.aggregations.get, default="mean"),
             "owner": st.column_config.SelectboxColumn(h["owner"], options=c.offices)})
     codes = [x for x in indicators["code"] if isinstance(x, str) and x.strip()]
-    year = st.selectbox("Năm của mục tiêu" if V else "Targets of the year", c.years[::-1], key="plan_edit_year",
+    year = st.selectbox(t("plan.page.targets_year", lang), c.years[::-1], key="plan_edit_year",
                         index=c.years[::-1].index(today.year) if today.year in c.years else 0)
     target_key = f"plan_target_editor_{target}_{year}"
     targets = st.data_editor(
@@ -259,13 +247,10 @@ def plan_editor_section(target: str) -> None:
                                                             width="medium"),
             "kind": st.column_config.SelectboxColumn(h["kind"], options=list(c.kinds), format_func=c.kinds.get,
                                                      width="medium"),
-            "target": st.column_config.TextColumn(h["target"], help="Ví dụ: ≥ 90%, > 10%, giảm 3–5%, tăng 5 bậc, "
-                                                  "> 90% đơn vị đạt loại Tốt trở lên" if V else "E.g. ≥ 90%, > 10%, "
-                                                  "decrease by 3–5%, > 90% of units rated Good"),
+            "target": st.column_config.TextColumn(h["target"], help=t("plan.page.target_help", lang)),
             "base_year": st.column_config.NumberColumn(h["base_year"], format="%d", step=1)})
-    st.caption("Mục tiêu theo kỳ (quý, 6 tháng) chỉ nhập bằng tệp kế hoạch." if V else
-               "Targets for a quarter or half year are loaded from a plan file.")
-    if st.button("Xem trước" if V else "Preview", key="plan_edit_preview", icon=":material/preview:"):
+    st.caption(t("plan.page.period_targets", lang))
+    if st.button(t("plan.page.preview", lang), key="plan_edit_preview", icon=":material/preview:"):
         st.session_state["plan_edit_previewing"] = True
     if not st.session_state.get("plan_edit_previewing"):
         return
@@ -274,21 +259,21 @@ def plan_editor_section(target: str) -> None:
     except ReformdashError as e:
         st.error(markdown_lines(e.message))
         return
-    st.markdown(("**Xem trước:** " if V else "**Preview:** ") + md(change.summary(lang)))
+    st.markdown(t("plan.page.preview_label", lang) + md(change.summary(lang)))
     show_preview(change, "plan_commit_edit", forget=(ind_key, target_key, "plan_edit_previewing"))
 
 
 def note_section(target: str) -> None:
     choices = cached(views.task_choices, target, lang)
     if not choices:
-        st.info("Kế hoạch chưa có nhiệm vụ." if V else "The plan has no tasks.")
+        st.info(t("plan.page.no_tasks", lang))
         return
-    task = st.selectbox("Nhiệm vụ" if V else "Task", list(choices), key="plan_note_task", format_func=choices.get)
+    task = st.selectbox(t("plan.col.task", lang), list(choices), key="plan_note_task", format_func=choices.get)
     c1, c2 = st.columns([1, 3])
-    day = c1.date_input("Ngày" if V else "Date", value=today, max_value=today, key="plan_note_day",
+    day = c1.date_input(t("plan.page.date", lang), value=today, max_value=today, key="plan_note_day",
                         format="DD/MM/YYYY")
-    text = c2.text_input("Tiến độ" if V else "Progress", key="plan_note_text", max_chars=1000)
-    if st.button("Thêm ghi chú" if V else "Add the note", key="plan_note_add", icon=":material/note_add:"):
+    text = c2.text_input(t("plan.page.progress", lang), key="plan_note_text", max_chars=1000)
+    if st.button(t("plan.page.add_note", lang), key="plan_note_add", icon=":material/note_add:"):
         try:
             change = views.note_change(target, task, day, text, current_user().name, lang)
             batch = model.commit(store, change, current_user().name)
@@ -301,10 +286,9 @@ def note_section(target: str) -> None:
 
 
 def template_section(target: str | None) -> None:
-    st.caption("Mẫu trống có trang «Hướng dẫn» và danh sách chọn; điền xong tải lên ở mục «Tải tệp lên»." if V else
-               "Blank templates with an instructions sheet and drop-downs; fill them in and upload them here.")
+    st.caption(t("plan.page.templates_caption", lang))
     for name, (build, file_name, label_vi, label_en) in templates.TEMPLATES.items():
-        st.download_button(label_vi if V else label_en, data=lambda build=build: build(store, target),
+        st.download_button(label_vi if V else label_en, data=lambda build=build: build(store, target, lang=lang),
                            file_name=file_name, mime=exports.XLSX_MIME, icon=":material/description:",
                            key=f"plan_template_{name}", on_click="ignore")
 
@@ -316,20 +300,17 @@ if edit_tab is not None and (not hasattr(edit_tab, "open") or edit_tab.open):
             st.success(done)
         owners = {**parents, **{r.code: r.name for r in cached(exports.unit_parent_choices, lang).itertuples(
             index=False)}}
-        target = st.selectbox("Kế hoạch của cơ quan" if V else "Plan of", list(owners), key="plan_edit_parent",
+        target = st.selectbox(t("plan.page.plan_of_entity", lang), list(owners), key="plan_edit_parent",
                               index=list(owners).index(parent) if parent in owners else 0,
                               format_func=owners.get) if owners else None
         if target is None:
-            st.info("Chưa có cơ quan nào có đơn vị trực thuộc: thêm ở trang «Danh mục»." if V else
-                    "No entity has units yet: add them on the Registry page.")
+            st.info(t("plan.page.no_units", lang))
         else:
-            actions = {"upload": ("Tải tệp lên", "Upload a file"),
-                       "plan": ("Chỉ tiêu và mục tiêu", "Indicators and targets"),
-                       "grid": ("Nhập tay số liệu", "Type figures"),
-                       "note": ("Ghi chú tiến độ nhiệm vụ", "Task progress note"),
-                       "templates": ("Mẫu trống", "Blank templates")}
-            action = st.segmented_control("Việc cần làm" if V else "Action", list(actions), default="upload",
-                                          key="plan_action", format_func=lambda a: actions[a][not V])
+            actions = {"upload": "plan.page.action.upload", "plan": "plan.page.action.plan",
+                       "grid": "plan.page.action.grid", "note": "plan.page.action.note",
+                       "templates": "plan.page.action.templates"}
+            action = st.segmented_control(t("plan.page.action", lang), list(actions), default="upload",
+                                          key="plan_action", format_func=lambda a: t(actions[a], lang))
             if action == "upload":
                 upload_section(target)
             elif action == "plan":
@@ -341,5 +322,4 @@ if edit_tab is not None and (not hasattr(edit_tab, "open") or edit_tab.open):
             elif action == "templates":
                 template_section(target)
 if parent and not editor:
-    st.caption("Biên tập viên đăng nhập để tải kế hoạch, kết quả và nhiệm vụ." if V else
-               "Editors sign in to load the plan, results and tasks.")
+    st.caption(t("plan.page.sign_in", lang))

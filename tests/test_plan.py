@@ -300,6 +300,46 @@ def test_templates_are_read_back(kontum):
     assert change.counts["indicator"]["added"] == 1
 
 
+def test_english_templates_are_read_back_with_their_english_drop_downs(kontum):
+    from reformdash.ingest.read import read_workbook
+    from reformdash.plan import templates
+
+    fields = {"plan": sheets.PLAN_FIELDS, "plan_results": sheets.RESULT_FIELDS, "tasks": sheets.TASK_FIELDS}
+    required = {"plan": ("name_vi", "target"), "plan_results": ("entity", "value"), "tasks": ("content",)}
+    for name, (builder, _file, _vi, _en) in templates.TEMPLATES.items():
+        book = read_workbook(builder(kontum, PARENT, lang="en"), "t.xlsx")
+        assert book[0].rows[0] != read_workbook(builder(kontum, PARENT), "t.xlsx")[0].rows[0], name
+        table = sheets.find_table(book[0], fields[name], required[name])
+        assert table is not None and table.unknown == [], name
+        assert set(table.columns) >= set(required[name]) and len(table.columns) == len(book[0].rows[0]), name
+    # a plan row and a task row written with the English drop-downs' words import
+    wb = openpyxl.load_workbook(io.BytesIO(templates.template_plan(kontum, PARENT, lang="en")))
+    kind, aggregation, report = (templates.choices(n, "en") for n in ("kind", "aggregation", "report"))
+    every = templates.choices("applies", "en")[0]
+    wb.active.append(["M1", "Mức độ hài lòng", "%", kind[0], 95, None, 2027, "VP", every, aggregation[0], report[0],
+                      None])
+    wb.active.append(["M2", "Biên chế", "người", "decrease", 5, 2026, 2027, "VP", None, aggregation[1], report[1],
+                      None])
+    buf = io.BytesIO()
+    wb.save(buf)
+    change = sheets.read_plan(kontum, buf.getvalue(), "t.xlsx", sheets.Options(parent=PARENT, lang="en"))
+    got = change.frames["indicator"].set_index("code")
+    assert got.loc["M1", "aggregation"] == "mean" and got.loc["M1", "report_kinds"] == "Q,H,Y"
+    assert got.loc["M1", "applies_to"] == "*" and got.loc["M2", "report_kinds"] == "H,Y"
+    targets = change.frames["target"].set_index("indicator_code")
+    assert targets.loc["M1", "kind"] == "at_least" and targets.loc["M2", "kind"] == "decrease_by"
+    wb = openpyxl.load_workbook(io.BytesIO(templates.template_tasks(kontum, PARENT, lang="en")))
+    due, status = templates.choices("due", "en"), templates.choices("status", "en")
+    wb.active.append(["T1", "Review procedures", None, None, due[2], status[1], 2026, None, None, None])
+    wb.active.append(["T2", "Publish reports", None, None, due[0], status[2], 2026, None, None, None])
+    buf = io.BytesIO()
+    wb.save(buf)
+    change = sheets.read_tasks(kontum, buf.getvalue(), "t.xlsx", sheets.Options(parent=PARENT, lang="en"))
+    tasks = change.frames["task"].set_index("code")
+    assert tasks.loc["T1", "due_period"] == "2026-Q2" and tasks.loc["T1", "status"] == "in_progress"
+    assert bool(tasks.loc["T2", "recurring"]) and tasks.loc["T2", "status"] == "done"
+
+
 def test_the_sample_plan_is_loaded_by_init_and_removed_with_the_sample(tmp_path):
     from reformdash import service
     from reformdash.store import Store
@@ -346,3 +386,44 @@ def test_tasks_with_due_status_notes(store):
     assert frame.loc["Tuyên truyền CCHC", "due"] == "thường xuyên"
     assert frame.loc["Tuyên truyền CCHC", "owner"] == UNITS[0]
     assert not frame.loc["Khảo sát hài lòng", "overdue"] and frame.loc["Khảo sát hài lòng", "status"] == "done"
+
+
+@pytest.mark.parametrize("wording", ["≥ 90%", "> 10%", "≤ 5", "= 100%", "giảm 3–5% so với năm 2025",
+                                     "tăng 5 bậc so với năm 2022", "tăng 2 điểm",
+                                     "trên 90% đơn vị đạt loại Tốt trở lên", "năm sau cao hơn năm trước"])
+def test_every_kind_is_one_definition_whose_label_reads_back_in_both_languages(wording):
+    from reformdash.plan import kinds
+
+    parsed = kinds.parse_target(None, wording, percent=True)
+    kind = kinds.KINDS[parsed.kind]
+    assert kind.name("vi") != kind.name("en")
+    assert kind.judge(parsed.target, 50.0, True, parsed.strict, parsed.by_unit)[0] in kinds.SIGNS
+    for lang in ("vi", "en"):
+        again = kinds.parse_target(None, kinds.export_label(parsed, lang, "%"), percent=True)
+        assert (again.kind, again.target, again.target_high, again.strict, again.by_unit, again.base_year,
+                again.threshold) == (parsed.kind, parsed.target, parsed.target_high, parsed.strict, parsed.by_unit,
+                                     parsed.base_year, parsed.threshold), (lang, kinds.export_label(parsed, lang, "%"))
+
+
+def test_english_figures_name_their_unit_in_english_and_vietnamese_keep_the_code():
+    from reformdash.plan import kinds, views
+
+    assert views.number(7486.5, "triệu đồng", "vi") == "7.486,5 triệu đồng"
+    assert views.number(7486.5, "triệu đồng", "en") == "7,486.5 million dong"
+    assert views.number(3, "số", "en") == "3" and views.number(60, "phút", "en") == "60 minutes"
+    target = kinds.parse_target(None, "≤ 60", higher_is_better=False)
+    assert kinds.export_label(target, "vi", "phút") == "≤ 60 phút"
+    assert kinds.export_label(target, "en", "phút") == "≤ 60 minutes"
+    assert kinds.parse_target(None, kinds.export_label(target, "en", "phút")).kind == "at_most"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_editor_shows_a_target_of_thousands_so_that_it_reads_back_unchanged(lang):
+    from reformdash.plan import edit, kinds
+
+    for wording in ("≤ 7486,5", "≥ 1000", "giảm 1200 so với năm 2025"):
+        stored = kinds.parse_target(None, wording)
+        target = model.Target("P", "X", "P", "2026", stored.kind, stored.target, None, False, stored.by_unit, None,
+                              None, False, wording, 1)
+        shown = edit.target_words(target, "triệu đồng", lang)
+        assert kinds.parse_target(None, shown).target == stored.target, shown

@@ -6,6 +6,6 @@ The API the pages, the CLI and the briefing use (docs/plan.md):
 - judge.evaluate(store, period, parent, today, lang) -> status table; judge.summary(frame) -> counts by status
 - deadlines.deadlines(store, period, parent, today, lang) -> calendar table; deadlines.late_now(...) -> who is late
 - tasks(store, parent, today, lang) -> tasks with their notes and whether overdue
-- templates.template_plan / template_results / template_tasks(store, parent) -> xlsx bytes
+- templates.template_plan / template_results / template_tasks(store, parent, lang=) -> xlsx bytes (vi or en)
 """
 

@@ -61,7 +61,7 @@ def state_words(state: str, days: int | None, lang: str = "vi") -> str:
         return t("plan.on_time", lang)
     if state == "missing":
         return f"{t('plan.not_received', lang)} ({t('plan.late', lang, days=days)})"
-    return "chưa đến hạn" if lang == "vi" else "not due yet"
+    return t("plan.not_due", lang)
 
 
 def expected(plan: PlanData, period: Period | None, today: dt.date) -> list[tuple[str, Period]]:

@@ -18,6 +18,8 @@ from reformdash.ingest.read import Sheet
 from reformdash.plan import kinds, model, sheets
 from reformdash.store import Store
 from reformdash.text import clean, is_missing
+from reformdash.words import t
+from reformdash.words.headers import header
 
 INDICATOR_COLUMNS = ["code", "name_vi", "name_en", "unit", "direction", "aggregation", "owner", "was"]
 TARGET_COLUMNS = ["indicator_code", "entity_code", "kind", "target", "base_year"]
@@ -26,31 +28,17 @@ INDICATOR_FIELDS = {"code": "code", "name_vi": "name_vi", "name_en": "name_en", 
                     "direction": "direction", "aggregation": "aggregation", "owner": "owner"}
 TARGET_FIELDS = {"indicator_code": "code", "entity_code": "entity", "kind": "kind", "target": "target",
                  "base_year": "base_year"}
-HEADERS = {  # column -> (vi, en): the editor's headers, also the place named by a rejection
-    "code": ("Mã chỉ tiêu", "Code"), "name_vi": ("Tên chỉ tiêu", "Name (Vietnamese)"),
-    "name_en": ("Tên tiếng Anh", "Name (English)"), "unit": ("Đơn vị tính", "Unit"),
-    "direction": ("Chiều tốt", "Direction"), "aggregation": ("Cách tổng hợp", "Aggregation"),
-    "owner": ("Đơn vị chủ trì", "Responsible office"), "indicator_code": ("Chỉ tiêu", "Indicator"),
-    "entity_code": ("Của", "Whose target"), "kind": ("Loại mục tiêu", "Kind of target"),
-    "target": ("Mục tiêu", "Target"), "base_year": ("Năm gốc", "Base year"),
-}
-FILE = ("Cập nhật kế hoạch", "Plan editor")
-
-
-def _tr(pair: tuple[str, str], lang: str) -> str:
-    return pair[1] if lang == "en" else pair[0]
-
-
-def header(column: str, lang: str = "vi") -> str:
-    return _tr(HEADERS[column], lang)
+# the editor's columns: their headers (reformdash.words.headers, section «plan») are also the place a rejection names
+HEADERS = ("code", "name_vi", "name_en", "unit", "direction", "aggregation", "owner", "indicator_code", "entity_code",
+           "kind", "target", "base_year")
 
 
 def indicator_sheet(lang: str = "vi") -> str:
-    return "Chỉ tiêu" if lang != "en" else "Indicators"
+    return t("plan.sheet.indicators", lang)
 
 
 def target_sheet(year: int, lang: str = "vi") -> str:
-    return f"Mục tiêu năm {year}" if lang != "en" else f"Targets {year}"
+    return t("plan.sheet.targets", lang, year=year)
 
 
 # what the editor shows ------------------------------------------------------------------------------------------
@@ -70,7 +58,7 @@ def target_words(target: model.Target, unit: str, lang: str = "vi") -> str:
     if target.kind == "every_year_higher":
         return ""
     shown = dataclasses.replace(target, base_year=None)
-    return kinds.export_label(shown, lang, unit if target.kind != "share_of_units_reaching" else "")
+    return kinds.export_label(shown, lang, unit if target.kind != "share_of_units_reaching" else "", grouping=False)
 
 
 def target_frame(store: Store, parent: str, year: int, lang: str = "vi") -> pd.DataFrame:
@@ -110,7 +98,7 @@ def choices(store: Store, parent: str, today: dt.date, lang: str = "vi") -> Choi
                                + [i.unit for i in plan.indicators.values()]))
     registry = Registry.load(store)
     found = registry.entities.get(parent)
-    whole = ("Cả cơ quan" if lang != "en" else "Whole department") + (f" ({found.name(lang)})" if found else "")
+    whole = t("plan.whole", lang) + (f" ({found.name(lang)})" if found else "")
     entities = {parent: whole, **{r.code: (r.name_en or r.name_vi) if lang == "en" else r.name_vi
                                   for r in plan.units.itertuples(index=False)}}
     offices = sorted({i.owner for i in plan.indicators.values() if i.owner}
@@ -156,7 +144,7 @@ def edited_change(store: Store, parent: str, year: int, indicators: pd.DataFrame
                   lang: str = "vi", today: dt.date | None = None) -> model.Change:
     """A Change ('plan') of the edited indicators and the year's targets; ImportRejected naming every problem's
     table, row, column and value (the plan sheet's rules: kinds, numbers, base years, directions, aggregations)."""
-    reader = GridReader(store, _tr(FILE, lang), sheets.Options(parent=parent, lang=lang, today=today))
+    reader = GridReader(store, t("plan.editor_file", lang), sheets.Options(parent=parent, lang=lang, today=today))
     if reader.parent is None:
         reader.problems.append(Problem("plan.no_parent", reader.file_name))
     reader.raise_if_any()

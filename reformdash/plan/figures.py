@@ -9,16 +9,13 @@ import plotly.graph_objects as go
 
 from reformdash.charts import _base
 from reformdash.markup import plotly_text, plotly_texts
-from reformdash.plan import views
+from reformdash.plan import kinds, views
 from reformdash.store import Store
-
-
-def _tr(vi: str, en: str, lang: str) -> str:
-    return en if lang == "en" else vi
+from reformdash.words import t
 
 
 def _axis_title(unit: str, lang: str) -> str:
-    return _tr(f"Lũy kế ({unit})", f"Year to date ({unit})", lang)
+    return t("plan.fig.axis", lang, unit=kinds.unit_word(unit, lang))
 
 
 def indicator_periods(store: Store, parent: str, indicator: str, today: dt.date, lang: str = "vi") -> go.Figure:
@@ -34,22 +31,21 @@ def indicator_periods(store: Store, parent: str, indicator: str, today: dt.date,
         return _base(fig, name, lang, height=360)
     unit = rows["unit"].iloc[0]
     # the status word under each period: read without the colours
-    labels = [f"{plotly_text(views.period_label(p, lang))}<br>{views.LOOK[s][0]} {views.SHORT[s][lang == 'en']}"
+    labels = [f"{plotly_text(views.period_label(p, lang))}<br>{views.LOOK[s][0]} {views.short_word(s, lang)}"
               for p, s in zip(rows["period"], rows["status"])]
     need = [None if pd.isna(x) else float(x) for x in rows["need"]]
-    fig.add_trace(go.Scatter(x=labels, y=need, name=_tr("Mức cần đạt", "Required", lang), mode="lines",
+    fig.add_trace(go.Scatter(x=labels, y=need, name=t("plan.fig.required", lang), mode="lines",
                              line=dict(color="#1c2833", width=2, dash="dash", shape="hv")))
-    fig.add_trace(go.Scatter(x=labels, y=rows["forecast"], name=_tr("Dự báo cuối năm (đường thẳng)",
-                                                                      "Year-end forecast (straight line)", lang),
+    fig.add_trace(go.Scatter(x=labels, y=rows["forecast"], name=t("plan.fig.forecast", lang),
                              mode="markers", marker=dict(symbol="diamond-open", size=13, color="#5d6d7e",
                                                          line=dict(width=2))))
-    fig.add_trace(go.Bar(x=labels, y=rows["actual"], name=_tr("Lũy kế", "Year to date", lang),
+    fig.add_trace(go.Bar(x=labels, y=rows["actual"], name=t("plan.col.ytd", lang),
                          marker_color=[views.LOOK[s][1] for s in rows["status"]],
                          text=[views.number(v, unit, lang) for v in rows["actual"]], textposition="outside",
                          cliponaxis=False, hovertext=plotly_texts(rows["detail"]), hoverinfo="text"))
     fig.update_yaxes(title_text=plotly_text(_axis_title(unit, lang)))
     fig.update_xaxes(type="category")
-    title = _tr(f"{name}: lũy kế qua các kỳ", f"{name}: year to date by period", lang)
+    title = t("plan.fig.periods_title", lang, name=name)
     fig = _base(fig, title, lang, height=440)
     fig.update_layout(margin=dict(b=90), legend=dict(y=-0.28))
     return fig
@@ -61,25 +57,23 @@ def indicator_units(store: Store, parent: str, indicator: str, period: str, toda
     frame = views.indicator_units(store, parent, indicator, period, today, lang)
     units = frame[~frame["is_parent"]].sort_values("actual", na_position="first").reset_index(drop=True)
     name = views.indicator_choices(store, parent, lang).get(indicator, indicator)
-    title = _tr(f"{name}: các đơn vị, {views.period_label(period, lang)}",
-                f"{name}: units, {views.period_label(period, lang)}", lang)
+    title = t("plan.fig.units_title", lang, name=name, period=views.period_label(period, lang))
     fig = go.Figure()
     if units.empty:
         return _base(fig, title, lang, height=360)
     unit = units["unit"].iloc[0]
-    text = [f"{views.number(v, unit, lang)}  {views.LOOK[s][0]} {views.SHORT[s][lang == 'en']}"
+    text = [f"{views.number(v, unit, lang)}  {views.LOOK[s][0]} {views.short_word(s, lang)}"
             for v, s in zip(units["actual"], units["status"])]
     fig.add_trace(go.Bar(x=units["actual"], y=plotly_texts(units["entity_name"]), orientation="h",
                          marker_color=[views.LOOK[s][1] for s in units["status"]], text=text,
                          textposition="outside", cliponaxis=False, hovertext=plotly_texts(units["detail"]),
-                         hoverinfo="text", name=_tr("Lũy kế", "Year to date", lang)))
+                         hoverinfo="text", name=t("plan.col.ytd", lang)))
     needs = units["need"].dropna()
     if len(needs) and needs.nunique() == 1:
         need = float(needs.iloc[0])
         fig.add_vline(x=need, line=dict(color="#1c2833", width=2, dash="dash"))
         fig.add_annotation(x=need, y=1, yref="paper", yanchor="bottom", showarrow=False,
-                           text=plotly_text(_tr(f"cần đạt {views.number(need, unit, lang)}",
-                                                f"required {views.number(need, unit, lang)}", lang)))
+                           text=plotly_text(t("plan.fig.need", lang, need=views.number(need, unit, lang))))
     fig.update_xaxes(title_text=plotly_text(_axis_title(unit, lang)))
     fig = _base(fig, title, lang, height=max(360, 30 * len(units) + 150))
     fig.update_layout(showlegend=False, margin=dict(r=190))  # room for «29,4% ↗ đúng tiến độ» beyond the bars

@@ -216,10 +216,10 @@ class Judge:
         if decimals is None:
             decimals = 0 if abs(x - round(x)) < 1e-9 else 1 if abs(x * 10 - round(x * 10)) < 1e-6 else 2
         text = format_number(x, self.lang, decimals)
-        return text + "%" if ind.unit == "%" else f"{text} {ind.unit}"
+        return text + "%" if ind.unit == "%" else f"{text} {kinds.unit_word(ind.unit, self.lang)}"
 
     def gap_unit(self, ind: Indicator) -> str:
-        return t("plan.pp", self.lang) if ind.unit == "%" else ind.unit
+        return t("plan.pp", self.lang) if ind.unit == "%" else kinds.unit_word(ind.unit, self.lang)
 
     def word(self, status: str) -> str:
         return t(f"plan.status.{status}", self.lang)
@@ -286,7 +286,7 @@ class Judge:
         if closing:
             if missing:
                 months = ", ".join(str(m) for m in missing)
-                words = f"thiếu số liệu tháng {months}" if self.lang == "vi" else f"months {months} missing"
+                words = t("plan.months_missing", self.lang, months=months)
                 return Result("no_data", actual=actual, detail=f"{span}: {words}: {self.word('no_data')}")
             return self.verdict(ind, actual, None, op, need, label + base_text, final=True, prefix=span)
         if ind.aggregation == "sum" and target.kind in ("at_least", "at_most") and \

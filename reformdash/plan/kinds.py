@@ -11,15 +11,19 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
 from reformdash.store import REFERENCE
 from reformdash.text import YEAR_RE, is_missing, parse_number, strip_accents, words
+from reformdash.words import format_number, t
+from reformdash.words.plan import CHANGE_WORDS, RANGE_WORDS
 
 EPS = 1e-9
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
-_RANGE = re.compile(r"(\d+(?:[.,]\d+)?)\s*%?\s*(?:-|–|—|đến|den|to)\s*(\d+(?:[.,]\d+)?)")
+_RANGE = re.compile(r"(\d+(?:[.,]\d+)?)\s*%?\s*(?:" + "|".join(("-", "–", "—", *RANGE_WORDS))
+                    + r")\s*(\d+(?:[.,]\d+)?)")
 
 
 @cache
@@ -38,6 +42,12 @@ def labels(group: str, lang: str = "vi") -> dict[str, str]:
             if r["group"] == group and r["value"] == ("en" if lang == "en" else "vi"):
                 out.setdefault(r["code"], r["word"])
     return out
+
+
+def unit_word(unit: str, lang: str = "vi") -> str:
+    """A unit code as a page shows it: the code in Vietnamese, its `unit_label` in English («triệu đồng» -> million
+    dong); a unit without a label as itself."""
+    return labels("unit_label", lang).get(unit, unit) if lang == "en" else unit
 
 
 def tier_value(text: object) -> float | None:
@@ -72,37 +82,144 @@ class Parsed:
 
 @dataclass(frozen=True)
 class Kind:
-    """One kind of target: its names, the words that announce it, its requirement."""
+    """One kind of target: its words, the wording that announces it (the parser), its requirement (the judge) and how
+    it is written back (the export label)."""
 
     code: str
-    vi: str
-    en: str
+    words: str  # its name's key in reformdash.words
     pattern: re.Pattern | None  # on folded text (strip_accents, lower case); None: recognised by sign only
+    read: Callable[[Parsed, str, str, list[float]], None]  # fills the Parsed from (whole text, folded, numbers)
+    judge: Callable[..., tuple[str, float] | None]  # (target, base, higher_is_better, strict, by_unit) -> (op, need)
+    label: Callable[..., str]  # (target, lang, num, suffix, vs) -> «≥ 90%», «giảm 3–5% so với năm 2025»
     needs_base: bool = False
     needs_target: bool = True
 
+    def name(self, lang: str = "vi") -> str:
+        return t(self.words, lang)
+
+
+# the parsers: what numbers of the wording each kind keeps ----------------------------------------------------------
+def _read_nothing(parsed: Parsed, whole: str, folded: str, found: list[float]) -> None:
+    return None
+
+
+def _read_bound(parsed: Parsed, whole: str, folded: str, found: list[float]) -> None:
+    if found:
+        parsed.target = found[0]
+
+
+def _read_share(parsed: Parsed, whole: str, folded: str, found: list[float]) -> None:
+    # «> 90% đơn vị đạt loại Tốt trở lên», «tỷ lệ đơn vị đạt ≥ 80 điểm: trên 90%»
+    share = re.search(r"(\d+(?:[.,]\d+)?)\s*%", YEAR_RE.sub(" ", whole))
+    parsed.target = parse_number(share.group(1)) if share else (found[0] if found else None)
+    rest = [n for n in found if parsed.target is None or abs(n - parsed.target) > EPS]
+    parsed.threshold = tier_in(whole)
+    if parsed.threshold is None and rest:
+        parsed.threshold = rest[0]
+    parsed.strict = bool(re.search(r"(?:(?<![<>≤≥])>(?!=)|\btren\b|\bmore than\b|\bover\b)\s*\d+(?:[.,]\d+)?\s*%",
+                                   folded))
+
+
+def _read_change(parsed: Parsed, whole: str, folded: str, found: list[float]) -> None:
+    hit = _RANGE.search(YEAR_RE.sub(" ", whole))
+    if hit:
+        a, b = parse_number(hit.group(1)), parse_number(hit.group(2))
+        parsed.target, parsed.target_high = min(a, b), max(a, b)
+    elif found:
+        parsed.target = found[0]
+    if re.search(r"\bbac\b|\bhang\b|\bplaces?\b|\branks?\b", folded):
+        parsed.by_unit = "places"
+    elif re.search(r"diem phan tram|percentage points?|\bpoints?\b|\bdiem\b", folded):
+        parsed.by_unit = "points"
+    else:
+        parsed.by_unit = "percent"
+
+
+# the judges: (op, need) the actual must satisfy; None when the base it depends on is missing ----------------------
+def _judge_at_least(target, base, higher_is_better, strict=False, by_unit=None):
+    return (">" if strict else ">=", target)
+
+
+def _judge_at_most(target, base, higher_is_better, strict=False, by_unit=None):
+    return ("<" if strict else "<=", target)
+
+
+def _judge_equals(target, base, higher_is_better, strict=False, by_unit=None):
+    return ("==", target)
+
+
+def _judge_every_year_higher(target, base, higher_is_better, strict=False, by_unit=None):
+    if base is None:
+        return None
+    return (">" if higher_is_better else "<", base)
+
+
+def _judge_change(sign: int):
+    """increase_by (+1) or decrease_by (-1) of a percent, points or places, from the base year's value."""
+    def judge(target, base, higher_is_better, strict=False, by_unit=None):
+        if base is None:
+            return None
+        if by_unit == "places":  # ranks: a smaller number is a better place; «tăng 5 bậc» = 5 places up
+            return ("<=", base - target) if sign > 0 else (">=", base + target)
+        if by_unit == "points":
+            need = base + sign * target
+        else:
+            need = base * (1 + sign * target / 100)
+        return (">=" if sign > 0 else "<=", need)
+    return judge
+
+
+# the export labels: the target as the plan would write it --------------------------------------------------------
+def _label_every_year_higher(t_, lang, num, suffix, vs):
+    return t("plan.kind.every_year_higher", lang) + vs
+
+
+def _label_sign(strict_sign: str, sign: str):
+    def label(t_, lang, num, suffix, vs):
+        return f"{strict_sign if t_.strict else sign} {num(t_.target)}{suffix}"
+    return label
+
+
+def _label_share(t_, lang, num, suffix, vs):
+    share = f"{'>' if t_.strict else '≥'} {num(t_.target)}%"
+    return t("plan.kind.share_label", lang, share=share, what=tier_name(t_.threshold, lang) or num(t_.threshold))
+
+
+def _label_change(word: str):
+    def label(t_, lang, num, suffix, vs):
+        amount = num(t_.target) + (f"–{num(t_.target_high)}" if t_.target_high is not None else "")
+        by = {"percent": "%", "points": t("plan.by.points", lang), "places": t("plan.by.places", lang)}.get(
+            t_.by_unit or "percent", "%")
+        return f"{t(word, lang)} {amount}{by}{vs}"
+    return label
+
 
 KINDS: dict[str, Kind] = {k.code: k for k in (
-    Kind("every_year_higher", "Năm sau cao hơn năm trước", "Higher every year",
+    Kind("every_year_higher", "plan.kind.every_year_higher",
          re.compile(r"nam sau cao hon nam truoc|cao hon nam truoc|tang (deu )?hang nam|moi nam (deu )?tang|"
                     r"higher than the (previous|prior|last) year|every year higher|higher every year|"
-                    r"every_year_higher"), needs_base=False, needs_target=False),
-    Kind("share_of_units_reaching", "Tỷ lệ đơn vị đạt", "Share of units reaching",
+                    r"every_year_higher"), _read_nothing, _judge_every_year_higher, _label_every_year_higher,
+         needs_base=False, needs_target=False),
+    Kind("share_of_units_reaching", "plan.kind.share_of_units_reaching",
          re.compile(r"ty le (cac )?don vi|% (cac )?don vi|phan tram (cac )?don vi|so don vi dat|"
-                    r"share of units|of units (rated|reaching|meeting)|share_of_units_reaching|"
-                    r"\d\s*% (cac )?(don vi|co quan)")),
-    Kind("decrease_by", "Giảm (so với năm gốc)", "Decrease by (vs a base year)",
-         re.compile(r"\bgiam\b|\bdecrease|\breduc|\bcut\b|decrease_by"), needs_base=True),
-    Kind("increase_by", "Tăng (so với năm gốc)", "Increase by (vs a base year)",
-         re.compile(r"\btang\b|\bincrease|\braise|\bgain|increase_by|\bnang\b"), needs_base=True),
-    Kind("equals", "Bằng (=)", "Equals (=)",
-         re.compile(r"^\s*=|\bbang\b|\bequals?\b|\bdung\b")),
-    Kind("at_most", "Không quá (≤)", "At most (≤)",
+                    r"share of units|of units (rated|reach|meeting)|share_of_units_reaching|"
+                    r"\d\s*% (cac )?(don vi|co quan)"), _read_share, _judge_at_least, _label_share),
+    Kind("decrease_by", "plan.kind.decrease_by",
+         re.compile(r"\bgiam\b|\bdecrease|\breduc|\bcut\b|decrease_by"), _read_change, _judge_change(-1),
+         _label_change("plan.kind.decrease_word"), needs_base=True),
+    Kind("increase_by", "plan.kind.increase_by",
+         re.compile(r"\btang\b|\bincrease|\braise|\bgain|increase_by|\bnang\b"), _read_change, _judge_change(+1),
+         _label_change("plan.kind.increase_word"), needs_base=True),
+    Kind("equals", "plan.kind.equals",
+         re.compile(r"^\s*=|\bbang\b|\bequals?\b|\bdung\b"), _read_bound, _judge_equals, _label_sign("=", "=")),
+    Kind("at_most", "plan.kind.at_most",
          re.compile(r"[≤⩽<]|<=|\btoi da\b|\bkhong qua\b|\bkhong vuot\b|\bduoi\b|\bat most\b|\bless than\b|"
-                    r"\bbelow\b|\bunder\b|\bat_most\b|\bthap hon\b")),
-    Kind("at_least", "Tối thiểu (≥)", "At least (≥)",
+                    r"\bbelow\b|\bunder\b|\bat_most\b|\bthap hon\b"), _read_bound, _judge_at_most,
+         _label_sign("<", "≤")),
+    Kind("at_least", "plan.kind.at_least",
          re.compile(r"[≥⩾>]|>=|\btoi thieu\b|\bit nhat\b|\bkhong thap hon\b|\bkhong duoi\b|\btro len\b|"
-                    r"\btren\b|\bat least\b|\bmore than\b|\bover\b|\babove\b|\bminimum\b|\bat_least\b|\bdat\b")),
+                    r"\btren\b|\bat least\b|\bmore than\b|\bover\b|\babove\b|\bminimum\b|\bat_least\b|\bdat\b"),
+         _read_bound, _judge_at_least, _label_sign(">", "≥")),
 )}
 # Checked in this order: «tăng hằng năm» is every_year_higher, not increase_by; «> 90% đơn vị đạt loại Tốt» is a
 # share of units, not at_least; «giảm xuống dưới» is at_most… only when no number follows «giảm» (see parse).
@@ -114,8 +231,7 @@ _STRICT_WORDS = re.compile(r"(?<![<>≤≥])[<>](?!=)|\btren\b|\bduoi\b|\bmore t
 
 def kind_label(code: str, lang: str = "vi") -> str:
     """The kind's name for people."""
-    k = KINDS[code]
-    return k.en if lang == "en" else k.vi
+    return KINDS[code].name(lang)
 
 
 def find_kind(text: object) -> str | None:
@@ -154,7 +270,7 @@ def parse_target(kind_cell: object, target_cell: object, higher_is_better: bool 
     kind_text = "" if is_missing(kind_cell) else str(kind_cell)
     if isinstance(target_cell, (int, float)) and not isinstance(target_cell, bool):
         number = float(target_cell)
-        if percent and 0 < number <= 1 and not kind_text.strip().startswith(("tăng", "giảm", "tang", "giam")):
+        if percent and 0 < number <= 1 and not kind_text.strip().startswith(CHANGE_WORDS):
             number *= 100
         target_text = ""
         numbers = [number]
@@ -179,61 +295,14 @@ def parse_target(kind_cell: object, target_cell: object, higher_is_better: bool 
     if years and kind in ("increase_by", "decrease_by", "every_year_higher"):
         parsed.base_year = years[0]
     parsed.strict = bool(_STRICT_WORDS.search(folded)) and kind in ("at_least", "at_most")
-    if kind == "every_year_higher":
-        return parsed
-    if kind == "share_of_units_reaching":
-        # «> 90% đơn vị đạt loại Tốt trở lên», «tỷ lệ đơn vị đạt ≥ 80 điểm: trên 90%»
-        share = re.search(r"(\d+(?:[.,]\d+)?)\s*%", YEAR_RE.sub(" ", whole))
-        parsed.target = parse_number(share.group(1)) if share else (found[0] if found else None)
-        rest = [n for n in found if parsed.target is None or abs(n - parsed.target) > EPS]
-        parsed.threshold = tier_in(whole)
-        if parsed.threshold is None and rest:
-            parsed.threshold = rest[0]
-        parsed.strict = bool(re.search(r"(?:(?<![<>≤≥])>(?!=)|\btren\b|\bmore than\b|\bover\b)\s*\d+(?:[.,]\d+)?\s*%",
-                                       folded))
-        return parsed
-    if kind in ("increase_by", "decrease_by"):
-        hit = _RANGE.search(YEAR_RE.sub(" ", whole))
-        if hit:
-            a, b = parse_number(hit.group(1)), parse_number(hit.group(2))
-            parsed.target, parsed.target_high = min(a, b), max(a, b)
-        elif found:
-            parsed.target = found[0]
-        if re.search(r"\bbac\b|\bhang\b|\bplaces?\b|\branks?\b", folded):
-            parsed.by_unit = "places"
-        elif re.search(r"diem phan tram|percentage points?|\bpoints?\b|\bdiem\b", folded):
-            parsed.by_unit = "points"
-        else:
-            parsed.by_unit = "percent"
-        return parsed
-    if found:
-        parsed.target = found[0]
+    KINDS[kind].read(parsed, whole, folded, found)
     return parsed
 
 
 def requirement(kind: str, target: float | None, base: float | None, higher_is_better: bool, strict: bool = False,
                 by_unit: str | None = None) -> tuple[str, float] | None:
-    """(op, need): what the actual must satisfy; None when the base it depends on is missing."""
-    if kind == "at_least":
-        return (">" if strict else ">=", target)
-    if kind == "at_most":
-        return ("<" if strict else "<=", target)
-    if kind == "equals":
-        return ("==", target)
-    if kind == "share_of_units_reaching":
-        return (">" if strict else ">=", target)
-    if base is None:
-        return None
-    if kind == "every_year_higher":
-        return (">" if higher_is_better else "<", base)
-    if by_unit == "places":  # ranks: a smaller number is a better place; «tăng 5 bậc» = 5 places up
-        need = base - target if kind == "increase_by" else base + target
-        return ("<=" if kind == "increase_by" else ">=", need)
-    if by_unit == "points":
-        need = base + target if kind == "increase_by" else base - target
-    else:
-        need = base * (1 + target / 100) if kind == "increase_by" else base * (1 - target / 100)
-    return (">=" if kind == "increase_by" else "<=", need)
+    """(op, need): what the actual must satisfy (the kind's judge); None when the base it depends on is missing."""
+    return KINDS[kind].judge(target, base, higher_is_better, strict, by_unit)
 
 
 def holds(actual: float, op: str, need: float) -> bool:
@@ -257,42 +326,30 @@ def better(op: str) -> int:
 SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "="}
 
 
-def export_label(t, lang: str = "vi", unit: str = "") -> str:
-    """The target as the plan would write it: «≥ 90%», «giảm 3–5% so với năm 2025», «tăng 5 bậc so với năm 2022»."""
-    from reformdash.words import format_number
+def export_label(t_, lang: str = "vi", unit: str = "", grouping: bool = True) -> str:
+    """The target as the plan would write it: «≥ 90%», «giảm 3–5% so với năm 2025», «tăng 5 bậc so với năm 2022».
 
+    `grouping=False` writes no thousands separator («≤ 7486,5»): text read back by parse_target, where «7.486» would be
+    a decimal."""
     def num(x: float | None) -> str:
         if x is None:
             return "?"
-        return format_number(x, lang, 0 if float(x).is_integer() else 2)
+        text = format_number(x, lang, 0 if float(x).is_integer() else 2)
+        return text if grouping else text.replace("." if lang == "vi" else ",", "")
 
-    suffix = "%" if unit == "%" else f" {unit}" if unit else ""
-    vs = (" so với năm " if lang == "vi" else " vs ") + str(t.base_year) if t.base_year else ""
-    if t.kind == "every_year_higher":
-        return kind_label(t.kind, lang) + (vs if t.base_year else "")
-    if t.kind in ("at_least", "at_most", "equals"):
-        op = {"at_least": ">" if t.strict else "≥", "at_most": "<" if t.strict else "≤", "equals": "="}[t.kind]
-        return f"{op} {num(t.target)}{suffix}"
-    if t.kind == "share_of_units_reaching":
-        share = f"{'>' if t.strict else '≥'} {num(t.target)}%"
-        what = tier_name(t.threshold, lang) or num(t.threshold)
-        if lang == "en":
-            return f"{share} of units reach {what}"
-        return f"{share} đơn vị đạt {what}"
-    amount = num(t.target) + (f"–{num(t.target_high)}" if t.target_high is not None else "")
-    by = {"percent": "%", "points": (" điểm" if lang == "vi" else " points"),
-          "places": (" bậc" if lang == "vi" else " places")}.get(t.by_unit or "percent", "%")
-    word = {("increase_by", "vi"): "tăng", ("decrease_by", "vi"): "giảm", ("increase_by", "en"): "increase by",
-            ("decrease_by", "en"): "decrease by"}[(t.kind, "en" if lang == "en" else "vi")]
-    return f"{word} {amount}{by}{vs}"
+    suffix = "%" if unit == "%" else f" {unit_word(unit, lang)}" if unit else ""
+    vs = t("plan.kind.vs", lang, year=t_.base_year) if t_.base_year else ""
+    return KINDS[t_.kind].label(t_, lang, num, suffix, vs)
+
+
+TIERS = {4: "plan.tier.excellent", 3: "plan.tier.good", 2: "plan.tier.fair", 1: "plan.tier.average"}
 
 
 def tier_name(value: float | None, lang: str = "vi") -> str | None:
     """«loại Tốt trở lên» for a rating's rank (None when the value is not a rating rank)."""
     if value is None:
         return None
-    names = {4: ("Xuất sắc", "Excellent"), 3: ("Tốt", "Good"), 2: ("Khá", "Fair"), 1: ("Trung bình", "Average")}
-    found = names.get(int(value)) if float(value).is_integer() else None
+    found = TIERS.get(int(value)) if float(value).is_integer() else None
     if found is None:
         return None
-    return f"loại {found[0]} trở lên" if lang == "vi" else f"{found[1]} or better"
+    return t("plan.tier_or_better", lang, tier=t(found, lang))

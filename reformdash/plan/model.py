@@ -40,7 +40,7 @@ TABLES: dict[str, tuple[list[str], list[str], str]] = {
 }
 AGGREGATIONS = ("mean", "sum", "ratio", "share_of_units")
 TASK_STATUSES = ("not_started", "in_progress", "done", "cancelled")
-BATCH_LABELS = {"plan": "KẾ HOẠCH", "results": "KẾT QUẢ KẾ HOẠCH", "tasks": "NHIỆM VỤ"}
+BATCH_LABELS = {"plan": "plan.batch.plan", "results": "plan.batch.results", "tasks": "plan.batch.tasks"}
 TOLERANCE = 1e-6
 
 
@@ -165,20 +165,17 @@ class Change:
 
     def summary(self, lang: str = "vi") -> str:
         """«chỉ tiêu: thêm 20; mục tiêu: thêm 22, thay đổi 1; …»."""
-        names = {"indicator": ("chỉ tiêu", "indicators"), "target": ("mục tiêu", "targets"),
-                 "value": ("số liệu", "values"), "due": ("hạn báo cáo", "deadlines"),
-                 "task": ("nhiệm vụ", "tasks"), "note": ("ghi chú tiến độ", "progress notes")}
-        words = {"added": ("thêm", "added"), "changed": ("thay đổi", "changed"), "unchanged": ("không đổi",
-                                                                                               "unchanged")}
-        i = 1 if lang == "en" else 0
+        names = {"indicator": "plan.table.indicator", "target": "plan.table.target", "value": "plan.table.value",
+                 "due": "plan.table.due", "task": "plan.table.task", "note": "plan.table.note"}
+        words = {"added": "plan.count.added", "changed": "plan.count.changed", "unchanged": "plan.count.unchanged"}
         parts = []
         for table, counts in self.counts.items():
-            said = [f"{words[k][i]} {n}" for k, n in counts.items() if n]
+            said = [f"{t(words[k], lang)} {n}" for k, n in counts.items() if n]
             if said:
-                parts.append(f"{names[table][i]}: {', '.join(said)}")
+                parts.append(f"{t(names[table], lang)}: {', '.join(said)}")
         if self.new_units:
-            parts.append(("đơn vị mới", "new units")[i] + f": {len(self.new_units)}")
-        return "; ".join(parts) or ("không có dòng nào", "no rows")[i]
+            parts.append(t("plan.new_units", lang) + f": {len(self.new_units)}")
+        return "; ".join(parts) or t("plan.no_rows", lang)
 
 
 def _same(a, b) -> bool:
@@ -259,7 +256,7 @@ def commit(store: Store, change: Change, user: str, is_sample: bool = False) -> 
         with store.transaction() as tx:
             batch_id = tx.execute(query_text("kpi_batch_insert"), {
                 "file_name": change.file_name, "sha256": change.sha256, "sheet": change.sheets,
-                "label": BATCH_LABELS[change.kind], "years": ",".join(years), "user_name": user,
+                "label": t(BATCH_LABELS[change.kind]), "years": ",".join(years), "user_name": user,
                 "added": counts["added"], "changed": counts["changed"], "unchanged": counts["unchanged"],
                 "is_sample": is_sample, "content": change.content, "kind": change.kind}).fetchone()[0]
             for unit in change.new_units:
@@ -280,7 +277,7 @@ def commit(store: Store, change: Change, user: str, is_sample: bool = False) -> 
                 tx.unregister(name)
             bump_version(tx)
     except duckdb.TransactionException as e:
-        raise StoreBusy(t("db_locked"), "Cơ sở dữ liệu bận") from e
+        raise StoreBusy(t("db_locked"), t("plan.busy_title")) from e
     return batch_id
 
 
@@ -318,7 +315,7 @@ def tasks(store: Store, parent_code: str | None = None, today: dt.date | None = 
     rows = []
     for r in frame.itertuples(index=False):
         if r.recurring:
-            due_text, due_day = ("thường xuyên" if lang == "vi" else "ongoing"), None
+            due_text, due_day = t("plan.ongoing", lang), None
         elif not pd.isna(r.due_date):
             due_day = pd.Timestamp(r.due_date).date()
             due_text = due_day.strftime("%d/%m/%Y")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import total_ordering
 
 from reformdash.text import strip_accents
+from reformdash.words import t
 
 KINDS = ("Y", "H", "Q", "M")  # year, six months, quarter, month
 MONTHS = {"Y": 12, "H": 6, "Q": 3, "M": 1}
@@ -94,16 +95,15 @@ class Period:
     def label(self, lang: str = "vi") -> str:
         """«Quý III/2026», «6 tháng đầu năm 2026», «Năm 2026», «Tháng 7/2026» (English: Q3 2026, H1 2026…)."""
         roman = {1: "I", 2: "II", 3: "III", 4: "IV"}
-        if lang == "en":
-            return {"Y": f"{self.year}", "H": f"H{self.number} {self.year}", "Q": f"Q{self.number} {self.year}",
-                    "M": f"{dt.date(2000, self.number, 1):%B} {self.year}"}[self.kind]
+        en = lang == "en"
         if self.kind == "Y":
-            return f"Năm {self.year}"
+            return t("plan.period.year", lang, year=self.year)
         if self.kind == "H":
-            return f"6 tháng {'đầu' if self.number == 1 else 'cuối'} năm {self.year}"
+            return t("plan.period.half1" if self.number == 1 else "plan.period.half2", lang, year=self.year)
         if self.kind == "Q":
-            return f"Quý {roman[self.number]}/{self.year}"
-        return f"Tháng {self.number}/{self.year}"
+            return t("plan.period.quarter", lang, quarter=self.number if en else roman[self.number], year=self.year)
+        month = f"{dt.date(2000, self.number, 1):%B}" if en else self.number
+        return t("plan.period.month", lang, month=month, year=self.year)
 
     def _key(self) -> tuple:
         # a year sorts after its parts (it ends last); among parts, by end then by length

@@ -23,7 +23,8 @@ from reformdash.plan.periods import Period, parse_period
 from reformdash.registry import Registry
 from reformdash.store import Store
 from reformdash.text import clean, is_missing, name_key, parse_int, parse_number, strip_accents, words
-from reformdash.words import format_number, t
+from reformdash.words import CATALOG, format_number, t
+from reformdash.words.plan import RANK_UNIT
 
 # Header words (folded by text.words) of each column, best first.
 PLAN_FIELDS: dict[str, tuple[str, ...]] = {
@@ -78,14 +79,7 @@ DUE_FIELDS: dict[str, tuple[str, ...]] = {
     "ignore": ("stt", "tt", "ghi chu", "note"),
 }
 REQUIRED = {"plan": ("name_vi", "target"), "results": ("entity",), "tasks": ("content",), "due": ("kind", "due")}
-WHAT = {"plan": ("kế hoạch (chỉ tiêu)", "plan (indicators)"), "results": ("kết quả", "results"),
-        "tasks": ("nhiệm vụ", "tasks"), "due": ("lịch báo cáo", "reporting calendar")}
-VI_HEADERS = {"code": "Mã chỉ tiêu", "name_vi": "Tên chỉ tiêu", "target": "Mục tiêu", "entity": "Đơn vị",
-              "content": "Nhiệm vụ", "kind": "Kỳ báo cáo", "due": "Hạn", "value": "Giá trị", "period": "Kỳ",
-              "year": "Năm", "base_year": "Năm gốc", "name": "Tên chỉ tiêu", "status": "Tình trạng"}
-EN_HEADERS = {"code": "indicator code", "name_vi": "indicator name", "target": "target", "entity": "unit",
-              "content": "task", "kind": "report", "due": "due", "value": "value", "period": "period", "year": "year",
-              "base_year": "base year", "name": "indicator name", "status": "status"}
+WHAT = {"plan": "plan.what.plan", "results": "plan.what.results", "tasks": "plan.what.tasks", "due": "plan.what.due"}
 _RECURRING = re.compile(r"thuong xuyen|hang (nam|quy|thang)|lien tuc|ongoing|continuous|regular")
 _DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _DAY_MONTH = re.compile(r"^(?:ngay\s*)?(\d{1,2})\s*(?:/|-|thang)\s*(\d{1,2})$")
@@ -93,6 +87,12 @@ _QUARTER_RULE = re.compile(r"ngay\s*(\d{1,2})\s*(?:cua\s*)?thang\s*(cuoi|thu (\d
                            r"(\s*sau|\s*tiep theo)?")
 _TITLE_UNIT = re.compile(r"^\s*(?:don vi|co quan|don vi bao cao)\s*:\s*(.+)$")
 YEARS_BACK, YEARS_AHEAD = 15, 10
+
+
+def field_name(field: str, lang: str = "vi") -> str:
+    """The column a rejection names for a field («Mã chỉ tiêu»); the field itself when it has no name."""
+    key = f"plan.field.{field}"
+    return t(key, lang) if key in CATALOG else field
 
 
 @dataclass
@@ -176,8 +176,7 @@ class Reader:
                                      params))
 
     def blank(self, table: Table, row: int, field: str) -> None:
-        self.problem("plan.blank", table, row, field, what=(EN_HEADERS if self.lang == "en" else VI_HEADERS).get(
-            field, field))
+        self.problem("plan.blank", table, row, field, what=field_name(field, self.lang))
 
     def raise_if_any(self) -> None:
         if self.problems:
@@ -229,8 +228,7 @@ class Reader:
         from rapidfuzz import fuzz, process
 
         hits = process.extract(str(text), units, scorer=fuzz.WRatio, limit=2, score_cutoff=70)
-        hint = (f" — có phải: {', '.join(h[0] for h in hits)}?" if self.lang == "vi" else
-                f" — did you mean: {', '.join(h[0] for h in hits)}?") if hits else ""
+        hint = t("plan.did_you_mean", self.lang, names=", ".join(h[0] for h in hits)) if hits else ""
         self.problem("plan.unknown_unit", table, row, field, text, parent=self.parent_name(), hint=hint)
         return None
 
@@ -320,10 +318,9 @@ def _require_parent(reader: Reader) -> None:
 
 def _no_table(reader: Reader, kind: str) -> ImportRejected:
     fields = {"plan": PLAN_FIELDS, "results": RESULT_FIELDS, "tasks": TASK_FIELDS}[kind]
-    headers = EN_HEADERS if reader.lang == "en" else VI_HEADERS
-    columns = ", ".join(f"«{headers.get(f, f)}»" for f in REQUIRED[kind] if f in fields)
+    columns = ", ".join(f"«{field_name(f, reader.lang)}»" for f in REQUIRED[kind] if f in fields)
     return ImportRejected([Problem("plan.no_header", reader.file_name, params={
-        "what": WHAT[kind][1 if reader.lang == "en" else 0], "columns": columns})], reader.lang)
+        "what": t(WHAT[kind], reader.lang), "columns": columns})], reader.lang)
 
 
 # the plan ----------------------------------------------------------------------------------------------------------
@@ -508,7 +505,7 @@ def _plan_rows(reader: Reader, table: Table, indicators: list[dict], targets: li
                 pass
             elif parsed.kind in ("decrease_by", "at_most"):
                 higher = False  # «giảm 3% biên chế», «không quá 5 ngày»: smaller is better
-            elif parsed.by_unit == "places" or unit == "bậc":
+            elif parsed.by_unit == "places" or unit == RANK_UNIT:
                 higher = False  # a rank: a smaller number is a better place
             if aggregation is None:
                 aggregation = "share_of_units" if parsed.kind == "share_of_units_reaching" else \
@@ -612,7 +609,7 @@ def parse_due_rule(cell: object, kind: str | None) -> tuple[int, int] | None:
         if hit.group(5):
             month += length
         return (month, day) if 1 <= day <= 31 else None
-    hit = _DAY_MONTH.match(folded.replace(" nam sau", "").replace(" năm sau", ""))
+    hit = _DAY_MONTH.match(folded.replace(" nam sau", ""))
     if hit:
         day, month = int(hit.group(1)), int(hit.group(2))
         if not (1 <= day <= 31 and 1 <= month <= 12):

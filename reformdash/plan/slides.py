@@ -10,13 +10,10 @@ import pandas as pd
 from reformdash.plan import deadlines, model, views
 from reformdash.plan.periods import parse_period
 from reformdash.store import Store
+from reformdash.words import t
 
 CHART_NAME = 36  # characters of an indicator's name on a chart's axis
 ROWS = 8  # table rows a slide holds legibly with long indicator names; a longer table goes on to the next slide
-
-
-def _tr(vi: str, en: str, lang: str) -> str:
-    return en if lang == "en" else vi
 
 
 def plan_period(store: Store, parent: str, year: int, today: dt.date) -> str | None:
@@ -54,23 +51,20 @@ def plan_slides(store: Store, entity: str, year: int, today: dt.date, lang: str 
         rows = frame[frame["is_parent"]].reset_index(drop=True)
         sentence = views.headline_sentence(frame, period, lang)
         table = pd.DataFrame({
-            _tr("Chỉ tiêu", "Indicator", lang): rows["indicator_name"],
-            _tr("Chủ trì", "Office", lang): rows["owner"].fillna(""),
-            _tr("Mục tiêu", "Target", lang): rows["target"],
-            _tr("Lũy kế", "Year to date", lang): [views.number(v, u, lang) for v, u in zip(rows["actual"],
-                                                                                          rows["unit"])],
-            _tr("Dự báo cuối năm", "Year-end forecast", lang): [views.number(v, u, lang) for v, u in
-                                                                zip(rows["forecast"], rows["unit"])],
-            _tr("Tình trạng", "Status", lang): [f"{views.LOOK[s][0]} {views.word(s, lang)}" for s in rows["status"]],
-            _tr("Chi tiết", "Detail", lang): rows["detail"],
+            t("plan.col.indicator", lang): rows["indicator_name"],
+            t("plan.col.office", lang): rows["owner"].fillna(""),
+            t("plan.col.target", lang): rows["target"],
+            t("plan.col.ytd", lang): [views.number(v, u, lang) for v, u in zip(rows["actual"], rows["unit"])],
+            t("plan.col.forecast", lang): [views.number(v, u, lang) for v, u in zip(rows["forecast"], rows["unit"])],
+            t("plan.col.status", lang): [f"{views.LOOK[s][0]} {views.word(s, lang)}" for s in rows["status"]],
+            t("plan.col.detail", lang): rows["detail"],
         })
-        title = _tr(f"Kế hoạch CCHC: tình hình thực hiện {label}", f"The plan: status, {label}", lang)
+        title = t("plan.slide.status_title", lang, label=label)
         parts = _parts(table)
         for i, part in enumerate(parts, start=1):
             first = (i - 1) * ROWS + 1
-            said = [sentence] if i == 1 else [_tr(f"Tiếp theo: chỉ tiêu {first}–{first + len(part) - 1}/{len(table)}.",
-                                                  f"Continued: indicators {first}–{first + len(part) - 1} of "
-                                                  f"{len(table)}.", lang)]
+            said = [sentence] if i == 1 else [t("plan.slide.continued", lang, first=first,
+                                                last=first + len(part) - 1, total=len(table))]
             slides.append(Slide("plan_status", _numbered(title, i, len(parts)), who, part, table=True,
                                 sentences=said, sample=sample))
         slides += _risk_slides(rows, who, label, sample, lang, Chart, Series, Slide)
@@ -89,27 +83,24 @@ def _risk_slides(rows: pd.DataFrame, who: str, label: str, sample: bool, lang: s
     risky["short"] = [-(g / abs(n)) * 100 if n else None for g, n in zip(risky["gap"], risky["need"])]
     risky["judged"] = judged
     risky = risky.sort_values(["status", "short"], ascending=[False, True], na_position="last")
-    title = _tr(f"Chỉ tiêu có nguy cơ không đạt, {label}", f"Targets at risk, {label}", lang)
+    title = t("plan.slide.risk_title", lang, label=label)
     if (risky["status"] == "not_met").all():
-        title = _tr(f"Chỉ tiêu chưa đạt, {label}", f"Targets not met, {label}", lang)
+        title = t("plan.slide.not_met_title", lang, label=label)
     slides = []
     parts = _parts(risky)
     for i, part in enumerate(parts, start=1):
         names = list(part["indicator_name"])
-        chart = Chart("bar", _tr("Còn thiếu so với mức cần đạt (% của mức cần đạt)",
-                                 "Shortfall against the required level (% of it)", lang), [_short(n) for n in names],
-                      [Series(_tr("Còn thiếu", "Shortfall", lang),
+        chart = Chart("bar", t("plan.slide.shortfall_axis", lang), [_short(n) for n in names],
+                      [Series(t("plan.slide.shortfall", lang),
                               [None if pd.isna(x) else round(float(x), 1) for x in part["short"]])],
                       number_format="0.0")
         data = pd.DataFrame({
-            _tr("Chỉ tiêu", "Indicator", lang): names,
-            _tr("Mục tiêu", "Target", lang): part["target"],
-            _tr("Lũy kế", "Year to date", lang): [views.number(v, u, lang) for v, u in zip(part["actual"],
-                                                                                          part["unit"])],
-            _tr("Dự báo cuối năm", "Year-end forecast", lang): [views.number(v, u, lang) for v, u in
-                                                                zip(part["forecast"], part["unit"])],
-            _tr("Tình trạng", "Status", lang): [views.word(s, lang) for s in part["status"]],
-            _tr("Chi tiết", "Detail", lang): part["detail"],
+            t("plan.col.indicator", lang): names,
+            t("plan.col.target", lang): part["target"],
+            t("plan.col.ytd", lang): [views.number(v, u, lang) for v, u in zip(part["actual"], part["unit"])],
+            t("plan.col.forecast", lang): [views.number(v, u, lang) for v, u in zip(part["forecast"], part["unit"])],
+            t("plan.col.status", lang): [views.word(s, lang) for s in part["status"]],
+            t("plan.col.detail", lang): part["detail"],
         })
         sentences = [f"{n}: {d}" for n, d in zip(part["indicator_name"], part["detail"])]
         slides.append(Slide("plan_risk", _numbered(title, i, len(parts)), who, data, [chart], sentences=sentences,
@@ -130,14 +121,11 @@ def late_sentence(late: pd.DataFrame, sent_late: pd.DataFrame, label: str, lang:
     parts = []
     if len(late):
         listed = ", ".join(f"{r.entity_name} ({views.period_label(r.period, lang)}, "
-                           f"{_tr(f'chậm {r.days_late} ngày', f'{r.days_late} days late', lang)})"
-                           for r in late.itertuples(index=False))
-        parts.append(_tr(f"{len(late)} báo cáo quá hạn chưa nhận: {listed}",
-                         f"{len(late)} overdue reports not received: {listed}", lang))
+                           f"{t('plan.late', lang, days=r.days_late)})" for r in late.itertuples(index=False))
+        parts.append(t("plan.slide.overdue_reports", lang, count=len(late), listed=listed))
     if len(sent_late):
-        parts.append(_tr(f"{len(sent_late)} báo cáo {label} gửi chậm", f"{len(sent_late)} {label} reports sent late",
-                         lang))
-    return "; ".join(parts) + "." if parts else _tr("Không có báo cáo nào chậm.", "No report is late.", lang)
+        parts.append(t("plan.slide.sent_late", lang, count=len(sent_late), label=label))
+    return "; ".join(parts) + "." if parts else t("plan.slide.none_late", lang)
 
 
 def _late_slides(store: Store, parent: str, period: str, who: str, today: dt.date, sample: bool, lang: str,
@@ -151,16 +139,16 @@ def _late_slides(store: Store, parent: str, period: str, who: str, today: dt.dat
         return []
     label = views.period_label(period, lang)
     data = pd.DataFrame({
-        _tr("Đơn vị", "Unit", lang): rows["entity_name"],
-        _tr("Kỳ báo cáo", "Period", lang): [views.period_label(p, lang) for p in rows["period"]],
-        _tr("Hạn", "Due", lang): [d.strftime("%d/%m/%Y") if d else "" for d in rows["due"]],
-        _tr("Ngày nhận", "Received", lang): [d.strftime("%d/%m/%Y") if isinstance(d, dt.date) else ""
-                                             for d in rows["received"]],
-        _tr("Tình trạng", "State", lang): rows["words"],
+        t("plan.col.unit", lang): rows["entity_name"],
+        t("plan.col.period", lang): [views.period_label(p, lang) for p in rows["period"]],
+        t("plan.col.due", lang): [d.strftime("%d/%m/%Y") if d else "" for d in rows["due"]],
+        t("plan.col.received", lang): [d.strftime("%d/%m/%Y") if isinstance(d, dt.date) else ""
+                                       for d in rows["received"]],
+        t("plan.col.state", lang): rows["words"],
     })
     sentence = late_sentence(late, sent_late, label, lang)
     parts = _parts(data)
-    title = _tr("Báo cáo chậm", "Late reports", lang)
+    title = t("plan.slide.late_title", lang)
     return [Slide("plan_late", _numbered(title, i, len(parts)), who, part, table=True,
                   sentences=[sentence] if i == 1 else [], sample=sample) for i, part in enumerate(parts, start=1)]
 
@@ -168,13 +156,13 @@ def _late_slides(store: Store, parent: str, period: str, who: str, today: dt.dat
 def task_sentence(tasks: pd.DataFrame, year: int, lang: str) -> str:
     """«Năm 2026 có 6 nhiệm vụ: 1 hoàn thành, 4 đang thực hiện, 1 chưa thực hiện; 2 nhiệm vụ quá hạn: NV03, NV06.»"""
     counts = tasks["status"].value_counts()
-    said = ", ".join(f"{int(counts[s])} {views.TASK_WORDS[s][lang == 'en']}" for s in views.TASK_WORDS
+    said = ", ".join(f"{int(counts[s])} {views.task_word(s, lang)}" for s in views.TASK_STATUSES
                      if counts.get(s, 0))
-    text = _tr(f"Năm {year} có {len(tasks)} nhiệm vụ: {said}", f"{year}: {len(tasks)} tasks: {said}", lang)
+    text = t("plan.slide.tasks_year", lang, year=year, count=len(tasks), said=said)
     overdue = tasks[tasks["overdue"]]
     if len(overdue):
         listed = ", ".join(f"{r.code} ({r.content})" for r in overdue.itertuples(index=False))
-        text += _tr(f"; {len(overdue)} nhiệm vụ quá hạn: {listed}", f"; {len(overdue)} overdue: {listed}", lang)
+        text += t("plan.slide.tasks_overdue", lang, count=len(overdue), listed=listed)
     return text + "."
 
 
@@ -190,16 +178,15 @@ def _task_slides(store: Store, parent: str, year: int, who: str, today: dt.date,
         return []
     last_note = [n.split("\n")[-1] if isinstance(n, str) and n else "" for n in due["notes"]]
     data = pd.DataFrame({
-        _tr("Nhiệm vụ", "Task", lang): [f"{c} · {t}" for c, t in zip(due["code"], due["content"])],
-        _tr("Chủ trì", "Responsible", lang): due["owner"].fillna(""),
-        _tr("Thời hạn", "Due", lang): due["due"],
-        _tr("Tình trạng", "Status", lang): [views.TASK_WORDS.get(s, (s, s))[lang == "en"]
-                                            + (_tr(" · quá hạn", " · overdue", lang) if o else "")
-                                            for s, o in zip(due["status"], due["overdue"])],
-        _tr("Tiến độ mới nhất", "Latest progress", lang): last_note,
+        t("plan.col.task", lang): [f"{c} · {x}" for c, x in zip(due["code"], due["content"])],
+        t("plan.col.responsible", lang): due["owner"].fillna(""),
+        t("plan.col.due_by", lang): due["due"],
+        t("plan.col.status", lang): [views.task_word(s, lang) + (t("plan.slide.overdue_suffix", lang) if o else "")
+                                     for s, o in zip(due["status"], due["overdue"])],
+        t("plan.col.latest", lang): last_note,
     })
     sentence = task_sentence(tasks, year, lang)
     parts = _parts(data)
-    title = _tr("Nhiệm vụ đến hạn và đang thực hiện", "Tasks due and in progress", lang)
+    title = t("plan.slide.tasks_title", lang)
     return [Slide("plan_tasks", _numbered(title, i, len(parts)), who, part, table=True,
                   sentences=[sentence] if i == 1 else [], sample=sample) for i, part in enumerate(parts, start=1)]

@@ -11,10 +11,11 @@ import pandas as pd
 
 from reformdash.errors import ReformdashError
 from reformdash.memo import Memo
-from reformdash.plan import deadlines, judge, model
+from reformdash.plan import deadlines, judge, kinds, model
 from reformdash.plan.periods import parse_period
 from reformdash.store import Store
 from reformdash.words import format_number, t
+from reformdash.words.plan import COUNT_UNIT
 
 # Okabe–Ito colours (told apart with every common colour-blindness), and a symbol and a word in every cell so
 # that colour is never the only sign: status -> (symbol, strong colour, light background, Streamlit badge colour)
@@ -25,17 +26,18 @@ LOOK = {
     "not_met": ("✖", "#D55E00", "#f7cfb6", "red"),
     "no_data": ("○", "#8a8a8a", "#ececec", "gray"),
 }
-SHORT = {  # the word in a matrix cell (the legend and the sentences use plan.status.*)
-    "met": ("đạt", "met"), "on_track": ("đúng tiến độ", "on track"), "at_risk": ("nguy cơ", "at risk"),
-    "not_met": ("chưa đạt", "not met"), "no_data": ("chưa có", "no data"),
-}
-TASK_WORDS = {"not_started": ("chưa thực hiện", "not started"), "in_progress": ("đang thực hiện", "in progress"),
-              "done": ("hoàn thành", "done"), "cancelled": ("hủy", "cancelled")}
+TASK_STATUSES = ("not_started", "in_progress", "done", "cancelled")
 NAMES_IN_SENTENCE = 5  # indicators named in a headline sentence; the rest are counted
 
 
-def _tr(vi: str, en: str, lang: str) -> str:
-    return en if lang == "en" else vi
+def short_word(status: str, lang: str = "vi") -> str:
+    """The status in a matrix cell or a chart's label: «nguy cơ» (the legend and the sentences use `word`)."""
+    return t(f"plan.short.{status}", lang)
+
+
+def task_word(status: str, lang: str = "vi") -> str:
+    """A task's status in words («đang thực hiện»); an unknown status as itself."""
+    return t(f"plan.task.{status}", lang) if status in TASK_STATUSES else status
 
 
 def word(status: str, lang: str = "vi") -> str:
@@ -46,7 +48,7 @@ def word(status: str, lang: str = "vi") -> str:
 def badge(status: str, lang: str = "vi", count: int | None = None, short: bool = False) -> str:
     """A Streamlit badge with the symbol and the word (never colour alone): ':orange-badge[▲ 13 có nguy cơ…]'."""
     symbol, _strong, _light, colour = LOOK[status]
-    said = SHORT[status][lang == "en"] if short else word(status, lang)
+    said = short_word(status, lang) if short else word(status, lang)
     text = said if count is None else f"{count} {said}"
     return f":{colour}-badge[{symbol} {text}]"
 
@@ -59,7 +61,7 @@ def number(x: float | None, unit: str, lang: str = "vi") -> str:
     text = format_number(float(x), lang, decimals)
     if unit == "%":
         return text + "%"
-    return f"{text} {unit}" if unit and unit != "số" else text
+    return f"{text} {kinds.unit_word(unit, lang)}" if unit and unit != COUNT_UNIT else text
 
 
 # what a plan holds ----------------------------------------------------------------------------------------------
@@ -133,13 +135,10 @@ def headline_sentence(frame: pd.DataFrame, period: str, lang: str = "vi") -> str
     label = period_label(period, lang)
     good = counts["met"] + counts["on_track"]
     if counts["on_track"]:
-        head = _tr(f"{label}, {good}/{total} chỉ tiêu đạt hoặc đúng tiến độ ({counts['met']} đạt, "
-                   f"{counts['on_track']} đúng tiến độ)",
-                   f"{label}: {good} of {total} targets met or on track ({counts['met']} met, "
-                   f"{counts['on_track']} on track)", lang)
+        head = t("plan.head.on_track", lang, label=label, good=good, total=total, met=counts["met"],
+                 on_track=counts["on_track"])
     else:
-        head = _tr(f"{label}, {counts['met']}/{total} chỉ tiêu đạt", f"{label}: {counts['met']} of {total} targets "
-                   "met", lang)
+        head = t("plan.head.met", lang, label=label, met=counts["met"], total=total)
     parts = [head]
     for s in ("at_risk", "not_met"):
         if counts[s]:
@@ -147,12 +146,10 @@ def headline_sentence(frame: pd.DataFrame, period: str, lang: str = "vi") -> str
             listed = ", ".join(names[:NAMES_IN_SENTENCE])
             more = len(names) - NAMES_IN_SENTENCE
             if more > 0:
-                listed += _tr(f" và {more} chỉ tiêu khác", f" and {more} more", lang)
-            parts.append(_tr(f"{counts[s]} chỉ tiêu {word(s, lang)}: {listed}", f"{counts[s]} {word(s, lang)}: "
-                             f"{listed}", lang))
+                listed += t("plan.head.more", lang, more=more)
+            parts.append(t("plan.head.status", lang, count=counts[s], status=word(s, lang), listed=listed))
     if counts["no_data"]:
-        parts.append(_tr(f"{counts['no_data']} chỉ tiêu chưa có số liệu", f"{counts['no_data']} without figures",
-                         lang))
+        parts.append(t("plan.head.no_data", lang, count=counts["no_data"]))
     return "; ".join(parts) + "."
 
 
@@ -224,7 +221,7 @@ def units(store: Store, parent: str, lang: str = "vi") -> dict[str, str]:
 
 
 def whole(lang: str) -> str:
-    return _tr("Cả cơ quan", "Whole department", lang)
+    return t("plan.whole", lang)
 
 
 def matrix(store: Store, parent: str, period: str, today: dt.date, lang: str = "vi", office: str | None = None,
@@ -238,8 +235,7 @@ def matrix(store: Store, parent: str, period: str, today: dt.date, lang: str = "
     unit_names = units(store, parent, lang)
     entity_order = [c for c in unit_names if c in set(frame["entity_code"])]
     # the department's status right after the name: on a phone the first two columns are what shows
-    heads = [_tr("Chỉ tiêu", "Indicator", lang), whole(lang), _tr("Mục tiêu", "Target", lang),
-             _tr("Chủ trì", "Office", lang)]
+    heads = [t("plan.col.indicator", lang), whole(lang), t("plan.col.target", lang), t("plan.col.office", lang)]
     columns = [unit_names.get(c, c) for c in entity_order]
     cells, marks = [], []
 
@@ -247,7 +243,7 @@ def matrix(store: Store, parent: str, period: str, today: dt.date, lang: str = "
         if r is None:
             return "", ""
         value = "" if r.actual is None or pd.isna(r.actual) else " · " + number(r.actual, r.unit, lang)
-        return f"{LOOK[r.status][0]} {SHORT[r.status][lang == 'en']}{value}", r.status
+        return f"{LOOK[r.status][0]} {short_word(r.status, lang)}{value}", r.status
 
     for _code, rows in frame.groupby("indicator", sort=False):
         first = rows.iloc[0]
@@ -305,12 +301,11 @@ def indicator_units(store: Store, parent: str, indicator: str, period: str, toda
 def unit_detail_table(frame: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     """indicator_units() as the page's table: entity, status word, year to date, forecast, the rule in words."""
     return pd.DataFrame({
-        _tr("Đơn vị", "Unit", lang): frame["entity_name"],
-        _tr("Tình trạng", "Status", lang): [f"{LOOK[s][0]} {word(s, lang)}" for s in frame["status"]],
-        _tr("Lũy kế", "Year to date", lang): [number(v, u, lang) for v, u in zip(frame["actual"], frame["unit"])],
-        _tr("Dự báo cuối năm", "Year-end forecast", lang): [number(v, u, lang) for v, u in
-                                                            zip(frame["forecast"], frame["unit"])],
-        _tr("Cách đánh giá", "How it was judged", lang): frame["detail"],
+        t("plan.col.unit", lang): frame["entity_name"],
+        t("plan.col.status", lang): [f"{LOOK[s][0]} {word(s, lang)}" for s in frame["status"]],
+        t("plan.col.ytd", lang): [number(v, u, lang) for v, u in zip(frame["actual"], frame["unit"])],
+        t("plan.col.forecast", lang): [number(v, u, lang) for v, u in zip(frame["forecast"], frame["unit"])],
+        t("plan.col.how", lang): frame["detail"],
     })
 
 
@@ -323,11 +318,11 @@ def unit_plan(store: Store, parent: str, unit: str, today: dt.date, lang: str = 
     frame = status(store, parent, period, today, lang)
     mine = frame[frame["entity_code"] == unit]
     return pd.DataFrame({
-        _tr("Chỉ tiêu", "Indicator", lang): mine["indicator_name"],
-        _tr("Mục tiêu", "Target", lang): mine["target"],
-        _tr("Lũy kế", "Year to date", lang): [number(v, u, lang) for v, u in zip(mine["actual"], mine["unit"])],
-        _tr("Tình trạng", "Status", lang): [f"{LOOK[s][0]} {word(s, lang)}" for s in mine["status"]],
-        _tr("Cách đánh giá", "How it was judged", lang): mine["detail"],
+        t("plan.col.indicator", lang): mine["indicator_name"],
+        t("plan.col.target", lang): mine["target"],
+        t("plan.col.ytd", lang): [number(v, u, lang) for v, u in zip(mine["actual"], mine["unit"])],
+        t("plan.col.status", lang): [f"{LOOK[s][0]} {word(s, lang)}" for s in mine["status"]],
+        t("plan.col.how", lang): mine["detail"],
     }).reset_index(drop=True)
 
 
@@ -341,7 +336,7 @@ def units_summary(store: Store, parent: str, today: dt.date, lang: str = "vi") -
     counts = frame.groupby(["entity_code", "entity_name"])["status"].value_counts().unstack(fill_value=0)
     counts = counts.reindex(columns=list(LOOK), fill_value=0).reset_index()
     counts = counts.sort_values(["not_met", "at_risk", "entity_name"], ascending=[False, False, True])
-    out = pd.DataFrame({_tr("Đơn vị", "Unit", lang): counts["entity_name"]})
+    out = pd.DataFrame({t("plan.col.unit", lang): counts["entity_name"]})
     for s in LOOK:
         out[f"{LOOK[s][0]} {word(s, lang)}"] = counts[s].astype(int).to_numpy()
     return out.reset_index(drop=True)
@@ -352,10 +347,10 @@ def late_table(store: Store, parent: str, today: dt.date, lang: str = "vi") -> p
     """Reports not received whose day has passed, most overdue first."""
     late = deadlines.late_now(store, parent, today, lang)
     return pd.DataFrame({
-        _tr("Đơn vị", "Unit", lang): late["entity_name"],
-        _tr("Kỳ báo cáo", "Period", lang): [period_label(p, lang) for p in late["period"]],
-        _tr("Hạn", "Due", lang): [d.strftime("%d/%m/%Y") if d else "" for d in late["due"]],
-        _tr("Tình trạng", "State", lang): late["words"],
+        t("plan.col.unit", lang): late["entity_name"],
+        t("plan.col.period", lang): [period_label(p, lang) for p in late["period"]],
+        t("plan.col.due", lang): [d.strftime("%d/%m/%Y") if d else "" for d in late["due"]],
+        t("plan.col.state", lang): late["words"],
     })
 
 
@@ -365,15 +360,15 @@ def tasks_table(store: Store, parent: str, today: dt.date, lang: str = "vi", ope
     if open_only:
         frame = frame[~frame["status"].isin(["done", "cancelled"])]
     frame = frame.sort_values(["overdue", "year", "code"], ascending=[False, True, True])
-    late = _tr("⚠ quá hạn", "⚠ overdue", lang)
+    late = t("plan.overdue_mark", lang)
     return pd.DataFrame({
-        _tr("Mã", "Code", lang): frame["code"],
-        _tr("Nhiệm vụ", "Task", lang): frame["content"],
-        _tr("Chủ trì", "Responsible", lang): frame["owner"],
-        _tr("Thời hạn", "Due", lang): frame["due"],
-        _tr("Tình trạng", "Status", lang): [TASK_WORDS.get(s, (s, s))[lang == "en"] + (f" · {late}" if o else "")
-                                            for s, o in zip(frame["status"], frame["overdue"])],
-        _tr("Ghi chú tiến độ", "Progress notes", lang): frame["notes"].fillna(""),
+        t("plan.col.code", lang): frame["code"],
+        t("plan.col.task", lang): frame["content"],
+        t("plan.col.responsible", lang): frame["owner"],
+        t("plan.col.due_by", lang): frame["due"],
+        t("plan.col.status", lang): [task_word(s, lang) + (f" · {late}" if o else "")
+                                     for s, o in zip(frame["status"], frame["overdue"])],
+        t("plan.col.notes", lang): frame["notes"].fillna(""),
     }).reset_index(drop=True)
 
 
@@ -416,12 +411,9 @@ def grid_change(store: Store, parent: str, entity: str, period: str, grid: pd.Da
         if value is None and num is None and den is None:
             continue
         if (num is None) != (den is None):
-            raise ReformdashError(_tr(f"Chỉ tiêu {r.code}: có tử số mà thiếu mẫu số (hoặc ngược lại).",
-                                      f"Indicator {r.code}: a numerator without a denominator (or the reverse).",
-                                      lang), _tr("Số liệu chưa đủ", "Incomplete figures", lang))
+            raise ReformdashError(t("plan.grid.half_ratio", lang, code=r.code), t("plan.grid.incomplete", lang))
         if den == 0:
-            raise ReformdashError(_tr(f"Chỉ tiêu {r.code}: mẫu số bằng 0.", f"Indicator {r.code}: the denominator "
-                                      "is 0.", lang), _tr("Số liệu sai", "Wrong figures", lang))
+            raise ReformdashError(t("plan.grid.den_zero", lang, code=r.code), t("plan.grid.wrong", lang))
         if value is None:
             value = num / den * (100 if r.unit == "%" else 1)
         rows.append({"parent_code": parent, "indicator_code": r.code, "entity_code": entity, "period": code,
@@ -436,7 +428,7 @@ def note_change(parent: str, task_key: str, day: dt.date, text: str, user: str, 
     """A Change adding one dated progress note to a task ('year|code')."""
     text = " ".join(str(text).split())
     if not text:
-        raise ReformdashError(_tr("Ghi chú trống.", "The note is empty.", lang), _tr("Thiếu nội dung", "Empty", lang))
+        raise ReformdashError(t("plan.note_empty", lang), t("plan.note_empty_title", lang))
     year, code = task_key.split("|", 1)
     frame = pd.DataFrame([{"parent_code": parent, "year": int(year), "task_code": code, "note_date": day,
                            "text": text, "user_name": user}], columns=model.TABLES["note"][0])
@@ -477,13 +469,11 @@ def _cell(x, lang: str) -> str:
 
 def counts_table(change: model.Change, lang: str = "vi") -> pd.DataFrame:
     """The preview's counts: one row per table, added / changed / unchanged."""
-    names = {"indicator": ("Chỉ tiêu", "Indicators"), "target": ("Mục tiêu", "Targets"),
-             "value": ("Số liệu", "Values"), "due": ("Hạn báo cáo", "Deadlines"), "task": ("Nhiệm vụ", "Tasks"),
-             "note": ("Ghi chú tiến độ", "Progress notes")}
-    rows = [(names[table][lang == "en"], c["added"], c["changed"], c["unchanged"])
-            for table, c in change.counts.items()]
-    return pd.DataFrame(rows, columns=[_tr("Bảng", "Table", lang), _tr("Thêm", "Added", lang),
-                                       _tr("Thay đổi", "Changed", lang), _tr("Không đổi", "Unchanged", lang)])
+    names = {"indicator": "plan.counts.indicator", "target": "plan.counts.target", "value": "plan.counts.value",
+             "due": "plan.counts.due", "task": "plan.counts.task", "note": "plan.counts.note"}
+    rows = [(t(names[table], lang), c["added"], c["changed"], c["unchanged"]) for table, c in change.counts.items()]
+    return pd.DataFrame(rows, columns=[t("plan.col.table", lang), t("plan.col.added", lang),
+                                       t("plan.col.changed", lang), t("plan.col.unchanged", lang)])
 
 
 def entry_periods(store: Store, parent: str, today: dt.date) -> list[str]:

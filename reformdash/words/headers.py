@@ -10,6 +10,18 @@ HEADERS: dict[str, tuple[str, str]] = {
     # scores and exports
     # briefing, charts and maps
     # plan
+    "code": ("Mã chỉ tiêu", "Code"),
+    "name_vi": ("Tên chỉ tiêu", "Name (Vietnamese)"),
+    "name_en": ("Tên tiếng Anh", "Name (English)"),
+    "unit": ("Đơn vị tính", "Unit"),
+    "direction": ("Chiều tốt", "Direction"),
+    "aggregation": ("Cách tổng hợp", "Aggregation"),
+    "owner": ("Đơn vị chủ trì", "Responsible office"),
+    "indicator_code": ("Chỉ tiêu", "Indicator"),
+    "entity_code": ("Của", "Whose target"),
+    "kind": ("Loại mục tiêu", "Kind of target"),
+    "target": ("Mục tiêu", "Target"),
+    "base_year": ("Năm gốc", "Base year"),
     # pages
 }
 

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-DYNAMIC = ("plan.status.",)  # plan.status.{status}
+DYNAMIC = ("plan.status.", "plan.field.")  # plan.status.{status}, plan.field.{field}
+
+# Words read from users' cells (not shown): a target cell whose kind starts with one of these is a change in %, so a
+# number in (0, 1] is not a fraction of 100 (kinds.parse_target).
+CHANGE_WORDS = ("tăng", "giảm", "tang", "giam")
+RANGE_WORDS = ("đến", "den", "to")  # «giảm 3 đến 5%»: a range's words between its two numbers (besides dashes)
+# Unit codes of data/reference/plan_vocabulary.csv the code acts on: a plain count is shown without a unit; a rank
+# («bậc») is better when smaller.
+COUNT_UNIT = "số"
+RANK_UNIT = "bậc"
 
 WORDS: dict[str, tuple[str, str]] = {
     # rejections (rendered after the place: file, sheet, row, column, value)
@@ -88,5 +97,74 @@ WORDS: dict[str, tuple[str, str]] = {
     "plan.not_received": ("chưa nhận", "not received"),
     "plan.imported": ("Đã ghi lô {batch}: {summary}.", "Written as batch {batch}: {summary}."),
     "plan.nothing_changed": ("Không có gì thay đổi; không tạo lô mới.", "Nothing changed; no batch created."),
+    # the kinds of target (reformdash.plan.kinds.KINDS): names and how a target is written back
+    "plan.kind.every_year_higher": ("Năm sau cao hơn năm trước", "Higher every year"),
+    "plan.kind.share_of_units_reaching": ("Tỷ lệ đơn vị đạt", "Share of units reaching"),
+    "plan.kind.decrease_by": ("Giảm (so với năm gốc)", "Decrease by (vs a base year)"),
+    "plan.kind.increase_by": ("Tăng (so với năm gốc)", "Increase by (vs a base year)"),
+    "plan.kind.equals": ("Bằng (=)", "Equals (=)"),
+    "plan.kind.at_most": ("Không quá (≤)", "At most (≤)"),
+    "plan.kind.at_least": ("Tối thiểu (≥)", "At least (≥)"),
+    "plan.kind.share_label": ("{share} đơn vị đạt {what}", "{share} of units reach {what}"),
+    "plan.kind.vs": (" so với năm {year}", " vs {year}"),
+    "plan.kind.increase_word": ("tăng", "increase by"),
+    "plan.kind.decrease_word": ("giảm", "decrease by"),
+    "plan.by.points": (" điểm", " points"),
+    "plan.by.places": (" bậc", " places"),
+    "plan.tier.excellent": ("Xuất sắc", "Excellent"),
+    "plan.tier.good": ("Tốt", "Good"),
+    "plan.tier.fair": ("Khá", "Fair"),
+    "plan.tier.average": ("Trung bình", "Average"),
+    "plan.tier_or_better": ("loại {tier} trở lên", "{tier} or better"),
+    # periods (reformdash.plan.periods.Period.label)
+    "plan.period.year": ("Năm {year}", "{year}"),
+    "plan.period.half1": ("6 tháng đầu năm {year}", "H1 {year}"),
+    "plan.period.half2": ("6 tháng cuối năm {year}", "H2 {year}"),
+    "plan.period.quarter": ("Quý {quarter}/{year}", "Q{quarter} {year}"),
+    "plan.period.month": ("Tháng {month}/{year}", "{month} {year}"),
+    # deadlines, tasks, the judge
+    "plan.not_due": ("chưa đến hạn", "not due yet"),
+    "plan.ongoing": ("thường xuyên", "ongoing"),
+    "plan.months_missing": ("thiếu số liệu tháng {months}", "months {months} missing"),
+    "plan.busy_title": ("Cơ sở dữ liệu bận", "The database is busy"),
+    # a change's summary («chỉ tiêu: thêm 20; mục tiêu: thêm 22, thay đổi 1»)
+    "plan.table.indicator": ("chỉ tiêu", "indicators"),
+    "plan.table.target": ("mục tiêu", "targets"),
+    "plan.table.value": ("số liệu", "values"),
+    "plan.table.due": ("hạn báo cáo", "deadlines"),
+    "plan.table.task": ("nhiệm vụ", "tasks"),
+    "plan.table.note": ("ghi chú tiến độ", "progress notes"),
+    "plan.count.added": ("thêm", "added"),
+    "plan.count.changed": ("thay đổi", "changed"),
+    "plan.count.unchanged": ("không đổi", "unchanged"),
+    "plan.new_units": ("đơn vị mới", "new units"),
+    "plan.no_rows": ("không có dòng nào", "no rows"),
+    # the sheets: what a file holds, the columns named in a rejection
+    "plan.what.plan": ("kế hoạch (chỉ tiêu)", "plan (indicators)"),
+    "plan.what.results": ("kết quả", "results"),
+    "plan.what.tasks": ("nhiệm vụ", "tasks"),
+    "plan.what.due": ("lịch báo cáo", "reporting calendar"),
+    "plan.field.code": ("Mã chỉ tiêu", "indicator code"),
+    "plan.field.name_vi": ("Tên chỉ tiêu", "indicator name"),
+    "plan.field.target": ("Mục tiêu", "target"),
+    "plan.field.entity": ("Đơn vị", "unit"),
+    "plan.field.content": ("Nhiệm vụ", "task"),
+    "plan.field.kind": ("Kỳ báo cáo", "report"),
+    "plan.field.due": ("Hạn", "due"),
+    "plan.field.value": ("Giá trị", "value"),
+    "plan.field.period": ("Kỳ", "period"),
+    "plan.field.year": ("Năm", "year"),
+    "plan.field.base_year": ("Năm gốc", "base year"),
+    "plan.field.name": ("Tên chỉ tiêu", "indicator name"),
+    "plan.field.status": ("Tình trạng", "status"),
+    "plan.did_you_mean": (" — có phải: {names}?", " — did you mean: {names}?"),
+    # the editor of the plan (reformdash.plan.edit): its file and sheets as a rejection names them
+    "plan.editor_file": ("Cập nhật kế hoạch", "Plan editor"),
+    "plan.sheet.indicators": ("Chỉ tiêu", "Indicators"),
+    "plan.sheet.targets": ("Mục tiêu năm {year}", "Targets {year}"),
+    "plan.whole": ("Cả cơ quan", "Whole department"),
+    # the readable label of a plan batch in the shared batch table (stored in Vietnamese, as the score batches' codes)
+    "plan.batch.plan": ("KẾ HOẠCH", "PLAN"),
+    "plan.batch.results": ("KẾT QUẢ KẾ HOẠCH", "PLAN RESULTS"),
+    "plan.batch.tasks": ("NHIỆM VỤ", "TASKS"),
 }
-
