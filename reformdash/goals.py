@@ -297,7 +297,8 @@ class _RowReader:
         if is_missing(cells["kind"]):
             self._blank(row, "kind")
         elif kind is None:
-            self._problem("goal_unknown_kind", row, "kind", cells["kind"])
+            self._problem("goal_unknown_kind", row, "kind", cells["kind"], codes=", ".join(KINDS),
+                          kinds=", ".join(kind_word(k, self.lang) for k in KINDS))
         target = self._target(cells.get("target"), kind, kind_number, row, index_codes, cells)
         # years
         target_year = self._year(cells["target_year"], row, "target_year", index_codes)
@@ -353,7 +354,7 @@ class _RowReader:
                 return None
         if GOAL_KINDS[kind].target is None:
             if target is not None:
-                self._problem("goal_target_not_needed", row, "target", cell)
+                self._problem("goal_target_not_needed", row, "target", cell, kind=kind_word(kind, self.lang))
             return None
         if target is None:
             self._blank(row, "target")
@@ -409,7 +410,8 @@ class _RowReader:
         text = str(cell).strip()
         if text == ALL_COMPONENTS or words(text) in _ALL_WORDS:
             if kind is not None and not GOAL_KINDS[kind].all_components:
-                self._problem("goal_all_components_yoy_only", row, "component", cell)
+                self._problem("goal_all_components_yoy_only", row, "component", cell, kinds=", ".join(
+                    f"«{kind_word(k.code, self.lang)}»" for k in GOAL_KINDS.values() if k.all_components))
             return [ALL_COMPONENTS for _ in index_codes]
         found = []
         for code in index_codes:
