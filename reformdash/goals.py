@@ -107,6 +107,7 @@ class GoalKind:
     base_required: bool = False
     base_is_previous_year: bool = False  # a blank base year means the year before the target year
     all_components: bool = False  # may apply to every component at once ('*')
+    line: str | None = None  # the threshold it draws on a trend chart: on the 'value' or the 'rank' axis
 
     @property
     def target_words_key(self) -> str:
@@ -125,12 +126,12 @@ GOAL_KINDS: dict[str, GoalKind] = {k.code: k for k in (
              "export.goal_help.rank_at_most",
              re.compile(r"\btop\b|\bnam trong nhom\b|\bthuoc nhom\b|\btrong nhom\b|\bxep (hang|thu)\b|"
                         r"\bdan dau\b|\brank at most\b|\bwithin the top\b|\bhang\b.*\b(khong qua|toi da)\b"),
-             reading_order=3, target="rank", judge="rank_at_most"),
+             reading_order=3, target="rank", judge="rank_at_most", line="rank"),
     GoalKind("value_at_least", "goal.kind.value_at_least", "goal.says.value_at_least",
              "export.goal_kind.value_at_least", "export.goal_help.value_at_least",
              re.compile(r"khong thap hon|khong duoi|\btoi thieu\b|\bit nhat\b|\btro len\b|\bdat tu\b|"
                         r"at least|\bminimum\b|\bvalue at least\b"),
-             reading_order=4, target="value", judge="value_at_least", signs=("≥", ">=", "⩾")),
+             reading_order=4, target="value", judge="value_at_least", signs=("≥", ">=", "⩾"), line="value"),
     GoalKind("yoy_increase", "goal.kind.yoy_increase", "goal.says.yoy_increase", "export.goal_kind.yoy_increase",
              "export.goal_help.yoy_increase",
              re.compile(r"nam sau cao hon nam truoc|cao hon nam truoc|\btang (deu )?hang nam\b|"
