@@ -8,6 +8,7 @@ from reformdash.charts import briefing_figure
 from reformdash.errors import NotFound
 from reformdash.markup import markdown_lines, markdown_text
 from reformdash.words import format_number
+from reformdash.words.headers import with_headers
 
 boot()
 
@@ -53,7 +54,7 @@ with st.container(key="slide", border=False):
         st.markdown(":orange-badge[MẪU]" if V else ":orange-badge[SAMPLE]")
     if slide.table and slide.data is not None:
         # st.table wraps long cells instead of cutting them; it reads markdown, so every cell is escaped text
-        cells = slide.data.map(lambda v: "" if v is None or v != v else markdown_text(
+        cells = with_headers(slide.data, lang).map(lambda v: "" if v is None or v != v else markdown_text(
             format_number(v, lang) if isinstance(v, float) else v))
         cells.columns = [markdown_text(c) for c in cells.columns]
         st.table(cells, hide_index=True)

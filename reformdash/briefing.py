@@ -68,7 +68,7 @@ class Slide:
     # plan_tasks | goals
     title: str
     subtitle: str = ""
-    data: pd.DataFrame | None = None  # what the xlsx export writes (headers in the reader's language)
+    data: pd.DataFrame | None = None  # what the xlsx export writes (column codes headed by words.headers)
     charts: list[Chart] = field(default_factory=list)
     table: bool = False  # data is shown as a table on the slide
     sentences: list[str] = field(default_factory=list)
@@ -700,14 +700,14 @@ class _Builder:
                   "no_data": L("goal_no_data", self.lang)}
         samples = [self.sample_in(r.index, min(int(r.target_year), latest.get(r.index) or int(r.target_year)))
                    for r in goals.itertuples(index=False)]
-        data = pd.DataFrame({
-            self.tr("Chỉ số", "Index"): [self.label(c) for c in goals["index"]],
-            self.tr("Đơn vị", "Entity"): list(goals["entity_name"]),
-            self.tr("Mục tiêu", "Goal"): [self.goal_words(r) for r in goals.itertuples(index=False)],
-            self.tr("Năm mục tiêu", "Target year"): [int(y) for y in goals["target_year"]],
-            self.tr("Kết quả", "Status"): [status[s] for s in goals["status"]],
-            self.tr("Mẫu", "Sample"): [L("sample", self.lang) if s else "" for s in samples],
-            self.tr("Chi tiết", "Detail"): list(goals["detail"]),
+        data = pd.DataFrame({  # column codes: the exports head them (words.headers); the slides leave out the detail
+            "index_code": [self.label(c) for c in goals["index"]],
+            "entity_name": list(goals["entity_name"]),
+            "goal": [self.goal_words(r) for r in goals.itertuples(index=False)],
+            "target_year": [int(y) for y in goals["target_year"]],
+            "status": [status[s] for s in goals["status"]],
+            "is_sample": [L("sample", self.lang) if s else "" for s in samples],
+            "detail": list(goals["detail"]),
         })
         counts = goals["status"].value_counts()
         sentences = [self.tr(

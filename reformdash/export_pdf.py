@@ -16,6 +16,7 @@ from reformdash.charts import FONT, briefing_figure, point_text
 from reformdash.export_pptx import SAMPLE_BADGE, cell_text, column_weights
 from reformdash.markup import plotly_text
 from reformdash.text import strip_accents
+from reformdash.words.headers import with_headers
 
 PDF_MIME = "application/pdf"
 INK, MUTED, SAMPLE = "#1c2833", "#5d6d7e", "#c0392b"
@@ -210,7 +211,7 @@ def _drawn(fig: go.Figure, source: go.Figure, bottom: float, top: float) -> None
 
 def _table(fig: go.Figure, slide: Slide, lang: str, bottom: float, top: float) -> None:
     """The slide's table (the first TABLE_ROWS rows), every cell literal text."""
-    frame = slide.data.drop(columns=[c for c in slide.data.columns if c in ("Chi tiết", "Detail")])
+    frame = with_headers(slide.data.drop(columns=[c for c in slide.data.columns if c == "detail"]), lang)
     shown = frame.head(TABLE_ROWS)
     cells = [[plotly_text(cell_text(v, lang)) for v in shown[c]] for c in shown.columns]
     fig.add_trace(go.Table(domain=dict(x=[0, 1], y=[bottom, top]), columnwidth=column_weights(shown, lang),

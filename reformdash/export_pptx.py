@@ -32,6 +32,7 @@ from reformdash.briefing import Briefing, Chart, Slide
 from reformdash.errors import NotFound, ReformdashError
 from reformdash.exports import neutralise_cell
 from reformdash.words import format_number
+from reformdash.words.headers import with_headers
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 FOCUS, OTHER, GOAL, UP, DOWN, SAMPLE = "C0392B", "1F6FB2", "1E8449", "1E8449", "C0392B", "C0392B"
@@ -318,7 +319,7 @@ class _Deck:
 
     def _table(self, page, slide: Slide, top: float) -> None:
         frame = slide.data
-        shown = frame.drop(columns=[c for c in frame.columns if c in ("Chi tiết", "Detail")])
+        shown = with_headers(frame.drop(columns=[c for c in frame.columns if c == "detail"]), self.lang)
         rows, cols = len(shown) + 1, len(shown.columns)
         height = min(0.98 - top - 0.12, 0.07 * rows)
         shape = page.shapes.add_table(rows, cols, int(self.width * 0.04), int(self.height * top),

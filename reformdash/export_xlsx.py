@@ -12,24 +12,23 @@ from reformdash.briefing import Briefing, Slide, date_text
 from reformdash.errors import ReformdashError
 from reformdash.exports import _save, _write_table, neutralise, neutralise_cell
 from reformdash.words import L
+from reformdash.words.headers import with_headers
 
-KIND_WORDS = {  # slide key -> (Vietnamese, English) word of its sheet name
-    "glance": ("Tổng quan", "Overview"), "trend": ("Xu hướng", "Trend"), "changes": ("Thứ hạng", "Ranks"),
-    "components": ("Thành phần", "Components"), "units": ("Đơn vị", "Units"), "goals": ("Mục tiêu", "Goals"),
-    "plan_status": ("Kế hoạch", "Plan"), "plan_risk": ("Nguy cơ", "At risk"), "plan_late": ("Báo cáo chậm", "Late"),
-    "plan_tasks": ("Nhiệm vụ", "Tasks"),
+SHEET_WORDS = {  # slide key -> the key of its sheet name's words
+    "glance": "export.sheet.glance", "trend": "export.sheet.trend", "changes": "export.sheet.changes",
+    "components": "export.sheet.components", "units": "export.sheet.units", "goals": "export.sheet.goals",
+    "plan_status": "export.sheet.plan_status", "plan_risk": "export.sheet.plan_risk",
+    "plan_late": "export.sheet.plan_late", "plan_tasks": "export.sheet.plan_tasks",
 }
-INFO_SHEET = ("Thông tin", "About")
 
 
 def sheet_names(briefing: Briefing) -> list[tuple[str, Slide]]:
     """(sheet name, slide) of each slide with data, numbered as the slides are: '03 Xu hướng PCI'."""
-    en = briefing.lang == "en"
     out, used = [], set()
     for number, slide in enumerate(briefing.slides, start=1):
         if slide.data is None:
             continue
-        words = KIND_WORDS.get(slide.key, (slide.key, slide.key))[1 if en else 0]
+        words = L(SHEET_WORDS[slide.key], briefing.lang) if slide.key in SHEET_WORDS else slide.key
         index = (slide.index_code or "").replace("_", " ")
         name = re.sub(r"[\[\]:*?/\\]", " ", f"{number:02d} {words} {index}".strip())[:31]
         while name in used:
@@ -45,9 +44,9 @@ def xlsx_bytes(briefing: Briefing) -> bytes:
     wb.remove(wb.active)
     for name, slide in sheet_names(briefing):
         ws = wb.create_sheet(name)
-        _write_table(ws, neutralise(slide.data))
+        _write_table(ws, neutralise(with_headers(slide.data, briefing.lang)))
     lang = briefing.lang
-    info = wb.create_sheet(INFO_SHEET[1 if lang == "en" else 0])
+    info = wb.create_sheet(L("export.sheet_about", lang))
     info.column_dimensions["A"].width = 130
     head = [briefing.slides[0].title, briefing.entity_name, briefing.organisation, briefing.meeting,
             date_text(briefing.date, lang)]
@@ -73,8 +72,8 @@ def write_xlsx(briefing: Briefing, path_or_file) -> None:
         try:
             Path(path_or_file).write_bytes(data)
         except OSError as e:
-            raise ReformdashError(f"Không ghi được tệp «{path_or_file}»: {e.strerror or e}",
-                                  "Không ghi được tệp") from e
+            raise ReformdashError(L("export.cannot_write", briefing.lang, path=path_or_file, error=e.strerror or e),
+                                  L("export.cannot_write_title", briefing.lang)) from e
     else:
         path_or_file.write(data)
 

@@ -15,28 +15,24 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from reformdash import batches
 from reformdash.catalog import Catalog
 from reformdash.errors import NotFound, Rejected
-from reformdash.goals import YEARS_AHEAD
+from reformdash.goals import GOAL_KINDS, VI_HEADERS, YEARS_AHEAD
 from reformdash.store import Store
-from reformdash.words import CATALOG as LABELS
+from reformdash.words import pair, t
+from reformdash.words.headers import header, with_headers
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_MIME = "text/csv"
 # Text a spreadsheet would run as a formula (CSV/formula injection); tab and CR are on OWASP's list as well.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 TEMPLATE_ROWS = 2000  # rows of a template that carry the drop-downs
-
-
-def _tr(vi: str, en: str, lang: str) -> str:
-    return en if lang == "en" else vi
+# Templates are Vietnamese files: their headers are what the importer and the goal reader read first.
+TEMPLATE_LANG = "vi"
 
 
 # batches ----------------------------------------------------------------------------------------------
-HISTORY_COLUMNS = {  # batches_list column -> (Vietnamese, English) header
-    "id": ("Lô", "Batch"), "created_at": ("Thời điểm", "When"), "user_name": ("Người nhập", "By"),
-    "file_name": ("Tệp", "File"), "sheet": ("Trang tính", "Sheet"), "index_code": ("Chỉ số", "Index"),
-    "years": ("Năm", "Years"), "added": ("Thêm", "Added"), "changed": ("Sửa", "Changed"),
-    "unchanged": ("Không đổi", "Unchanged"), "is_sample": ("Mẫu", "Sample"), "reverted_at": ("Đã hoàn tác", "Reverted"),
-}
+# batches_list columns shown, as header codes (the query's id is the batch's number)
+HISTORY_COLUMNS = ["batch_id", "created_at", "user_name", "file_name", "sheet", "index_code", "years", "added",
+                   "changed", "unchanged", "is_sample", "reverted_at"]
 
 
 def batch_history(store: Store) -> pd.DataFrame:
@@ -46,11 +42,11 @@ def batch_history(store: Store) -> pd.DataFrame:
 
 def history_table(frame: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     """The batch history with headers in the reader's language (reverted batches show when)."""
-    out = frame[list(HISTORY_COLUMNS)].copy()
-    out["is_sample"] = out["is_sample"].map(lambda x: _tr("MẪU", "SAMPLE", lang) if x else "")
+    out = frame.rename(columns={"id": "batch_id"})[HISTORY_COLUMNS].copy()
+    out["is_sample"] = out["is_sample"].map(lambda x: t("sample", lang) if x else "")
     out["years"] = out["years"].map(year_spans)
-    out["reverted_at"] = [f"{t:%Y-%m-%d %H:%M}" if not pd.isna(t) else "" for t in out["reverted_at"]]
-    return out.rename(columns={c: _tr(*names, lang) for c, names in HISTORY_COLUMNS.items()})
+    out["reverted_at"] = [f"{when:%Y-%m-%d %H:%M}" if not pd.isna(when) else "" for when in out["reverted_at"]]
+    return with_headers(out, lang)
 
 
 def year_spans(years: object) -> str:
@@ -81,71 +77,47 @@ def revert_batch(store: Store, batch_id: int, user_name: str, role: str, lang: s
     """Revert a batch if the user may; returns {batch_id, removed, restored}. Raises ReformdashError."""
     rows = store.rows("batch_owner", batch_id=batch_id)
     if not rows:
-        raise NotFound(_tr(f"Không có lô nhập số {batch_id}", f"There is no batch {batch_id}", lang),
-                       _tr("Không tìm thấy", "Not found", lang))
+        raise NotFound(t("export.no_batch", lang, batch_id=batch_id), t("export.not_found", lang))
     owner = rows[0][1]
     if not can_revert(user_name, role, owner):
-        raise Rejected(
-            _tr(f"Chỉ người nhập ({owner}) hoặc quản trị viên được hoàn tác lô {batch_id}.",
-                f"Only the person who imported it ({owner}) or an admin may revert batch {batch_id}.", lang),
-            _tr("Không được phép", "Not allowed", lang))
+        raise Rejected(t("export.revert_not_allowed", lang, owner=owner, batch_id=batch_id),
+                       t("export.not_allowed", lang))
     return batches.revert(store, batch_id, lang)
 
 
 def revert_question(row: dict, lang: str = "vi") -> str:
     """The confirmation asked before a revert: what will be removed and restored."""
     n_new, n_old = int(row["added"]) + int(row["changed"]), int(row["changed"])
-    if lang == "en":
-        return (f"Revert batch {row['id']} ({row['file_name']}, by {row['user_name']})? Its {n_new} values are "
-                f"removed and the {n_old} values it replaced are restored.")
-    return (f"Hoàn tác lô {row['id']} (tệp {row['file_name']}, do {row['user_name']} nhập)? {n_new} giá trị của lô "
-            f"sẽ bị gỡ và {n_old} giá trị cũ mà lô đã thay sẽ được khôi phục.")
+    return t("export.revert_question", lang, batch_id=row["id"], file_name=row["file_name"],
+             user_name=row["user_name"], added=n_new, replaced=n_old)
 
 
 def revert_summary(result: dict, lang: str = "vi") -> str:
     """One sentence after a revert."""
-    if lang == "en":
-        return (f"Batch {result['batch_id']} reverted: {result['removed']} values removed, "
-                f"{result['restored']} earlier values restored.")
-    return (f"Đã hoàn tác lô {result['batch_id']}: gỡ {result['removed']} giá trị, khôi phục {result['restored']} "
-            "giá trị cũ.")
+    return t("export.revert_summary", lang, batch_id=result["batch_id"], removed=result["removed"],
+             restored=result["restored"])
 
 
-def batch_file(store: Store, batch_id: int) -> tuple[str, bytes]:
+def batch_file(store: Store, batch_id: int, lang: str = "vi") -> tuple[str, bytes]:
     """The original file of a batch (name and bytes); NotFound if it was not kept."""
     rows = store.rows("batch_content", batch_id=batch_id)
     if not rows or rows[0][1] is None:
-        raise NotFound(f"Lô {batch_id} không lưu tệp gốc", "Không có tệp gốc")
+        raise NotFound(t("export.no_original", lang, batch_id=batch_id), t("export.no_original_title", lang))
     return rows[0][0], bytes(rows[0][1])
 
 
 # exports ----------------------------------------------------------------------------------------------
-EXPORT_COLUMNS = {  # export_scores column -> (Vietnamese, English) header
-    "index_code": ("Chỉ số", "Index"), "year": ("Năm", "Year"), "entity_code": ("Mã", "Code"),
-    "entity_name": ("Tỉnh/Đơn vị", "Entity"), "component": ("Chỉ số thành phần", "Component"),
-    "value": ("Điểm", "Value"), "rank": ("Xếp hạng", "Rank"), "rank_of": ("Trên tổng số", "Rank of"),
-    "tier": ("Nhóm xếp hạng", "Tier"), "is_sample": ("Mẫu", "Sample"),
-}
-
-
-READABLE = {  # analysis column -> (Vietnamese, English) header, for the data behind a chart
-    **EXPORT_COLUMNS, "value": LABELS["value"], "component_name": LABELS["component"],
-    "component_code": ("Mã thành phần", "Code"),
-    "percentile": ("Phần trăm (100 = đầu)", "Percentile (100 = first)"), "sample": ("Mẫu", "Sample"),
-    "prev_value": ("Giá trị năm trước", "Previous value"), "prev_rank": ("Hạng năm trước", "Previous rank"),
-    "places_up": ("Số bậc tăng (+)/giảm (−)", "Places up"), "change": LABELS["change"],
-    "median": LABELS["median"], "best": LABELS["best"], "gap_to_best": ("Cách cao nhất", "Gap to best"),
-    "label": ("", ""), "rank_from": ("Hạng năm đầu", "Rank, first year"),
-    "rank_to": ("Hạng năm cuối", "Rank, last year"),
-    "value_from": ("Giá trị năm đầu", "Value, first year"), "value_to": ("Giá trị năm cuối", "Value, last year"),
-    "rank_of_from": ("Trên tổng số (năm đầu)", "Rank of, first year"),
-    "rank_of_to": ("Trên tổng số (năm cuối)", "Rank of, last year"), "region": ("Vùng", "Region"),
-}
+# export_scores columns, as header codes: the score table's value is a score (the column the importer reads back)
+EXPORT_COLUMNS = ["index_code", "year", "entity_code", "entity_name", "component", "score", "rank", "rank_of", "tier",
+                  "is_sample"]
+# analysis columns that name the same thing as a header code: a component's name is the component, 'sample' the flag
+SAME_AS = {"component_name": "component", "sample": "is_sample"}
 
 
 def readable(frame: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     """The data behind a chart with headers in the reader's language (unknown columns keep their names)."""
-    return frame.rename(columns={c: _tr(*READABLE[c], lang) or c for c in frame.columns if c in READABLE})
+    return with_headers(frame.rename(columns={c: SAME_AS[c] for c in frame.columns
+                                              if c in SAME_AS and SAME_AS[c] not in frame.columns}), lang)
 
 
 def neutralise_cell(value: object) -> object:
@@ -169,10 +141,10 @@ def export_frame(store: Store, index_code: str, year_from: int, year_to: int,
     """Scores of a selection with headers in the reader's language (no entities = every entity)."""
     frame = store.df("export_scores", index_code=index_code, year_from=int(year_from), year_to=int(year_to),
                      entity_codes=list(entity_codes) if entity_codes else None, lang=lang)
-    frame["is_sample"] = frame["is_sample"].map(lambda x: _tr("MẪU", "SAMPLE", lang) if x else "")
+    frame["is_sample"] = frame["is_sample"].map(lambda x: t("sample", lang) if x else "")
     for col in ("rank", "rank_of"):
         frame[col] = frame[col].astype("Int64")
-    return frame.rename(columns={c: _tr(*names, lang) for c, names in EXPORT_COLUMNS.items()})
+    return with_headers(frame.rename(columns={"value": "score"})[EXPORT_COLUMNS], lang)
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:
@@ -180,9 +152,11 @@ def to_csv(frame: pd.DataFrame) -> bytes:
     return neutralise(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
-def to_xlsx(frame: pd.DataFrame, sheet: str = "Số liệu", notes: list[str] | None = None,
-            notes_sheet: str = "Thông tin") -> bytes:
+def to_xlsx(frame: pd.DataFrame, sheet: str | None = None, notes: list[str] | None = None,
+            notes_sheet: str | None = None, lang: str = "vi") -> bytes:
     """One-sheet workbook (plus a notes sheet when given); text neutralised, numbers kept as numbers."""
+    sheet = sheet or t("export.sheet_data", lang)
+    notes_sheet = notes_sheet or t("export.sheet_about", lang)
     wb = Workbook()
     ws = wb.active
     ws.title = sheet[:31]
@@ -201,15 +175,14 @@ def export_bytes(store: Store, index_code: str, year_from: int, year_to: int, en
     frame = export_frame(store, index_code, year_from, year_to, entity_codes, lang)
     if fmt == "csv":
         return to_csv(frame)
+    now = dt.datetime.now()
     notes = [
-        _tr(f"Chỉ số: {index_code}; năm {year_from}–{year_to}; {len(entity_codes) or 'mọi'} đơn vị.",
-            f"Index: {index_code}; years {year_from}–{year_to}; {len(entity_codes) or 'all'} entities.", lang),
-        _tr(f"Xuất lúc {dt.datetime.now():%d/%m/%Y %H:%M} từ reformdash.",
-            f"Exported {dt.datetime.now():%Y-%m-%d %H:%M} from reformdash.", lang),
-        _tr("Dòng có cột Mẫu = MẪU là số liệu minh họa, không phải số liệu công bố.",
-            "Rows marked SAMPLE are illustrative, not published figures.", lang),
+        t("export.note_selection", lang, index=index_code, year_from=year_from, year_to=year_to,
+          entities=len(entity_codes) or t("export.every", lang)),
+        t("export.note_when", lang, when=f"{now:%Y-%m-%d %H:%M}" if lang == "en" else f"{now:%d/%m/%Y %H:%M}"),
+        t("export.note_sample", lang),
     ]
-    return to_xlsx(frame, _tr("Số liệu", "Data", lang), notes, _tr("Thông tin", "About", lang))
+    return to_xlsx(frame, notes=notes, lang=lang)
 
 
 def export_file_name(index_code: str, year_from: int, year_to: int, fmt: str) -> str:
@@ -270,17 +243,15 @@ def _save(wb: Workbook) -> bytes:
 
 
 # templates --------------------------------------------------------------------------------------------
-RESULT_HEADERS = ["Chỉ số", "Năm", "Tỉnh/Đơn vị", "Chỉ số thành phần", "Điểm", "Xếp hạng"]
-UNIT_HEADERS = ["Chỉ số", "Năm", "Đơn vị", "Chỉ số thành phần", "Điểm", "Xếp hạng"]
-GOAL_HEADERS = ["Chỉ số", "Chỉ số thành phần", "Đơn vị", "Loại mục tiêu", "Mục tiêu", "Năm gốc", "Năm mục tiêu",
-                "Ghi chú"]
-# Wording of each goal kind offered in the drop-down; reformdash.goals.parse_kind reads each back as its kind.
-GOAL_KIND_WORDS = {
-    "rank_up": "Tăng bậc (so với năm gốc)",
-    "rank_at_most": "Nằm trong nhóm dẫn đầu (top)",
-    "value_at_least": "Đạt tối thiểu (≥)",
-    "yoy_increase": "Năm sau cao hơn năm trước",
-}
+# the columns of each template, as header codes (the goals template writes the goal sheet's own headers)
+RESULT_COLUMNS = ["index_code", "year", "entity_name", "component", "score", "rank"]
+UNIT_COLUMNS = ["index_code", "year", "unit_name", "component", "score", "rank"]
+GOAL_COLUMNS = ["index", "component", "entity", "kind", "target", "base_year", "target_year", "note"]
+
+
+def goal_kind_choices(lang: str = TEMPLATE_LANG) -> dict[str, str]:
+    """Each goal kind's wording in the template's drop-down; reformdash.goals.parse_kind reads each back."""
+    return {code: t(kind.label_key, lang) for code, kind in GOAL_KINDS.items()}
 
 
 class _List:
@@ -302,9 +273,9 @@ def _template(data_sheet: str, headers: list[str], widths: list[int], lists: lis
     ws.title = data_sheet
     ws.append(headers)
     _style_header(ws, len(headers), widths)
-    guide = wb.create_sheet("Hướng dẫn")
+    guide = wb.create_sheet(t("export.template.guide_sheet", TEMPLATE_LANG))
     guide.column_dimensions["A"].width = 120
-    guide.append(["HƯỚNG DẪN ĐIỀN MẪU"])
+    guide.append([t("export.template.guide_title", TEMPLATE_LANG)])
     guide["A1"].font = Font(bold=True, size=13)
     for line in instructions:
         guide.append([line])
@@ -322,10 +293,10 @@ def _template(data_sheet: str, headers: list[str], widths: list[int], lists: lis
         dv.showDropDown = False  # (sic) openpyxl's flag hides the arrow when True
         dv.showErrorMessage = True
         dv.errorStyle = "stop" if spec.strict else "information"
-        dv.errorTitle = "Giá trị không có trong danh sách"
-        dv.error = f"Hãy chọn {spec.title.lower()} trong danh sách."
+        dv.errorTitle = t("export.template.list_error_title", TEMPLATE_LANG)
+        dv.error = t("export.template.list_error", TEMPLATE_LANG, what=spec.title.lower())
         dv.promptTitle = spec.title
-        dv.prompt = f"Chọn {spec.title.lower()} trong danh sách."
+        dv.prompt = t("export.template.list_prompt", TEMPLATE_LANG, what=spec.title.lower())
         dv.showInputMessage = True
         ws.add_data_validation(dv)
         dv.add(f"{letter}2:{letter}{TEMPLATE_ROWS + 1}")
@@ -337,6 +308,25 @@ def _index_lines(catalog: Catalog, codes: list[str]) -> list[str]:
     return [f"    {code} — {catalog.indices[code].name_vi}" for code in codes]
 
 
+def _heads(codes: list[str]) -> list[str]:
+    return [header(code, TEMPLATE_LANG) for code in codes]
+
+
+def _goal_head(field: str) -> str:
+    """A goals template header: the goal sheet's own word for the field (data/reference/goal_sheet.csv)."""
+    return VI_HEADERS.get(field) or t(field, TEMPLATE_LANG)
+
+
+def _lines(keys: list[str], index_lines: list[str], after: str, **params) -> list[str]:
+    """The instructions of a template: its keys' words, the index list inserted after the key `after`."""
+    out: list[str] = []
+    for key in keys:
+        out.append(t(key, TEMPLATE_LANG, **params))
+        if key == after:
+            out += index_lines
+    return out
+
+
 def template_results(store: Store) -> bytes:
     """Blank xlsx for index results of provinces and ministries (Vietnamese headers, instructions, drop-downs)."""
     catalog = Catalog.load(store)
@@ -345,25 +335,16 @@ def template_results(store: Store) -> bytes:
     names = _unique(r[2] for r in store.rows("template_entities", kinds=["province", "ministry"], parent_code=None))
     components = _unique(r[2] for r in store.rows("template_components", index_codes=codes))
     first = min((catalog.indices[c].first_year for c in codes), default=2005)
-    lists = [_List(1, "DM_ChiSo", "Chỉ số", codes), _List(2, "DM_Nam", "Năm", _years(first, dt.date.today().year)),
-             _List(3, "DM_DonVi", "Tỉnh/Đơn vị", names, strict=False),
-             _List(4, "DM_ThanhPhan", "Chỉ số thành phần", components, strict=False)]
-    lines = [
-        "Mẫu nhập kết quả chỉ số của các tỉnh, thành phố (hoặc bộ, ngành). Mỗi dòng là một giá trị: một chỉ số, "
-        "một năm, một tỉnh, một chỉ số thành phần.",
-        "Cột «Chỉ số»: chọn mã chỉ số trong danh sách thả xuống:", *_index_lines(catalog, codes),
-        "Cột «Năm»: chọn năm đánh giá (năm công bố kết quả).",
-        "Cột «Tỉnh/Đơn vị»: chọn tên trong danh sách; tên viết tắt như TP.HCM, BRVT, TT-Huế cũng được nhận.",
-        "Cột «Chỉ số thành phần»: để TRỐNG cho điểm tổng hợp của chỉ số; ghi tên chỉ số thành phần (có danh sách "
-        "gợi ý) cho điểm thành phần — mỗi thành phần một dòng.",
-        "Cột «Điểm»: ghi số (dấu thập phân là dấu phẩy hoặc dấu chấm). Không có dữ liệu thì để trống hoặc ghi N/A, "
-        "KHÔNG ghi 0.",
-        "Cột «Xếp hạng»: ghi thứ hạng đã công bố nếu có; để trống thì chương trình tự xếp hạng theo điểm.",
-        "Không thêm dòng tiêu đề phía trên, không gộp ô; có thể xóa các cột không dùng trừ Chỉ số, Năm, Tỉnh/Đơn vị, "
-        "Điểm.",
-        "Điền xong, tải tệp lên ở trang «Tải dữ liệu»; chương trình hiển thị phần sẽ thêm, sửa trước khi ghi.",
-    ]
-    return _template("Kết quả", RESULT_HEADERS, [14, 10, 30, 40, 12, 12], lists, lines)
+    index, year, entity, component = _heads(["index_code", "year", "entity_name", "component"])
+    lists = [_List(1, "DM_ChiSo", index, codes), _List(2, "DM_Nam", year, _years(first, dt.date.today().year)),
+             _List(3, "DM_DonVi", entity, names, strict=False),
+             _List(4, "DM_ThanhPhan", component, components, strict=False)]
+    keys = ["export.template.results_intro", "export.template.results_index", "export.template.results_year",
+            "export.template.results_entity", "export.template.results_component", "export.template.results_value",
+            "export.template.results_rank", "export.template.results_layout", "export.template.results_upload"]
+    lines = _lines(keys, _index_lines(catalog, codes), "export.template.results_index")
+    return _template(t("export.template.results_sheet", TEMPLATE_LANG), _heads(RESULT_COLUMNS),
+                     [14, 10, 30, 40, 12, 12], lists, lines)
 
 
 def template_units(store: Store, parent_code: str | None = None) -> bytes:
@@ -374,27 +355,20 @@ def template_units(store: Store, parent_code: str | None = None) -> bytes:
                     if r[0] != parent_code)
     components = _unique(r[2] for r in store.rows("template_components", index_codes=codes))
     first = min((catalog.indices[c].first_year for c in codes), default=2015)
-    lists = [_List(1, "DM_ChiSo", "Chỉ số", codes), _List(2, "DM_Nam", "Năm", _years(first, dt.date.today().year)),
-             _List(3, "DM_DonVi", "Đơn vị", names, strict=False),
-             _List(4, "DM_TieuChi", "Chỉ số thành phần", components, strict=False)]
+    index, year, unit, component = _heads(["index_code", "year", "unit_name", "component"])
+    lists = [_List(1, "DM_ChiSo", index, codes), _List(2, "DM_Nam", year, _years(first, dt.date.today().year)),
+             _List(3, "DM_DonVi", unit, names, strict=False),
+             _List(4, "DM_TieuChi", component, components, strict=False)]
     parent = ""
     if parent_code:
         row = store.rows("entity_get", code=parent_code)
-        parent = f" của {row[0][2]}" if row else ""
-    lines = [
-        f"Mẫu nhập kết quả chấm điểm các đơn vị trực thuộc{parent}. Mỗi dòng là một giá trị: một chỉ số, một năm, "
-        "một đơn vị, một tiêu chí.",
-        "Cột «Chỉ số»: chọn mã bộ chỉ số của đơn vị trong danh sách (bộ chỉ số mới được thêm ở trang «Danh mục»):",
-        *_index_lines(catalog, codes),
-        "Cột «Năm»: chọn năm đánh giá.",
-        "Cột «Đơn vị»: chọn tên đơn vị trong danh sách; đơn vị mới có thể ghi tên và chọn «tạo đơn vị mới» khi tải "
-        "lên.",
-        "Cột «Chỉ số thành phần»: để TRỐNG cho điểm tổng; ghi tên tiêu chí (có danh sách gợi ý) cho điểm từng tiêu "
-        "chí — mỗi tiêu chí một dòng.",
-        "Cột «Điểm»: ghi số; không có dữ liệu thì để trống, KHÔNG ghi 0. Cột «Xếp hạng» có thể để trống.",
-        "Khi tải lên ở trang «Tải dữ liệu», chọn cấp «Đơn vị» và cơ quan chủ quản của các đơn vị.",
-    ]
-    return _template("Kết quả đơn vị", UNIT_HEADERS, [14, 10, 40, 40, 12, 12], lists, lines)
+        parent = t("export.template.units_of", TEMPLATE_LANG, parent=row[0][2]) if row else ""
+    keys = ["export.template.units_intro", "export.template.units_index", "export.template.units_year",
+            "export.template.units_unit", "export.template.units_component", "export.template.units_value",
+            "export.template.units_upload"]
+    lines = _lines(keys, _index_lines(catalog, codes), "export.template.units_index", parent=parent)
+    return _template(t("export.template.units_sheet", TEMPLATE_LANG), _heads(UNIT_COLUMNS),
+                     [14, 10, 40, 40, 12, 12], lists, lines)
 
 
 def template_goals(store: Store) -> bytes:
@@ -406,34 +380,27 @@ def template_goals(store: Store) -> bytes:
     components = _unique(r[2] for r in store.rows("template_components", index_codes=codes))
     first = min((catalog.indices[c].first_year for c in codes), default=2005)
     years = _years(first, dt.date.today().year + YEARS_AHEAD)
-    lists = [_List(1, "DM_ChiSo", "Chỉ số", codes),
-             _List(2, "DM_ThanhPhan", "Chỉ số thành phần", ["Tất cả", *components], strict=False),
-             _List(3, "DM_DonVi", "Đơn vị", names, strict=False),
-             _List(4, "DM_Loai", "Loại mục tiêu", list(GOAL_KIND_WORDS.values())),
-             _List(6, "DM_NamGoc", "Năm gốc", years), _List(7, "DM_NamMucTieu", "Năm mục tiêu", years)]
-    lines = [
-        "Mẫu nhập mục tiêu của kế hoạch. Mỗi dòng là một mục tiêu.",
-        "Cột «Chỉ số»: chọn mã chỉ số trong danh sách:", *_index_lines(catalog, codes),
-        "Cột «Chỉ số thành phần»: để TRỐNG nếu mục tiêu là điểm/thứ hạng tổng hợp; chọn «Tất cả» khi mọi chỉ số "
-        "thành phần đều phải năm sau cao hơn năm trước.",
-        "Cột «Đơn vị»: tỉnh, bộ, ngành hoặc đơn vị trực thuộc (chọn trong danh sách).",
-        "Cột «Loại mục tiêu»: chọn một trong bốn loại:",
-        "    Tăng bậc — thứ hạng tăng ít nhất «Mục tiêu» bậc so với «Năm gốc» (ví dụ: PCI tăng 5 bậc so với năm 2022).",
-        "    Nằm trong nhóm dẫn đầu (top) — xếp thứ «Mục tiêu» trở lên (ví dụ: top 10).",
-        "    Đạt tối thiểu (≥) — điểm không thấp hơn «Mục tiêu» (ví dụ: mức độ hài lòng ≥ 90%).",
-        "    Năm sau cao hơn năm trước — để trống «Mục tiêu»; «Năm gốc» để trống là năm liền trước.",
-        "Cột «Mục tiêu»: ghi số (số bậc, thứ hạng hoặc điểm).",
-        "Cột «Năm gốc» và «Năm mục tiêu»: chọn năm; «Năm gốc» bắt buộc với loại «Tăng bậc».",
-        "Điền xong, nhập ở trang «Mục tiêu» (hoặc lệnh python -m reformdash goals import TỆP).",
-    ]
-    return _template("Mục tiêu", GOAL_HEADERS, [14, 36, 30, 32, 12, 12, 14, 40], lists, lines)
+    head = _goal_head
+    lists = [_List(1, "DM_ChiSo", head("index"), codes),
+             _List(2, "DM_ThanhPhan", head("component"), [t("goal.all_components", TEMPLATE_LANG), *components],
+                   strict=False),
+             _List(3, "DM_DonVi", head("entity"), names, strict=False),
+             _List(4, "DM_Loai", head("kind"), list(goal_kind_choices().values())),
+             _List(6, "DM_NamGoc", head("base_year"), years), _List(7, "DM_NamMucTieu", head("target_year"), years)]
+    keys = ["export.template.goals_intro", "export.template.goals_index", "export.template.goals_component",
+            "export.template.goals_entity", "export.template.goals_kind"]
+    lines = _lines(keys, _index_lines(catalog, codes), "export.template.goals_index", count=len(GOAL_KINDS))
+    lines += [t(kind.help_key, TEMPLATE_LANG) for kind in GOAL_KINDS.values()]
+    lines += _lines(["export.template.goals_target", "export.template.goals_years", "export.template.goals_import"],
+                    [], "")
+    return _template(t("export.template.goals_sheet", TEMPLATE_LANG), [head(f) for f in GOAL_COLUMNS],
+                     [14, 36, 30, 32, 12, 12, 14, 40], lists, lines)
 
 
 TEMPLATES = {  # name -> (builder, file name, Vietnamese label, English label)
-    "results": (template_results, "mau_ket_qua_chi_so.xlsx", "Mẫu kết quả chỉ số (tỉnh, bộ ngành)",
-                "Index results template (provinces, ministries)"),
-    "units": (template_units, "mau_ket_qua_don_vi.xlsx", "Mẫu kết quả đơn vị trực thuộc", "Unit results template"),
-    "goals": (template_goals, "mau_muc_tieu.xlsx", "Mẫu mục tiêu kế hoạch", "Plan goals template"),
+    "results": (template_results, "mau_ket_qua_chi_so.xlsx", *pair("export.template.results_label")),
+    "units": (template_units, "mau_ket_qua_don_vi.xlsx", *pair("export.template.units_label")),
+    "goals": (template_goals, "mau_muc_tieu.xlsx", *pair("export.template.goals_label")),
 }
 
 

@@ -58,8 +58,8 @@ from reformdash.registry import Registry
 from reformdash.store import ROOT, Store, bump_version, query_text
 from reformdash.text import YEAR_RE, is_missing, parse_int, parse_number, words
 from reformdash.words import format_number, t
+from reformdash.words.exports import INDEX_LIST_SPLIT
 
-KINDS = ("rank_up", "rank_at_most", "value_at_least", "yoy_increase")
 ALL_COMPONENTS = "*"
 STATUSES = ("met", "not_met", "no_data")
 CLI_COLUMNS = ["index", "component", "entity_code", "entity_name", "kind", "target", "base_year", "target_year",
@@ -86,19 +86,61 @@ FIELDS: dict[str, tuple[str, ...]] = {k: tuple(r["words"].split("|")) for k, r i
 REQUIRED = tuple(k for k, r in _SHEET.items() if r["required"] == "yes")
 VI_HEADERS = {k: r["header_vi"] for k, r in _SHEET.items() if r["header_vi"]}
 _ALL_WORDS = set(_SHEET["all_components"]["words"].split("|"))
-# Kind wording, checked in this order on the folded text ("tăng hằng năm" is yearly, "tăng hạng" is a rank gain;
-# "xếp thứ 10 trở lên" is a rank, "90% trở lên" a value).
-_KIND_WORDS = [
-    ("yoy_increase", re.compile(r"nam sau cao hon nam truoc|cao hon nam truoc|\btang (deu )?hang nam\b|"
-                                r"\bmoi nam (deu )?tang\b|\btang (deu )?qua (cac|tung) nam\b|\byoy\b|year on year|"
-                                r"higher than the (previous|prior) year|increase every year|each year higher")),
-    ("rank_up", re.compile(r"\b(tang|nang)\b.*\b(bac|hang|thu hang|vi tri)\b|\brank up\b|\bplaces? up\b|"
-                           r"\bup \d+ places?\b|\bgain\w* \d+ places?\b")),
-    ("rank_at_most", re.compile(r"\btop\b|\bnam trong nhom\b|\bthuoc nhom\b|\btrong nhom\b|\bxep (hang|thu)\b|"
-                                r"\bdan dau\b|\brank at most\b|\bwithin the top\b|\bhang\b.*\b(khong qua|toi da)\b")),
-    ("value_at_least", re.compile(r"khong thap hon|khong duoi|\btoi thieu\b|\bit nhat\b|\btro len\b|\bdat tu\b|"
-                                  r"at least|\bminimum\b|\bvalue at least\b")),
-]
+
+
+# A new kind of goal is one more entry of GOAL_KINDS: every reader, judge, export and page takes its kinds from there.
+@dataclass(frozen=True)
+class GoalKind:
+    """One kind of index goal: its words, how a cell is read as it, its target, its years and its judge."""
+
+    code: str
+    name_key: str  # its short name (goals page, editor); parse_kind reads it back
+    says_key: str  # the goal in a sentence: {target}, {base_year}, {target_year}
+    label_key: str  # its wording in the template's drop-down; parse_kind reads it back
+    help_key: str  # its line in the template's instructions
+    pattern: re.Pattern  # its wording in a cell, on text folded by text.words
+    reading_order: int  # patterns are tried in this order ('tăng hằng năm' is yearly, 'tăng hạng' a rank gain)
+    target: str | None  # 'places', 'rank', 'value', or None when it takes no target
+    judge: str  # the _Evaluator method that judges it in a year
+    signs: tuple[str, ...] = ()  # signs that name it when no wording does ('≥ 90')
+    from_base: bool = False  # measured from the base year: the base must come before the target year
+    base_required: bool = False
+    base_is_previous_year: bool = False  # a blank base year means the year before the target year
+    all_components: bool = False  # may apply to every component at once ('*')
+    line: str | None = None  # the threshold it draws on a trend chart: on the 'value' or the 'rank' axis
+
+    @property
+    def target_words_key(self) -> str:
+        """What its target must be, in the words of a rejection."""
+        return {"places": "goal_target_places", "rank": "goal_target_rank"}.get(self.target or "",
+                                                                                "goal_target_number")
+
+
+GOAL_KINDS: dict[str, GoalKind] = {k.code: k for k in (
+    GoalKind("rank_up", "goal.kind.rank_up", "goal.says.rank_up", "export.goal_kind.rank_up",
+             "export.goal_help.rank_up",
+             re.compile(r"\b(tang|nang)\b.*\b(bac|hang|thu hang|vi tri)\b|\brank up\b|\bplaces? up\b|"
+                        r"\bup \d+ places?\b|\bgain\w* \d+ places?\b"),
+             reading_order=2, target="places", judge="rank_up", from_base=True, base_required=True),
+    GoalKind("rank_at_most", "goal.kind.rank_at_most", "goal.says.rank_at_most", "export.goal_kind.rank_at_most",
+             "export.goal_help.rank_at_most",
+             re.compile(r"\btop\b|\bnam trong nhom\b|\bthuoc nhom\b|\btrong nhom\b|\bxep (hang|thu)\b|"
+                        r"\bdan dau\b|\brank at most\b|\bwithin the top\b|\bhang\b.*\b(khong qua|toi da)\b"),
+             reading_order=3, target="rank", judge="rank_at_most", line="rank"),
+    GoalKind("value_at_least", "goal.kind.value_at_least", "goal.says.value_at_least",
+             "export.goal_kind.value_at_least", "export.goal_help.value_at_least",
+             re.compile(r"khong thap hon|khong duoi|\btoi thieu\b|\bit nhat\b|\btro len\b|\bdat tu\b|"
+                        r"at least|\bminimum\b|\bvalue at least\b"),
+             reading_order=4, target="value", judge="value_at_least", signs=("≥", ">=", "⩾"), line="value"),
+    GoalKind("yoy_increase", "goal.kind.yoy_increase", "goal.says.yoy_increase", "export.goal_kind.yoy_increase",
+             "export.goal_help.yoy_increase",
+             re.compile(r"nam sau cao hon nam truoc|cao hon nam truoc|\btang (deu )?hang nam\b|"
+                        r"\bmoi nam (deu )?tang\b|\btang (deu )?qua (cac|tung) nam\b|\byoy\b|year on year|"
+                        r"higher than the (previous|prior) year|increase every year|each year higher"),
+             reading_order=1, target=None, judge="yoy_increase", from_base=True, base_is_previous_year=True,
+             all_components=True),
+)}
+KINDS = tuple(GOAL_KINDS)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
@@ -134,11 +176,12 @@ def parse_kind(text: object) -> tuple[str | None, float | None]:
         if squashed == index_key(kind):
             return kind, None
     folded = words(raw)
-    for kind, pattern in _KIND_WORDS:
-        if pattern.search(folded):
-            return kind, number
-    if any(sign in raw for sign in ("≥", ">=", "⩾")):
-        return "value_at_least", number
+    for kind in sorted(GOAL_KINDS.values(), key=lambda k: k.reading_order):
+        if kind.pattern.search(folded):
+            return kind.code, number
+    for kind in GOAL_KINDS.values():
+        if any(sign in raw for sign in kind.signs):
+            return kind.code, number
     return None, None
 
 
@@ -158,7 +201,7 @@ def parse_indices(text: object, catalog: Catalog) -> list[str] | None:
     code = catalog.find_index(str(text))
     if code:
         return [code]
-    parts = [p for p in re.split(r"[,;/+&]|\bvà\b|\band\b", str(text)) if p.strip()]
+    parts = [p for p in re.split(INDEX_LIST_SPLIT, str(text)) if p.strip()]
     codes = [catalog.find_index(p) for p in parts]
     return codes if len(codes) > 1 and all(codes) else None
 
@@ -255,20 +298,22 @@ class _RowReader:
         if is_missing(cells["kind"]):
             self._blank(row, "kind")
         elif kind is None:
-            self._problem("goal_unknown_kind", row, "kind", cells["kind"])
+            self._problem("goal_unknown_kind", row, "kind", cells["kind"], codes=", ".join(KINDS),
+                          kinds=", ".join(kind_word(k, self.lang) for k in KINDS))
         target = self._target(cells.get("target"), kind, kind_number, row, index_codes, cells)
         # years
         target_year = self._year(cells["target_year"], row, "target_year", index_codes)
         if is_missing(cells["target_year"]):
             self._blank(row, "target_year")
         base_year = self._year(cells.get("base_year"), row, "base_year", index_codes)
+        rule = GOAL_KINDS.get(kind or "")
         if target_year is not None:
-            if is_missing(cells.get("base_year")) and kind == "yoy_increase":
+            if is_missing(cells.get("base_year")) and rule is not None and rule.base_is_previous_year:
                 base_year = target_year - 1
-            elif is_missing(cells.get("base_year")) and kind == "rank_up":
+            elif is_missing(cells.get("base_year")) and rule is not None and rule.base_required:
                 self._blank(row, "base_year")
             elif base_year is not None:
-                late = base_year >= target_year if kind in ("rank_up", "yoy_increase") else base_year > target_year
+                late = base_year >= target_year if rule is not None and rule.from_base else base_year > target_year
                 if late:
                     self._problem("goal_base_after_target", row, "base_year", base_year, target_year=target_year)
         # entity
@@ -308,14 +353,14 @@ class _RowReader:
                 self._problem("goal_target_conflict", row, "target", cell, kind_target=format_number(
                     kind_number, self.lang, 0 if kind_number.is_integer() else 2))
                 return None
-        if kind == "yoy_increase":
+        if GOAL_KINDS[kind].target is None:
             if target is not None:
-                self._problem("goal_target_not_needed", row, "target", cell)
+                self._problem("goal_target_not_needed", row, "target", cell, kind=kind_word(kind, self.lang))
             return None
         if target is None:
             self._blank(row, "target")
             return None
-        if kind in ("rank_up", "rank_at_most"):
+        if GOAL_KINDS[kind].target in ("places", "rank"):
             if target < 1 or not float(target).is_integer():
                 self._problem("goal_bad_target", row, "target", cell, what=self._target_what(kind))
                 return None
@@ -335,8 +380,7 @@ class _RowReader:
         return float(target)
 
     def _target_what(self, kind: str) -> str:
-        key = {"rank_up": "goal_target_places", "rank_at_most": "goal_target_rank"}.get(kind, "goal_target_number")
-        return t(key, self.lang)
+        return t(GOAL_KINDS[kind].target_words_key, self.lang)
 
     def _entity(self, cell: object, row: int, year: int | None) -> str | None:
         if is_missing(cell):
@@ -366,8 +410,9 @@ class _RowReader:
             return ["" for _ in index_codes]
         text = str(cell).strip()
         if text == ALL_COMPONENTS or words(text) in _ALL_WORDS:
-            if kind is not None and kind != "yoy_increase":
-                self._problem("goal_all_components_yoy_only", row, "component", cell)
+            if kind is not None and not GOAL_KINDS[kind].all_components:
+                self._problem("goal_all_components_yoy_only", row, "component", cell, kinds=", ".join(
+                    f"«{kind_word(k.code, self.lang)}»" for k in GOAL_KINDS.values() if k.all_components))
             return [ALL_COMPONENTS for _ in index_codes]
         found = []
         for code in index_codes:
@@ -484,7 +529,7 @@ def save_goals(store: Store, frame: pd.DataFrame, lang: str = "vi") -> None:
 
 def kind_word(kind: str, lang: str = "vi") -> str:
     """A goal kind in the reader's words («Tăng bậc»), which parse_kind reads back."""
-    return t(f"goal.kind.{kind}", lang) if kind in KINDS else str(kind)
+    return t(GOAL_KINDS[kind].name_key, lang) if kind in GOAL_KINDS else str(kind)
 
 
 def _plain_number(x: object, lang: str) -> str:
@@ -507,12 +552,13 @@ def statement(goal, catalog: Catalog, lang: str = "vi") -> str:
         subject += ", " + (comp.name(lang) if comp else goal.component)
     index = catalog.indices.get(goal.index)
     target = _plain_number(goal.target, lang)
-    if goal.kind == "value_at_least" and index is not None:
+    kind = GOAL_KINDS.get(goal.kind)
+    if kind is not None and kind.target == "value" and index is not None:
         target += "%" if index.unit == "%" else f" {t('goal.points', lang)}"
     base = _num(goal.base_year)
     base_year = int(base) if base is not None else int(goal.target_year) - 1
-    says = t(f"goal.says.{goal.kind}", lang, target=target, base_year=base_year, target_year=int(goal.target_year)) \
-        if goal.kind in KINDS else str(goal.kind)
+    says = t(kind.says_key, lang, target=target, base_year=base_year, target_year=int(goal.target_year)) \
+        if kind is not None else str(goal.kind)
     return f"{subject}: {says}"
 
 
@@ -536,7 +582,7 @@ def editor_frame(store: Store, lang: str = "vi") -> tuple[pd.DataFrame, dict[str
 
     headers = {f: (VI_HEADERS.get(f, FIELDS[f][0].capitalize()) if lang == "vi" else FIELDS[f][0].capitalize())
                for f in ("index", "component", "entity", "kind", "target", "base_year", "target_year", "note")}
-    headers["note"] = "Ghi chú" if lang == "vi" else "Note"
+    headers["note"] = t("note", lang)
     frame = pd.DataFrame({
         "id": own["id"].astype("Int64"),
         headers["index"]: [catalog.label(c, lang) for c in own["index"]],
@@ -782,7 +828,7 @@ class _Evaluator:
         base = _num(goal.base_year)
         years = [y for y in range(latest, (int(base) if base is not None else 0), -1)
                  if goal.component == ALL_COMPONENTS or self.point(goal, y) is not None]
-        if goal.kind in ("rank_up", "yoy_increase") and base is not None and not years:
+        if GOAL_KINDS[goal.kind].from_base and base is not None and not years:
             return self.t("goal.no_provisional", base_year=int(base))
         if not years:
             return ""
@@ -791,8 +837,7 @@ class _Evaluator:
         return self.t("goal.provisional", latest=years[0], detail=inner)
 
     def judge(self, goal, year: int) -> Result:
-        return {"rank_up": self.rank_up, "rank_at_most": self.rank_at_most, "value_at_least": self.value_at_least,
-                "yoy_increase": self.yoy_increase}[goal.kind](goal, year)
+        return getattr(self, GOAL_KINDS[goal.kind].judge)(goal, year)
 
     def missing(self, goal, years: list[int], need_rank: bool) -> Result | None:
         points = {y: self.point(goal, y) for y in years}

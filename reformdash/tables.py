@@ -7,6 +7,7 @@ import pandas as pd
 from reformdash import analysis
 from reformdash.markup import markdown_text as md
 from reformdash.words import L, format_number
+from reformdash.words.headers import header, with_headers
 
 
 def trend_rows(store, index: str, entity: str, year_from: int, year_to: int) -> pd.DataFrame:
@@ -18,12 +19,9 @@ def trend_rows(store, index: str, entity: str, year_from: int, year_to: int) -> 
 def trend_table(store, index: str, entity: str, year_from: int, year_to: int, lang: str = "vi") -> pd.DataFrame:
     """trend_rows() as the trends page shows them."""
     trend = trend_rows(store, index, entity, year_from, year_to)
-    return trend[["year", "value", "rank", "rank_of", "percentile"]].assign(
+    return with_headers(trend[["year", "value", "rank", "rank_of", "percentile"]].assign(
         value=[format_number(v, lang) for v in trend["value"]],
-        percentile=[format_number(v, lang, 0) for v in trend["percentile"]]).rename(columns={
-        "year": L("year", lang), "value": L("value", lang), "rank": L("rank", lang),
-        "rank_of": "Số đơn vị xếp hạng" if lang == "vi" else "Field size",
-        "percentile": "Phần trăm (100 = đầu)" if lang == "vi" else "Percentile (100 = first)"})
+        percentile=[format_number(v, lang, 0) for v in trend["percentile"]]), lang)
 
 
 def component_years(store, index: str) -> list[int]:
@@ -51,10 +49,11 @@ def drivers_table(store, index: str, entity: str, entity_name: str, year: int, l
     grid = drivers[columns].copy()
     for column in ("value", "median", "best", "gap_to_best"):
         grid[column] = [format_number(v, lang) for v in grid[column]]
-    return grid.rename(columns={"component_name": L("component", lang), "value": entity_name,
-                                "median": L("median", lang), "best": L("best", lang),
-                                "gap_to_best": f"{L('best', lang)} − {entity_name}", "rank": L("rank", lang),
-                                "prev_rank": f"{L('rank', lang)} {year - 1}", "places_up": L("places", lang)})
+    # the entity's own columns are headed by its name and the year before (no fixed header says them)
+    return with_headers(grid.rename(columns={
+        "component_name": "component", "value": entity_name,
+        "gap_to_best": f"{header('best', lang)} − {entity_name}", "prev_rank": f"{header('rank', lang)} {year - 1}"}),
+        lang)
 
 
 def compare_choices(store, index: str, year: int, entity: str, lang: str = "vi") -> tuple[dict, list, list]:
@@ -74,8 +73,8 @@ def compare_choices(store, index: str, year: int, entity: str, lang: str = "vi")
 def compare_table(store, index: str, year: int, entity: str, peers: tuple, lang: str = "vi") -> pd.DataFrame:
     """The compare page's table: the entity, its peers, its region and the nation, value and rank as shown."""
     bench = analysis.benchmarks(store, index, year, entity, peers, lang)
-    return pd.DataFrame({"": bench["label"], L("value", lang): [format_number(v, lang) for v in bench["value"]],
-                         L("rank", lang): ["" if pd.isna(r) else str(int(r)) for r in bench["rank"]]})
+    return pd.DataFrame({"": bench["label"], header("value", lang): [format_number(v, lang) for v in bench["value"]],
+                         header("rank", lang): ["" if pd.isna(r) else str(int(r)) for r in bench["rank"]]})
 
 
 def field_context(store, index: str, year_from: int, year_to: int, lang: str = "vi") -> dict:
@@ -158,11 +157,6 @@ def goal_table(store, lang: str = "vi") -> pd.DataFrame:
     status = evaluate_goals(store, lang)
     table = status.assign(status=status["status"].map({s: L(w, lang) for s, w in GOAL_WORDS.items()}),
                           kind=status["kind"].map(lambda k: kind_word(k, lang)),
-                          sample=status["sample"].map(lambda x: L("sample", lang) if x else ""))
-    table = table[["goal", "entity_name", "kind", "target", "base_year", "target_year", "actual",
-                   "status", "distance", "sample"]]
-    table.columns = {"vi": ["Mục tiêu", "Đơn vị", "Loại mục tiêu", "Giá trị mục tiêu", "Năm gốc",
-                            "Năm mục tiêu", "Thực tế", "Tình trạng", "Còn thiếu", "Nhãn"],
-                     "en": ["Goal", "Entity", "Kind", "Target", "Base year", "Target year",
-                            "Actual", "Status", "Distance", "Label"]}[lang]
-    return table
+                          is_sample=status["sample"].map(lambda x: L("sample", lang) if x else ""))
+    return with_headers(table[["goal", "entity_name", "kind", "target", "base_year", "target_year", "actual",
+                               "status", "distance", "is_sample"]], lang)

@@ -19,30 +19,27 @@ from reformdash.ingest.layout import NEW_UNIT, SKIP_ROW
 from reformdash.ingest.read import read_workbook
 from reformdash.registry import Registry
 from reformdash.text import name_key, words
-from reformdash.words import format_number
+from reformdash.words import CATALOG, format_number, t
+from reformdash.words.exports import MAX_POINTS, POINTS_UNIT, YEAR_IN_TITLE
+from reformdash.words.headers import with_headers
 
 PAGE_SIZE = 50  # names drawn at a time in the names table
 SUGGESTIONS = 5  # closest names offered first, before the whole list
 
-WORDS = {
-    "ignore": ("(bỏ qua)", "(ignore)"), "overall": ("Điểm tổng", "Overall score"), "rank": ("Xếp hạng", "Rank"),
-    "tier": ("Nhóm xếp hạng", "Tier"), "year": ("Năm", "Year"), "rank_of": ("Số đơn vị xếp hạng", "Field size"),
-    "entity": ("Tên tỉnh / đơn vị", "Province / unit name"), "value": ("Điểm", "Score"),
-    "index": ("Mã chỉ số", "Index code"), "component": ("Tên chỉ số thành phần", "Component name"),
-    "year_value": ("Điểm của năm {year}", "Score of {year}"),
-    "auto": ("tự nhận ra", "recognised"), "hand": ("đã chọn", "chosen"), "unknown": ("chưa nhận ra", "unknown"),
-    SKIP_ROW: ("không phải đơn vị / bỏ qua", "not a unit / skip"), NEW_UNIT: ("tạo đơn vị mới", "create a new unit"),
-    "not_chosen": ("(chưa chọn)", "(not chosen)"),
-}
 # the column meanings the CLI's --column option takes, in the same words (component:CODE for a component)
 MEANINGS = ("overall", "rank", "rank_of", "tier", "year", "ignore")
-_MAX_POINTS = re.compile(r"\(\s*(?:tối đa\s*)?(\d+(?:[.,]\d+)?)\s*(điểm|đ|%)\s*\)", re.I)
+_MAX_POINTS = re.compile(MAX_POINTS, re.I)
+_MARKS = {SKIP_ROW: "skip", NEW_UNIT: "new_unit"}  # a name's mark -> its word
 
 
 def word(key: str, lang: str, **params) -> str:
-    """A preview word in the language."""
-    text = WORDS[key][1 if lang == "en" else 0]
-    return text.format(**params) if params else text
+    """A preview word in the language: a column's meaning or how a name was matched (export.upload.<key>)."""
+    return t(f"export.upload.{_MARKS.get(key, key)}", lang, **params)
+
+
+def has_word(key: str) -> bool:
+    """True if `key` has a preview word."""
+    return f"export.upload.{_MARKS.get(key, key)}" in CATALOG
 
 
 def meaning_options(catalog: Catalog, index_code: str | None, lang: str) -> dict[str, str]:
@@ -79,7 +76,7 @@ def column_table(found: Inspection, catalog: Catalog, lang: str) -> pd.DataFrame
             elif col.role == "year_value":
                 code, label = "year_value", word("year_value", lang, year=col.year)
             else:
-                code, label = col.role, word(col.role, lang) if col.role in WORDS else col.role
+                code, label = col.role, word(col.role, lang) if has_word(col.role) else col.role
             rows.append((layout.sheet, col.col, letter, headers.get(col.col, ""), code, label))
         used = set(layout.entity_cols) | {col.col for col in layout.columns}
         for c, text in headers.items():
@@ -190,32 +187,30 @@ def index_proposal(content: bytes, file_name: str, parent_name: str | None = Non
                     maxima.append((value, unit.lower()))
                     if words(text).startswith(("tong", "total", "diem tong")):
                         totals.append((value, unit.lower()))
-    top = max(totals or maxima, default=(100.0, "%" if percent else "điểm"))
-    unit = "%" if top[1] == "%" else "điểm"
+    top = max(totals or maxima, default=(100.0, "%" if percent else POINTS_UNIT))
+    unit = "%" if top[1] == "%" else POINTS_UNIT
     stem = file_name.rsplit(".", 1)[0]
     named = len(words(re.sub(r"\d+", " ", stem)).split()) >= 3  # "Book1", "bang_diem_2024" name nothing
-    name = title or (stem if named or not parent_name else f"Chấm điểm CCHC của {parent_name}")
-    name = re.sub(r"\s*(năm\s*)?\b(19|20)\d\d\b", "", name, flags=re.I).strip(" -–:") or name
+    # the proposal is the index's Vietnamese name (name_vi), whatever the page's language
+    name = title or (stem if named or not parent_name else t("export.upload.own_index", "vi", parent=parent_name))
+    name = re.sub(YEAR_IN_TITLE, "", name, flags=re.I).strip(" -–:") or name
     code = words(name).upper().replace(" ", "_")[:32].strip("_")
     if not code or not code[0].isalpha():
         code = f"U_{code}"[:32]
     return {"code": code, "name": name, "unit": unit, "scale_min": 0.0, "scale_max": top[0]}
 
 
-CHANGE_HEADERS = {"index_code": ("Chỉ số", "Index"), "year": ("Năm", "Year"), "entity": ("Tỉnh / đơn vị", "Entity"),
-                  "component_code": ("Chỉ số thành phần", "Component"), "old": ("Điểm cũ", "Old score"),
-                  "new": ("Điểm mới", "New score"), "old_rank": ("Hạng cũ", "Old rank"),
-                  "rank": ("Hạng mới", "New rank")}
+CHANGE_COLUMNS = ["index_code", "year", "entity_name", "component_code", "old_value", "new_value", "old_rank",
+                  "new_rank"]  # header codes of the changes table
 
 
 def changes_table(changed: pd.DataFrame, registry: Registry, lang: str) -> pd.DataFrame:
     """The figures a commit would change, old beside new, with headers in the reader's language."""
     shown = changed.assign(
-        entity=[registry.entities[c].name(lang) if c in registry.entities else c for c in changed["entity_code"]],
-        old=[format_number(v, lang, 2) for v in changed["old_value"]],
-        new=[format_number(v, lang, 2) for v in changed["value"]])
-    return shown[list(CHANGE_HEADERS)].rename(columns={c: h[1 if lang == "en" else 0]
-                                                       for c, h in CHANGE_HEADERS.items()})
+        entity_name=[registry.entities[c].name(lang) if c in registry.entities else c for c in changed["entity_code"]],
+        old_value=[format_number(v, lang, 2) for v in changed["old_value"]],
+        new_value=[format_number(v, lang, 2) for v in changed["value"]], new_rank=changed["rank"])
+    return with_headers(shown[CHANGE_COLUMNS], lang)
 
 
 PROBLEMS_SHOWN = 100  # problems listed in full on the page; the count says how many more there are
@@ -236,6 +231,4 @@ def problem_table(problems: list[Problem], lang: str) -> pd.DataFrame:
     """Problems as rows: sheet, row, column, value and what is wrong, in plain words."""
     rows = [(p.sheet or "", p.row or "", p.column or "", "" if p.value is None else str(p.value)[:60],
              p.render(lang).split(": ", 1)[-1]) for p in problems]
-    headers = {"vi": ["Trang", "Dòng", "Cột", "Giá trị", "Vấn đề"],
-               "en": ["Sheet", "Row", "Column", "Value", "Problem"]}[lang]
-    return pd.DataFrame(rows, columns=headers)
+    return with_headers(pd.DataFrame(rows, columns=["sheet", "row", "column", "cell_value", "problem"]), lang)

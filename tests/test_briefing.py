@@ -367,3 +367,28 @@ def test_a_long_table_continues_on_the_next_projected_slides(brief2025):
     # rows with long, wrapping text: fewer a slide, by the lines they take
     wordy = Slide("goals", "Mục tiêu", "", pd.DataFrame({"a": ["x" * 100] * 5}), table=True)  # 3 lines a row
     assert [len(p.data) for p in projected([wordy], rows=6, lines=9)] == [3, 2]
+
+
+def test_the_goals_table_keeps_column_codes_and_every_export_heads_them(brief2019):
+    """Issue 14 A: the slides left out the detail by matching its translated header; now by its code."""
+    goals = slide(brief2019, "goals")
+    assert list(goals.data.columns) == ["index_code", "entity_name", "goal", "target_year", "status", "is_sample",
+                                        "detail"]
+    wb = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(brief2019)))
+    sheet = wb[next(name for name, s in sheet_names(brief2019) if s.key == "goals")]
+    assert [c.value for c in sheet[1]] == ["Chỉ số", "Tỉnh/Đơn vị", "Mục tiêu", "Năm mục tiêu", "Tình trạng", "Mẫu",
+                                           "Chi tiết"]
+    deck = Presentation(io.BytesIO(pptx_bytes(brief2019)))
+    number = brief2019.slides.index(goals)
+    table = next(s.table for s in deck.slides[number].shapes if s.has_table)
+    assert [table.cell(0, c).text for c in range(len(table.columns))] == [
+        "Chỉ số", "Tỉnh/Đơn vị", "Mục tiêu", "Năm mục tiêu", "Tình trạng", "Mẫu"]
+
+
+def test_the_english_goals_table_is_headed_in_english(demo):
+    english = build_briefing(demo, "Quảng Ninh", 2019, lang="en", date=DAY)
+    wb = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(english)))
+    sheet = wb[next(name for name, s in sheet_names(english) if s.key == "goals")]
+    assert [c.value for c in sheet[1]] == ["Index", "Entity", "Goal", "Target year", "Status", "Sample", "Detail"]
+    assert sheet.title.startswith(f"{english.slides.index(slide(english, 'goals')) + 1:02d} Goals")
+    assert wb.sheetnames[-1] == "About"

@@ -165,18 +165,18 @@ def test_the_goals_template_lists_kinds_and_imports(store):
     assert [c.value for c in ws[1]][:7] == ["Chỉ số", "Chỉ số thành phần", "Đơn vị", "Loại mục tiêu", "Mục tiêu",
                                             "Năm gốc", "Năm mục tiêu"]
     lists = validations(ws)
-    assert list_values(wb, lists["D"]) == list(exports.GOAL_KIND_WORDS.values())
+    assert list_values(wb, lists["D"]) == list(exports.goal_kind_choices().values())
     assert {"A", "C", "F", "G"} <= set(lists)
-    assert [goals.parse_kind(w)[0] for w in exports.GOAL_KIND_WORDS.values()] == list(exports.GOAL_KIND_WORDS)
+    assert [goals.parse_kind(w)[0] for w in exports.goal_kind_choices().values()] == list(exports.goal_kind_choices())
     data = filled(template, [
-        ["PCI", None, "Quảng Ninh", exports.GOAL_KIND_WORDS["rank_up"], 3, 2016, 2019, "tăng 3 bậc"],
-        ["PAPI", "Tất cả", "Quảng Ninh", exports.GOAL_KIND_WORDS["yoy_increase"], None, None, 2019, None],
-        ["SIPAS", None, "Quảng Ninh", exports.GOAL_KIND_WORDS["value_at_least"], 90, None, 2025, None],
-        ["PCI", None, "Hà Nội", exports.GOAL_KIND_WORDS["rank_at_most"], 10, None, 2025, None],
+        ["PCI", None, "Quảng Ninh", exports.goal_kind_choices()["rank_up"], 3, 2016, 2019, "tăng 3 bậc"],
+        ["PAPI", "Tất cả", "Quảng Ninh", exports.goal_kind_choices()["yoy_increase"], None, None, 2019, None],
+        ["SIPAS", None, "Quảng Ninh", exports.goal_kind_choices()["value_at_least"], 90, None, 2025, None],
+        ["PCI", None, "Hà Nội", exports.goal_kind_choices()["rank_at_most"], 10, None, 2025, None],
     ])
     assert goals.import_goals(store, data, "mau_muc_tieu.xlsx") == 4
     stored = goals.list_goals(store)
-    assert sorted(stored["kind"]) == sorted(exports.GOAL_KIND_WORDS)
+    assert sorted(stored["kind"]) == sorted(exports.goal_kind_choices())
 
 
 # history and revert -----------------------------------------------------------------------------------
@@ -203,7 +203,7 @@ def test_the_history_table_and_the_original_file(store):
     data = xlsx_bytes({"PCI 2021": [["Tỉnh", "PCI"], ["Quảng Ninh", 70.0]]})
     batch = commit(store, service.plan_file(store, data, "pci_2021.xlsx", ImportOptions(index="PCI", year=2021)), "an")
     table = exports.history_table(exports.batch_history(store))
-    assert list(table.columns) == ["Lô", "Thời điểm", "Người nhập", "Tệp", "Trang tính", "Chỉ số", "Năm", "Thêm",
+    assert list(table.columns) == ["Lô", "Thời điểm", "Người nhập", "Tệp", "Trang tính", "Chỉ số", "Các năm", "Thêm",
                                    "Sửa", "Không đổi", "Mẫu", "Đã hoàn tác"]
     assert table.iloc[0]["Người nhập"] == "an" and table.iloc[0]["Thêm"] == 1
     assert exports.batch_file(store, batch) == ("pci_2021.xlsx", data)

@@ -214,3 +214,15 @@ def test_the_units_paragraph_is_the_briefing_sentence_of_that_board(demo):
     assert text.startswith(f"Năm 2025, {len(board)} đơn vị trực thuộc Sở Y tế Quảng Ninh (mẫu) được đánh giá; "
                            f"dẫn đầu là {board.iloc[0]['entity_name']}")
     assert paragraphs.units(demo, "22-SYT", "PCI", 2025, "vi") == ""  # no board of that index: no paragraph
+
+
+@pytest.mark.parametrize("lang, heads", [("vi", ["Chỉ số", "Tỉnh/Đơn vị", "Mục tiêu", "Năm mục tiêu", "Tình trạng",
+                                                 "Mẫu"]),
+                                         ("en", ["Index", "Entity", "Goal", "Target year", "Status", "Sample"])])
+def test_the_goals_page_leaves_out_the_detail_by_its_code_in_both_languages(demo, lang, heads):
+    """The PDF found the detail column by its Vietnamese or English header; it goes by the column code now."""
+    b = build_briefing(demo, "Quảng Ninh", 2019, lang, "Sở Nội vụ tỉnh Quảng Ninh", "Giao ban")
+    number = next(n for n, s in enumerate(b.slides, start=1) if s.key == "goals")
+    fig = slide_figure(b.slides[number - 1], b, number, len(b.slides))
+    table = next(trace for trace in fig.data if trace.type == "table")
+    assert [re.sub(r"</?b>", "", h) for h in table.header.values] == heads

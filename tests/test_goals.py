@@ -109,6 +109,28 @@ def test_goal_kinds_are_read_from_codes_and_vietnamese_wording(text, kind, numbe
     assert goals.parse_kind(text) == (kind, number)
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("code", sorted(goals.GOAL_KINDS))
+def test_each_goal_kind_is_one_entry_whose_words_read_back_as_it(code, lang):
+    """Issue 14 A: a kind's words, parser, judge and template label live in one GOAL_KINDS entry."""
+    from reformdash.words import t
+
+    kind = goals.GOAL_KINDS[code]
+    assert kind.code == code and callable(getattr(goals._Evaluator, kind.judge))
+    for key in (kind.name_key, kind.label_key):  # the editor's and the template's words are read back
+        assert goals.parse_kind(t(key, lang))[0] == code
+    assert goals.kind_word(code, lang) == t(kind.name_key, lang)
+    assert t(kind.help_key, lang).strip()
+
+
+def test_the_kinds_offered_everywhere_are_the_registry(store):
+    from reformdash import exports
+
+    assert goals.KINDS == tuple(goals.GOAL_KINDS) == tuple(exports.goal_kind_choices())
+    _frame, choices = goals.editor_frame(store, "en")
+    assert [goals.parse_kind(w)[0] for w in choices["Kind"]] == list(goals.KINDS)
+
+
 def test_a_cell_naming_several_indices_gives_one_goal_each(store, catalog):
     assert goals.parse_indices("Chỉ số PAR INDEX, PAPI, PCI", catalog) == ["PAR_INDEX", "PAPI", "PCI"]
     assert goals.parse_indices("Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính "

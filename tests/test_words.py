@@ -44,10 +44,7 @@ NOT_YET_MOVED = {
     "reformdash/errors.py",
     "reformdash/export_pdf.py",
     "reformdash/export_pptx.py",
-    "reformdash/export_xlsx.py",
-    "reformdash/exports.py",
     "reformdash/geo_build.py",
-    "reformdash/goals.py",
     "reformdash/images.py",
     "reformdash/ingest/importer.py",
     "reformdash/ingest/read.py",
@@ -61,9 +58,7 @@ NOT_YET_MOVED = {
     "reformdash/service.py",
     "reformdash/settings.py",
     "reformdash/store.py",
-    "reformdash/tables.py",
     "reformdash/text.py",
-    "reformdash/upload.py",
 }
 
 

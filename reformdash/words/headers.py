@@ -8,6 +8,29 @@ from __future__ import annotations
 
 HEADERS: dict[str, tuple[str, str]] = {
     # scores and exports
+    "index_code": ("Chỉ số", "Index"), "year": ("Năm", "Year"), "years": ("Các năm", "Years"),
+    "entity_code": ("Mã", "Code"), "entity_name": ("Tỉnh/Đơn vị", "Entity"), "unit_name": ("Đơn vị", "Unit"),
+    "component": ("Chỉ số thành phần", "Component"), "component_code": ("Mã thành phần", "Component code"),
+    "score": ("Điểm", "Score"), "value": ("Giá trị", "Value"), "rank": ("Xếp hạng", "Rank"),
+    "rank_of": ("Trên tổng số", "Rank of"), "tier": ("Nhóm xếp hạng", "Tier"), "is_sample": ("Mẫu", "Sample"),
+    "percentile": ("Phần trăm (100 = đầu)", "Percentile (100 = first)"),
+    "prev_value": ("Giá trị năm trước", "Previous value"), "prev_rank": ("Hạng năm trước", "Previous rank"),
+    "places_up": ("Số bậc tăng (+)/giảm (−)", "Places up"), "change": ("Thay đổi", "Change"),
+    "median": ("Trung vị", "Median"), "best": ("Cao nhất", "Best"), "gap_to_best": ("Cách cao nhất", "Gap to best"),
+    "rank_from": ("Hạng năm đầu", "Rank, first year"), "rank_to": ("Hạng năm cuối", "Rank, last year"),
+    "value_from": ("Giá trị năm đầu", "Value, first year"), "value_to": ("Giá trị năm cuối", "Value, last year"),
+    "rank_of_from": ("Trên tổng số (năm đầu)", "Rank of, first year"),
+    "rank_of_to": ("Trên tổng số (năm cuối)", "Rank of, last year"), "region": ("Vùng", "Region"),
+    "batch_id": ("Lô", "Batch"), "created_at": ("Thời điểm", "When"), "user_name": ("Người nhập", "By"),
+    "file_name": ("Tệp", "File"), "sheet": ("Trang tính", "Sheet"), "added": ("Thêm", "Added"),
+    "changed": ("Sửa", "Changed"), "unchanged": ("Không đổi", "Unchanged"), "reverted_at": ("Đã hoàn tác", "Reverted"),
+    "old_value": ("Điểm cũ", "Old score"), "new_value": ("Điểm mới", "New score"), "old_rank": ("Hạng cũ", "Old rank"),
+    "new_rank": ("Hạng mới", "New rank"), "row": ("Dòng", "Row"), "column": ("Cột", "Column"),
+    "cell_value": ("Giá trị ô", "Cell value"), "problem": ("Vấn đề", "Problem"),
+    "goal": ("Mục tiêu", "Goal"), "kind": ("Loại mục tiêu", "Goal kind"), "target": ("Giá trị mục tiêu", "Target"),
+    "base_year": ("Năm gốc", "Base year"), "target_year": ("Năm mục tiêu", "Target year"),
+    "actual": ("Thực tế", "Actual"), "status": ("Tình trạng", "Status"), "distance": ("Còn thiếu", "Distance"),
+    "detail": ("Chi tiết", "Detail"), "note": ("Ghi chú", "Note"),
     # briefing, charts and maps
     # plan
     "code": ("Mã chỉ tiêu", "Code"),

@@ -202,18 +202,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "goal_no_rows": ("bảng mục tiêu không có dòng nào.", "the goals table has no rows."),
     "goal_blank": ("cần nhập {what}.", "{what} is required."),
     "goal_unknown_kind": (
-        "không nhận ra loại mục tiêu «{value}» (dùng: tăng … bậc, top …, không thấp hơn …, năm sau cao hơn năm trước; "
-        "hoặc rank_up, rank_at_most, value_at_least, yoy_increase).",
-        "'{value}' is not a goal kind (use rank_up, rank_at_most, value_at_least, yoy_increase, or the Vietnamese "
-        "wording: tăng … bậc, top …, không thấp hơn …, năm sau cao hơn năm trước).",
+        "không nhận ra loại mục tiêu «{value}» (dùng: {kinds}; hoặc {codes}).",
+        "'{value}' is not a goal kind (use {kinds}; or {codes}).",
     ),
     "goal_bad_target": ("mục tiêu «{value}» phải là {what}.", "target '{value}' must be {what}."),
     "goal_target_places": ("số bậc cần tăng (số nguyên dương)", "a number of places (a positive whole number)"),
     "goal_target_rank": ("thứ hạng (số nguyên dương)", "a rank (a positive whole number)"),
     "goal_target_number": ("một số", "a number"),
     "goal_target_not_needed": (
-        "loại mục tiêu «năm sau cao hơn năm trước» không cần giá trị mục tiêu; hãy để trống ô này.",
-        "a yoy_increase goal takes no target value; leave this cell blank.",
+        "loại mục tiêu «{kind}» không cần giá trị mục tiêu; hãy để trống ô này.",
+        "a «{kind}» goal takes no target value; leave this cell blank.",
     ),
     "goal_target_conflict": (
         "loại mục tiêu ghi {kind_target} nhưng ô mục tiêu ghi «{value}».",
@@ -224,8 +222,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "base year {value} must come before target year {target_year}.",
     ),
     "goal_all_components_yoy_only": (
-        "«tất cả» chỉ số thành phần chỉ dùng với loại «năm sau cao hơn năm trước».",
-        "'all' components can only be used with yoy_increase goals.",
+        "«tất cả» chỉ số thành phần chỉ dùng với loại {kinds}.",
+        "'all' components can only be used with {kinds} goals.",
     ),
     "goal_component_not_in_year": (
         "chỉ số thành phần «{component}» của {index} chỉ có trong các năm {span}, không có năm {year}.",
