@@ -242,7 +242,7 @@ def plan_editor_section(target: str) -> None:
         cached(edit.target_frame, target, year, lang), key=target_key, num_rows="add", hide_index=True,
         width="stretch", column_config={
             "indicator_code": st.column_config.SelectboxColumn(h["indicator_code"], options=codes, required=True),
-            "entity_code": st.column_config.SelectboxColumn(h["entity_code"], options=list(c.entities),
+            "whose": st.column_config.SelectboxColumn(h["whose"], options=list(c.entities),
                                                             format_func=c.entities.get, default=target,
                                                             width="medium"),
             "kind": st.column_config.SelectboxColumn(h["kind"], options=list(c.kinds), format_func=c.kinds.get,

@@ -58,7 +58,7 @@ def test_a_good_edit_changes_one_target_and_one_name(store):
 
 
 @pytest.mark.parametrize("column, value, message", [
-    ("target", "abc", "dòng 1, cột Mục tiêu, giá trị «abc»: thiếu con số của mục tiêu"),
+    ("target", "abc", "dòng 1, cột Giá trị mục tiêu, giá trị «abc»: thiếu con số của mục tiêu"),
     ("base_year", 2027, "dòng 1, cột Năm gốc, giá trị «2027»: năm gốc phải trước năm của mục tiêu (2026)"),
 ])
 def test_a_bad_target_is_refused_with_the_plan_sheets_message(store, column, value, message):
@@ -88,9 +88,9 @@ def test_a_new_indicator_with_english_name_and_a_units_own_target(store):
     indicators.loc[len(indicators)] = {"code": "SMS", "name_vi": "Tin nhắn trả kết quả", "name_en": "Result texts",
                                        "unit": "%", "direction": "higher", "aggregation": "ratio",
                                        "owner": "Văn phòng Sở", "was": None}
-    targets.loc[len(targets)] = {"indicator_code": "SMS", "entity_code": PARENT, "kind": "at_least",
+    targets.loc[len(targets)] = {"indicator_code": "SMS", "whose": PARENT, "kind": "at_least",
                                  "target": "80", "base_year": None}
-    targets.loc[len(targets)] = {"indicator_code": "SMS", "entity_code": "22-SYT-benhvienphoi", "kind": None,
+    targets.loc[len(targets)] = {"indicator_code": "SMS", "whose": "22-SYT-benhvienphoi", "kind": None,
                                  "target": "60%", "base_year": None}
     change = model.preview(store, edit.edited_change(store, PARENT, 2026, indicators, targets, today=TODAY))
     assert change.counts["indicator"]["added"] == 1 and change.counts["target"]["added"] == 2
@@ -103,7 +103,7 @@ def test_a_new_indicator_with_english_name_and_a_units_own_target(store):
 
 def test_a_target_for_an_unknown_indicator_is_refused(store):
     indicators, targets = frames(store)
-    targets.loc[len(targets)] = {"indicator_code": "NOPE", "entity_code": PARENT, "kind": "at_least",
+    targets.loc[len(targets)] = {"indicator_code": "NOPE", "whose": PARENT, "kind": "at_least",
                                  "target": "5", "base_year": None}
     with pytest.raises(ImportRejected, match="dòng 21, cột Chỉ tiêu, giá trị «NOPE»: kế hoạch của"):
         edit.edited_change(store, PARENT, 2026, indicators, targets, today=TODAY)

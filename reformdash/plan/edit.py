@@ -22,14 +22,14 @@ from reformdash.words import t
 from reformdash.words.headers import header
 
 INDICATOR_COLUMNS = ["code", "name_vi", "name_en", "unit", "direction", "aggregation", "owner", "was"]
-TARGET_COLUMNS = ["indicator_code", "entity_code", "kind", "target", "base_year"]
+TARGET_COLUMNS = ["indicator_code", "whose", "kind", "target", "base_year"]
 # the editor's column -> the plan sheet's field (the same readers check both)
 INDICATOR_FIELDS = {"code": "code", "name_vi": "name_vi", "name_en": "name_en", "unit": "unit",
                     "direction": "direction", "aggregation": "aggregation", "owner": "owner"}
-TARGET_FIELDS = {"indicator_code": "code", "entity_code": "entity", "kind": "kind", "target": "target",
+TARGET_FIELDS = {"indicator_code": "code", "whose": "entity", "kind": "kind", "target": "target",
                  "base_year": "base_year"}
 # the editor's columns: their headers (reformdash.words.headers, section «plan») are also the place a rejection names
-HEADERS = ("code", "name_vi", "name_en", "unit", "direction", "aggregation", "owner", "indicator_code", "entity_code",
+HEADERS = ("code", "name_vi", "name_en", "unit", "direction", "aggregation", "owner", "indicator_code", "whose",
            "kind", "target", "base_year")
 
 
@@ -68,11 +68,11 @@ def target_frame(store: Store, parent: str, year: int, lang: str = "vi") -> pd.D
     chosen = [t for t in plan.targets if str(t.period) == str(year)]
     chosen.sort(key=lambda t: (order.get(t.indicator_code, (1 << 30, t.indicator_code)),
                                t.entity_code != parent, t.entity_code))
-    rows = [{"indicator_code": t.indicator_code, "entity_code": t.entity_code, "kind": t.kind,
+    rows = [{"indicator_code": t.indicator_code, "whose": t.entity_code, "kind": t.kind,
              "target": target_words(t, plan.indicators[t.indicator_code].unit, lang),
              "base_year": t.base_year} for t in chosen if t.indicator_code in plan.indicators]
     frame = pd.DataFrame(rows, columns=TARGET_COLUMNS)
-    return frame.astype({"indicator_code": object, "entity_code": object, "kind": object, "target": object,
+    return frame.astype({"indicator_code": object, "whose": object, "kind": object, "target": object,
                          "base_year": "Int64"})
 
 

@@ -33,18 +33,16 @@ HEADERS: dict[str, tuple[str, str]] = {
     "detail": ("Chi tiết", "Detail"), "note": ("Ghi chú", "Note"),
     # briefing, charts and maps
     # plan
-    "code": ("Mã chỉ tiêu", "Code"),
+    "code": ("Mã chỉ tiêu", "Indicator code"),
     "name_vi": ("Tên chỉ tiêu", "Name (Vietnamese)"),
     "name_en": ("Tên tiếng Anh", "Name (English)"),
-    "unit": ("Đơn vị tính", "Unit"),
+    "unit": ("Đơn vị tính", "Unit of measure"),
     "direction": ("Chiều tốt", "Direction"),
     "aggregation": ("Cách tổng hợp", "Aggregation"),
     "owner": ("Đơn vị chủ trì", "Responsible office"),
     "indicator_code": ("Chỉ tiêu", "Indicator"),
-    "entity_code": ("Của", "Whose target"),
-    "kind": ("Loại mục tiêu", "Kind of target"),
-    "target": ("Mục tiêu", "Target"),
-    "base_year": ("Năm gốc", "Base year"),
+    "whose": ("Của", "Whose target"),
+    # (kind, target and base_year: the headers above, as the goals use them)
     # pages
 }
 
