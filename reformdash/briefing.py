@@ -510,17 +510,19 @@ class _Builder:
         unit = self.unit(code)
         sentences = []
         first, last = drivers.iloc[0], drivers.iloc[-1]
-        for row, way in ((first, "up"), (last, "down")):
+        for row, up, (places_key, value_key) in (
+                (first, True, ("brief.components.up_places", "brief.components.up_value")),
+                (last, False, ("brief.components.down_places", "brief.components.down_value"))):
             amount = row[measure]
-            if pd.isna(amount) or (way == "up" and amount <= 0) or (way == "down" and amount >= 0):
+            if pd.isna(amount) or (up and amount <= 0) or (not up and amount >= 0):
                 continue
             values = (f"{self.num(row['prev_value'])} → {self.num(row['value'])}{unit_word(unit, self.lang)}")
             if comparable:
-                sentences.append(self.tr(f"brief.components.{way}_places", name=row["component_name"],
+                sentences.append(self.tr(places_key, name=row["component_name"],
                                          n=abs(int(amount)), before=int(row["prev_rank"]), after=int(row["rank"]),
                                          values=values))
             else:
-                sentences.append(self.tr(f"brief.components.{way}_value", name=row["component_name"], values=values))
+                sentences.append(self.tr(value_key, name=row["component_name"], values=values))
         sample = self.sample_in(code, self.year) or self.sample_in(code, self.year - 1)
         return Slide("components", self.tr("brief.components.title", index=self.label(code)),
                      f"{self.e.name(self.lang)}, {self.year - 1} → {self.year}", data, [chart], sentences=sentences,

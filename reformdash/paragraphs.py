@@ -32,8 +32,8 @@ def _since(b, index: str, first, last) -> str:
     rank = ""
     if pd.notna(first["rank"]) and pd.notna(last["rank"]):
         r0, n0, r1, n1 = (int(first["rank"]), _of(first), int(last["rank"]), _of(last))
-        way = "up" if r1 < r0 else "down" if r1 > r0 else "same"
-        rank = b.tr(f"brief.since.rank_{way}", before=f"{r0}{n0}", after=f"{r1}{n1}")
+        key = "brief.since.rank_up" if r1 < r0 else "brief.since.rank_down" if r1 > r0 else "brief.since.rank_same"
+        rank = b.tr(key, before=f"{r0}{n0}", after=f"{r1}{n1}")
     if change == 0:
         move = b.tr("brief.since.unchanged")
     else:
