@@ -265,8 +265,8 @@ class _Builder:
             cards.append((code, shown, card))
         rows = [(card.label.rsplit(" ", 1)[0], year, card.value, card.caption, card.delta or "",
                  L("sample", self.lang) if card.sample else "") for code, year, card in cards]
-        data = pd.DataFrame(rows, columns=[self.col(c) for c in ("index", "year", "value", "rank", "change",
-                                                                 "sample")])
+        data = pd.DataFrame(rows, columns=[self.col("index_code"), self.col("year"), self.col("value"),
+                                           self.tr("brief.col.rank"), self.col("change"), self.col("is_sample")])
         return Slide("glance", self.tr("brief.glance.four" if len(cards) == 4 else "brief.glance.all",
                                        year=self.year),
                      self.e.name(self.lang), data, table=True, sentences=[c.sentence for _, _, c in cards],
@@ -315,7 +315,7 @@ class _Builder:
             value_series.append(Series(self.tr("brief.goal.value_line", value=shown),
                                        [value_goal] * len(years), "goal"))
         labels = [f"{int(r)}/{int(n)}" if r is not None and n is not None else "" for r, n in zip(ranks, rank_of)]
-        rank_series = [Series(self.col("rank"), ranks, labels=labels)]
+        rank_series = [Series(self.tr("brief.col.rank"), ranks, labels=labels)]
         if rank_goal is not None:
             rank_series.append(Series(self.tr("brief.goal.rank_line", rank=rank_goal),
                                       [float(rank_goal)] * len(years), "goal"))
@@ -329,8 +329,8 @@ class _Builder:
                   Chart("line", self.tr("brief.chart.rank"), cats, rank_series,
                         reverse=True, number_format="0", marks=marks)]
         data = pd.DataFrame({self.col("year"): years, self.col("value"): values,
-                             self.col("rank"): ranks, self.col("rank_of"): rank_of,
-                             self.col("sample"): [L("sample", self.lang) if self.sample_in(code, y) else ""
+                             self.tr("brief.col.rank"): ranks, self.col("rank_of"): rank_of,
+                             self.col("is_sample"): [L("sample", self.lang) if self.sample_in(code, y) else ""
                                                   for y in years]})
         if value_goal is not None:
             data[self.col("value_goal")] = value_goal
@@ -498,14 +498,14 @@ class _Builder:
             chart = Chart("bar", self.tr("brief.components.value_chart", before=self.year - 1, year=self.year),
                           names, [Series(self.col("change"), [round(float(x), 4) for x in drivers["change"]])])
         data = pd.DataFrame({
-            self.col("component_name"): names,
+            self.col("component"): names,
             self.tr("brief.col.value_year", year=self.year - 1): [_float(x) for x in drivers["prev_value"]],
             self.tr("brief.col.value_year", year=self.year): [_float(x) for x in drivers["value"]],
             self.col("change"): [_float(x) for x in drivers["change"]],
             self.tr("brief.col.rank_year", year=self.year - 1): [_int(x) for x in drivers["prev_rank"]],
             self.tr("brief.col.rank_year", year=self.year): [_int(x) for x in drivers["rank"]],
             self.col("places_up"): [_int(x) if comparable else None for x in drivers["places_up"]],
-            self.col("best"): [_float(x) for x in drivers["best"]],
+            self.tr("brief.col.best"): [_float(x) for x in drivers["best"]],
         })
         unit = self.unit(code)
         sentences = []
@@ -566,11 +566,11 @@ class _Builder:
                 data = pd.DataFrame({
                     self.col("unit_name"): names,
                     self.tr("brief.col.value_year", year=self.year): [float(x) for x in board["value"]],
-                    self.col("rank"): [_int(x) for x in board["rank"]],
+                    self.tr("brief.col.rank"): [_int(x) for x in board["rank"]],
                     self.tr("brief.col.value_year", year=self.year - 1): [_float(x) for x in board["prev_value"]],
                     self.tr("brief.col.rank_year", year=self.year - 1): [_int(x) for x in board["prev_rank"]],
                     self.col("places_up"): [_int(x) for x in board["places_up"]],
-                    self.col("sample"): [L("sample", self.lang) if s else "" for s in board["sample"]],
+                    self.col("is_sample"): [L("sample", self.lang) if s else "" for s in board["sample"]],
                 })
                 top, bottom = board.iloc[0], board.iloc[-1]
                 u = unit_word(unit, self.lang)
@@ -641,12 +641,12 @@ class _Builder:
         samples = [self.sample_in(r.index, min(int(r.target_year), latest.get(r.index) or int(r.target_year)))
                    for r in goals.itertuples(index=False)]
         data = pd.DataFrame({
-            self.col("index"): [self.label(c) for c in goals["index"]],
+            self.col("index_code"): [self.label(c) for c in goals["index"]],
             self.tr("brief.col.goal_entity"): list(goals["entity_name"]),
             self.col("goal"): [self.goal_words(r) for r in goals.itertuples(index=False)],
             self.col("target_year"): [int(y) for y in goals["target_year"]],
-            self.col("status"): [status[s] for s in goals["status"]],
-            self.col("sample"): [L("sample", self.lang) if s else "" for s in samples],
+            self.tr("brief.col.status"): [status[s] for s in goals["status"]],
+            self.col("is_sample"): [L("sample", self.lang) if s else "" for s in samples],
             self.col("detail"): list(goals["detail"]),
         })
         counts = goals["status"].value_counts()

@@ -23,7 +23,7 @@ from reformdash.images import OFFLINE_TOPOJSON
 from reformdash.markup import plotly_text
 from reformdash.store import REFERENCE
 from reformdash.words import L, format_number
-from reformdash.words.headers import header, with_headers
+from reformdash.words.headers import header
 
 GEO = REFERENCE / "geo"
 MODES = ("value", "rank", "quartile", "change")
@@ -327,12 +327,17 @@ def figure(store, index: str, year: int, mode: str = "value", component: str = O
 def readable(frame: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     """The map's table with the reader's headers (for the table under the map and the Excel download)."""
     if "measure" in frame.columns:
-        codes = ["entity_name", "value_from", "value_to", "rank_from", "rank_to", "places_up", "percentile_change"]
+        columns = {"entity_name": header("province", lang), "value_from": L("map.col.value_from", lang),
+                   "value_to": L("map.col.value_to", lang), "rank_from": L("map.col.rank_from", lang),
+                   "rank_to": L("map.col.rank_to", lang), "places_up": header("places_up", lang),
+                   "percentile_change": header("percentile_change", lang)}
+        out = frame[list(columns)].rename(columns=columns)
         if frame["measure"].iloc[0] == "percentile_change" if len(frame) else False:
-            codes.remove("places_up")
-        return frame[codes].rename(columns={"entity_name": "province"}).pipe(with_headers, lang)
-    columns = {c: header("province" if c == "entity_name" else c, lang)
-               for c in ("entity_name", "value", "rank", "rank_of", "quartile", "note")}
+            out = out.drop(columns=[columns["places_up"]])
+        return out
+    columns = {"entity_name": header("province", lang), "value": header("value", lang),
+               "rank": L("brief.col.rank", lang), "rank_of": header("rank_of", lang),
+               "quartile": header("quartile", lang), "note": header("note", lang)}
     out = frame[list(columns)].rename(columns=columns)
     return out.sort_values([columns["rank"], columns["entity_name"]], na_position="last").reset_index(drop=True)
 

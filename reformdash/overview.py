@@ -9,7 +9,7 @@ import pandas as pd
 from reformdash.narrative import unit_word, year_summary
 from reformdash.registry import Registry
 from reformdash.words import L, format_number, t
-from reformdash.words.headers import with_headers
+from reformdash.words.headers import header
 
 
 @dataclass
@@ -90,4 +90,7 @@ def coverage_table(store, lang: str, version: int = 0) -> pd.DataFrame:
     """Indices held, years, entities, and whether the figures are a sample."""
     frame = store.df("index_coverage", lang=lang)
     frame["sample"] = frame["sample"].map(lambda s: L("sample", lang) if s else "")
-    return with_headers(frame.rename(columns={"index_name": "index", "sample": "label"}), lang)
+    frame.columns = [t("brief.col.code", lang), header("index_code", lang), t("brief.col.from_year", lang),
+                     t("brief.col.to_year", lang), t("brief.col.entities", lang), t("brief.col.scores", lang),
+                     t("brief.col.label", lang)]
+    return frame

@@ -70,6 +70,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "brief.col.rank_year": ("Hạng {year}", "Rank {year}"),
     "brief.col.value_year": ("Giá trị {year}", "Value {year}"),
     "brief.col.goal_entity": ("Đơn vị", "Entity"),
+    "brief.col.rank": ("Thứ hạng", "Rank"),  # the header table's «rank» says «Xếp hạng» (exports)
+    "brief.col.best": ("Cao nhất cả nước", "Best"),
+    "brief.col.status": ("Kết quả", "Status"),
+    # the overview's coverage table
+    "brief.col.code": ("Mã", "Code"), "brief.col.from_year": ("Từ năm", "From"), "brief.col.to_year": ("Đến năm", "To"),
+    "brief.col.entities": ("Số đơn vị", "Entities"), "brief.col.scores": ("Số điểm số", "Scores"),
+    "brief.col.label": ("Nhãn", "Label"),
     "brief.changes.no_figures": ("{who} không có số liệu năm {base} hoặc năm {year}.",
                                  "{who} has no figures for {base} or {year}."),
     "brief.changes.gain": ("Tăng bậc nhiều nhất: {name} (tăng {n} bậc, từ thứ {before} lên thứ {after}).",

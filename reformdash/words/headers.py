@@ -8,21 +8,16 @@ from __future__ import annotations
 
 HEADERS: dict[str, tuple[str, str]] = {
     # scores and exports
-    # briefing, charts and maps
-    "index": ("Chỉ số", "Index"), "year": ("Năm", "Year"), "value": ("Giá trị", "Value"), "rank": ("Thứ hạng", "Rank"),
-    "rank_of": ("Trên tổng số", "Rank of"), "change": ("Thay đổi", "Change"), "sample": ("Mẫu", "Sample"),
-    "value_goal": ("Mục tiêu giá trị", "Value goal"), "rank_goal": ("Mục tiêu thứ hạng", "Rank goal"),
+    # briefing, charts and maps (the codes also in «scores and exports» carry the same words there)
+    "index_code": ("Chỉ số", "Index"), "year": ("Năm", "Year"), "value": ("Giá trị", "Value"),
+    "rank_of": ("Trên tổng số", "Rank of"), "change": ("Thay đổi", "Change"), "is_sample": ("Mẫu", "Sample"),
     "entity_name": ("Tỉnh/Đơn vị", "Entity"), "unit_name": ("Đơn vị", "Unit"),
-    "component_name": ("Chỉ số thành phần", "Component"), "places_up": ("Số bậc tăng (+)/giảm (−)", "Places up"),
-    "best": ("Cao nhất cả nước", "Best"), "goal": ("Mục tiêu", "Goal"), "target_year": ("Năm mục tiêu", "Target year"),
-    "status": ("Kết quả", "Status"), "detail": ("Chi tiết", "Detail"),
+    "component": ("Chỉ số thành phần", "Component"), "places_up": ("Số bậc tăng (+)/giảm (−)", "Places up"),
+    "goal": ("Mục tiêu", "Goal"), "target_year": ("Năm mục tiêu", "Target year"), "detail": ("Chi tiết", "Detail"),
+    "note": ("Ghi chú", "Note"),
+    "value_goal": ("Mục tiêu giá trị", "Value goal"), "rank_goal": ("Mục tiêu thứ hạng", "Rank goal"),
     "province": ("Tỉnh, thành phố", "Province"), "quartile": ("Nhóm (1 = cao nhất)", "Quartile group (1 = highest)"),
-    "note": ("Ghi chú", "Note"), "value_from": ("Giá trị (năm gốc)", "Value (from)"),
-    "value_to": ("Giá trị (năm so sánh)", "Value (to)"), "rank_from": ("Hạng (năm gốc)", "Rank (from)"),
-    "rank_to": ("Hạng (năm so sánh)", "Rank (to)"), "percentile_change": ("Thay đổi thứ hạng phần trăm",
-                                                                           "Percentile change"),
-    "index_code": ("Mã", "Code"), "first_year": ("Từ năm", "From"), "last_year": ("Đến năm", "To"),
-    "entities": ("Số đơn vị", "Entities"), "scores": ("Số điểm số", "Scores"), "label": ("Nhãn", "Label"),
+    "percentile_change": ("Thay đổi thứ hạng phần trăm", "Percentile change"),
     # plan
     # pages
 }

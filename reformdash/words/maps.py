@@ -38,6 +38,10 @@ WORDS: dict[str, tuple[str, str]] = {
                         "Ha Tay (merged into Ha Noi on 1 August 2008) has no shape of its own on this map: the map "
                         "shows Ha Noi within its boundary after 2008 (Ha Tay included), coloured by Ha Noi's own "
                         "figure; Ha Tay's figure is in Ha Noi's hover and the table."),
+    # the change table's columns (the header table's value_from… are the exports' «năm đầu/năm cuối»)
+    "map.col.value_from": ("Giá trị (năm gốc)", "Value (from)"), "map.col.value_to": ("Giá trị (năm so sánh)",
+                                                                                    "Value (to)"),
+    "map.col.rank_from": ("Hạng (năm gốc)", "Rank (from)"), "map.col.rank_to": ("Hạng (năm so sánh)", "Rank (to)"),
     "map.sentence.no_data": ("{index} năm {year}: chưa có dữ liệu.", "{index} {year}: no data yet."),
     "map.sentence": ("{index} năm {year}: {n}/{total} tỉnh, thành phố có số liệu; cao nhất là {top} ({top_value}), "
                      "thấp nhất là {bottom} ({bottom_value}).",
