@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from reformdash.catalog import OVERALL, Catalog
+from reformdash.words import t
 
 MERGER_YEAR = 2025  # provinces merged on 1 July 2025: 63 before, 34 after
 
@@ -119,13 +120,11 @@ def benchmarks(store, index_code: str, year: int, entity_code: str, peers: list[
     if not focus.empty and isinstance(focus["region"].iloc[0], str):
         region = focus["region"].iloc[0]
         same = frame[frame["region"] == region]
-        label = f"Trung vị vùng {region}" if lang == "vi" else f"Median of {region}"
+        label = t("brief.bench.region", lang, region=region)
         rows.append((label, float(same["value"].median()), None, "region"))
-    rows.append(("Trung vị cả nước" if lang == "vi" else "National median", float(frame["value"].median()), None,
-                 "national"))
+    rows.append((t("brief.bench.national", lang), float(frame["value"].median()), None, "national"))
     top = frame.sort_values(["rank", "entity_code"]).iloc[0]
-    rows.append(((f"Cao nhất ({top.entity_name})" if lang == "vi" else f"Best ({top.entity_name})"),
-                 float(top.value), 1, "best"))
+    rows.append((t("brief.bench.best", lang, name=top.entity_name), float(top.value), 1, "best"))
     return pd.DataFrame(rows, columns=["label", "value", "rank", "kind"])
 
 

@@ -22,16 +22,11 @@ from reformdash.narrative import entity_phrase, unit_word, year_summary
 from reformdash.overview import Card, focus_cards
 from reformdash.registry import Registry
 from reformdash.trends import goal_lines
-from reformdash.words import L, format_number
+from reformdash.words import L, format_number, t
+from reformdash.words.headers import header
 
 MAIN_INDICES = ("PAR_INDEX", "SIPAS", "PAPI", "PCI")
 TOP_MOVERS = 5  # entities shown moving up, and as many moving down, on a rank-change slide
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-             "November", "December")
-
-
-def _tr(vi: str, en: str, lang: str) -> str:
-    return en if lang == "en" else vi
 
 
 @dataclass
@@ -129,9 +124,7 @@ def projected(slides: list[Slide], rows: int = TABLE_ROWS, lines: int = TABLE_LI
 
 def date_text(day: dt.date, lang: str = "vi") -> str:
     """'ngày 22 tháng 11 năm 2026' / '22 November 2026'."""
-    if lang == "en":
-        return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
-    return f"ngày {day.day} tháng {day.month} năm {day.year}"
+    return t("brief.date", lang, day=day.day, month=t(f"brief.month.{day.month}", lang), year=day.year)
 
 
 def build_briefing(store, entity: str, year: int, lang: str = "vi", organisation: str | None = None,
@@ -153,9 +146,8 @@ def build_briefing(store, entity: str, year: int, lang: str = "vi", organisation
     plan = plan_slides(store, e.code, year, day, lang)  # the plan of the entity or its departments that year
     if not plan and not any((t["year"] == year).any() for t in trends.values()):
         merged = merger_note(registry, e, lang) if not e.in_field(year) else ""
-        raise NotFound(_tr(f"Không có số liệu năm {year} của {e.name(lang)}",
-                           f"There are no {year} figures for {e.name(lang)}", lang) + (f". {merged}" if merged else ""),
-                       _tr("Không có số liệu", "No data", lang))
+        raise NotFound(t("brief.no_figures", lang, year=year, name=e.name(lang)) + (f". {merged}" if merged else ""),
+                       t("brief.no_figures.title", lang))
     b = _Builder(store, catalog, registry, e, year, lang)
     slides = [b.title_slide(organisation, meeting, date or dt.date.today()), b.glance(trends)]
     slides += [b.trend(code, t) for code, t in trends.items()]
@@ -181,10 +173,8 @@ def merger_note(registry: Registry, entity, lang: str = "vi") -> str:
     old = entity_phrase(entity.name(lang), entity.kind, lang)
     to = entity_phrase(successor.name(lang), successor.kind, lang)
     last = when.year - 1 if when <= dt.date(when.year, 7, 1) else when.year  # a year's field is taken on 1 July
-    return _tr(f"Từ ngày {when.strftime('%d/%m/%Y')}, {old} đã sáp nhập vào {to}; kết quả riêng của "
-               f"{entity.name(lang)} có đến năm {last}, từ năm {last + 1} thuộc về {to}.",
-               f"On {when.day} {MONTHS_EN[when.month - 1]} {when.year} {old} became part of {to}; results of "
-               f"{entity.name(lang)} of its own go up to {last}, from {last + 1} they belong to {to}.", lang)
+    on = date_text(when, lang) if lang == "en" else when.strftime("%d/%m/%Y")  # «01/07/2025» in a sentence
+    return t("brief.merger_note", lang, on=on, old=old, to=to, name=entity.name(lang), last=last, first=last + 1)
 
 
 def briefing_years(store, entity_code: str) -> list[int]:
@@ -225,8 +215,12 @@ class _Builder:
         self.who = entity_phrase(entity.name(lang), entity.kind, lang)
         self._samples: dict[str, dict[int, bool]] = {}
 
-    def tr(self, vi: str, en: str) -> str:
-        return _tr(vi, en, self.lang)
+    def tr(self, key: str, **params) -> str:
+        return t(key, self.lang, **params)
+
+    def col(self, code: str) -> str:
+        """A table column's header in the reader's language (the one header table)."""
+        return header(code, self.lang)
 
     def num(self, value, decimals: int = 2) -> str:
         return format_number(_float(value), self.lang, decimals)
@@ -235,7 +229,7 @@ class _Builder:
         """'Chỉ số PCI' (the four) or the index's own name."""
         if code in MAIN_INDICES:
             short = code.replace("_", " ")
-            return self.tr(f"Chỉ số {short}", short)
+            return self.tr("brief.index_label", name=short)
         return self.catalog.indices[code].name(self.lang)
 
     def unit(self, code: str) -> str:
@@ -250,8 +244,7 @@ class _Builder:
 
     # slides ------------------------------------------------------------------------------------------
     def title_slide(self, organisation, meeting, day: dt.date) -> Slide:
-        title = self.tr(f"Kết quả các chỉ số cải cách hành chính năm {self.year}",
-                        f"Public-administration reform indices, {self.year}")
+        title = self.tr("brief.title", year=self.year)
         lines = [self.who[0].upper() + self.who[1:] if self.lang == "vi" else self.who]
         lines += [x for x in (organisation, meeting) if x]
         lines.append(date_text(day, self.lang))
@@ -272,12 +265,10 @@ class _Builder:
             cards.append((code, shown, card))
         rows = [(card.label.rsplit(" ", 1)[0], year, card.value, card.caption, card.delta or "",
                  L("sample", self.lang) if card.sample else "") for code, year, card in cards]
-        data = pd.DataFrame(rows, columns=[self.tr("Chỉ số", "Index"), self.tr("Năm", "Year"),
-                                           self.tr("Giá trị", "Value"), self.tr("Thứ hạng", "Rank"),
-                                           self.tr("Thay đổi", "Change"), self.tr("Mẫu", "Sample")])
-        return Slide("glance", self.tr(f"Bốn chỉ số năm {self.year}: nhìn chung", f"The indices in {self.year}")
-                     if len(cards) == 4 else self.tr(f"Các chỉ số năm {self.year}: nhìn chung",
-                                                     f"The indices in {self.year}"),
+        data = pd.DataFrame(rows, columns=[self.col("index_code"), self.col("year"), self.col("value"),
+                                           self.tr("brief.col.rank"), self.col("change"), self.col("is_sample")])
+        return Slide("glance", self.tr("brief.glance.four" if len(cards) == 4 else "brief.glance.all",
+                                       year=self.year),
                      self.e.name(self.lang), data, table=True, sentences=[c.sentence for _, _, c in cards],
                      sample=any(c.sample for _, _, c in cards))
 
@@ -318,47 +309,43 @@ class _Builder:
         value_goal = value_goal if "value_at_least" in due else None  # a goal of a later plan is not drawn
         rank_goal = rank_goal if "rank_at_most" in due else None
         unit = self.unit(code)
-        value_series = [Series(self.tr("Giá trị", "Value"), values)]
+        value_series = [Series(self.col("value"), values)]
         if value_goal is not None:
             shown = self.num(value_goal, 0 if float(value_goal).is_integer() else 2)
-            value_series.append(Series(self.tr(f"Mục tiêu: ≥ {shown}", f"Goal: ≥ {shown}"),
+            value_series.append(Series(self.tr("brief.goal.value_line", value=shown),
                                        [value_goal] * len(years), "goal"))
         labels = [f"{int(r)}/{int(n)}" if r is not None and n is not None else "" for r, n in zip(ranks, rank_of)]
-        rank_series = [Series(self.tr("Thứ hạng", "Rank"), ranks, labels=labels)]
+        rank_series = [Series(self.tr("brief.col.rank"), ranks, labels=labels)]
         if rank_goal is not None:
-            rank_series.append(Series(self.tr(f"Mục tiêu: trong nhóm {rank_goal}", f"Goal: top {rank_goal}"),
+            rank_series.append(Series(self.tr("brief.goal.rank_line", rank=rank_goal),
                                       [float(rank_goal)] * len(years), "goal"))
         cats = [str(y) for y in years]
         breaks = analysis.method_breaks_of(self.store, code, tuple(int(y) for y in trend["year"]), self.lang)
-        marks = {str(b.year): self.tr("đổi phương pháp", "method change") for b in breaks}
+        marks = {str(b.year): self.tr("brief.method_change") for b in breaks}
         value_range, axis_note = self.value_axis(code, [v for s in value_series for v in s.values])
-        charts = [Chart("line", self.tr(f"Giá trị ({unit_word(unit, 'vi').strip()})",
-                                        f"Value ({unit_word(unit, 'en').strip()})"), cats, value_series,
+        charts = [Chart("line", self.tr("brief.chart.value", unit=unit_word(unit, self.lang).strip()), cats,
+                        value_series,
                         marks=marks, value_range=value_range, axis_note=axis_note),
-                  Chart("line", self.tr("Thứ hạng (1 = đứng đầu)", "Rank (1 = first)"), cats, rank_series,
+                  Chart("line", self.tr("brief.chart.rank"), cats, rank_series,
                         reverse=True, number_format="0", marks=marks)]
-        data = pd.DataFrame({self.tr("Năm", "Year"): years, self.tr("Giá trị", "Value"): values,
-                             self.tr("Thứ hạng", "Rank"): ranks, self.tr("Trên tổng số", "Rank of"): rank_of,
-                             self.tr("Mẫu", "Sample"): [L("sample", self.lang) if self.sample_in(code, y) else ""
-                                                        for y in years]})
+        data = pd.DataFrame({self.col("year"): years, self.col("value"): values,
+                             self.tr("brief.col.rank"): ranks, self.col("rank_of"): rank_of,
+                             self.col("is_sample"): [L("sample", self.lang) if self.sample_in(code, y) else ""
+                                                  for y in years]})
         if value_goal is not None:
-            data[self.tr("Mục tiêu giá trị", "Value goal")] = value_goal
+            data[self.col("value_goal")] = value_goal
         if rank_goal is not None:
-            data[self.tr("Mục tiêu thứ hạng", "Rank goal")] = rank_goal
+            data[self.col("rank_goal")] = rank_goal
         last = trend.iloc[-1]
         sentences = [self.summary(code, trend, int(last["year"]))]
         sentences += self.field_notes(trend)
         for b in breaks:
             added = "; ".join(b.added) or "—"
-            sentences.append(self.tr(f"Năm {b.year} thay đổi phương pháp (bộ chỉ số thành phần mới: {added}): "
-                                     "đường xu hướng qua năm này không so sánh trực tiếp.",
-                                     f"Method change in {b.year} (new components: {added}): the line across that "
-                                     "year is not directly comparable."))
+            sentences.append(self.tr("brief.method_note", year=b.year, added=added))
         for g in self.due_goals().itertuples(index=False):
             if g.index == code and g.component == "" and g.entity_code == self.e.code:
                 sentences.append(g.detail)
-        return Slide("trend", self.tr(f"{self.label(code)}: giá trị và thứ hạng qua các năm",
-                                      f"{self.label(code)}: value and rank over the years"),
+        return Slide("trend", self.tr("brief.trend.title", index=self.label(code)),
                      f"{self.e.name(self.lang)}, {years[0]}–{years[-1]}", data, charts,
                      sentences=sentences, sample=bool(trend["sample"].any()), index_code=code)
 
@@ -378,9 +365,7 @@ class _Builder:
         if hi - lo < 0.2 * scale:  # a flat series still gets a fifth of the scale
             hi = min(high, lo + math.ceil(0.2 * scale / step) * step)
             lo = max(low, hi - math.ceil(0.2 * scale / step) * step)
-        note = "" if lo <= low else self.tr(f"Trục giá trị bắt đầu từ {self.num(lo, 0)}, không từ "
-                                            f"{self.num(low, 0)}", f"Value axis starts at {self.num(lo, 0)}, not "
-                                            f"{self.num(low, 0)}")
+        note = "" if lo <= low else self.tr("brief.axis_note", start=self.num(lo, 0), low=self.num(low, 0))
         return (lo, hi), note
 
     def summary(self, code: str, trend: pd.DataFrame, year: int) -> str:
@@ -399,12 +384,9 @@ class _Builder:
         for r in trend.itertuples(index=False):
             size = _int(r.rank_of)
             if before is not None and size is not None and size != before[1]:
-                merger = self.tr(" (sắp xếp đơn vị hành chính từ ngày 01/07/2025)", " (provinces merged on 1 July "
-                                 "2025)") if r.year == analysis.MERGER_YEAR else ""
-                notes.append(self.tr(f"Năm {r.year} xếp hạng trên {size} đơn vị, năm {before[0]} trên {before[1]}"
-                                     f"{merger}: thứ hạng hai năm không so sánh trực tiếp.",
-                                     f"In {r.year} the field had {size} entities, in {before[0]} {before[1]}{merger}: "
-                                     "ranks of the two years are not directly comparable."))
+                merger = self.tr("brief.field.merger") if r.year == analysis.MERGER_YEAR else ""
+                notes.append(self.tr("brief.field.note", year=r.year, size=size, before=before[0],
+                                     before_size=before[1], merger=merger))
             if size is not None:
                 before = (r.year, size)
         return notes
@@ -427,14 +409,12 @@ class _Builder:
         spec = maps.MapSpec(**{**spec.__dict__, "title": maps.title_of(spec, label, "", self.lang)})
         figure = maps.map_figure(frame, spec, self.lang, height=620)
         sentences = [maps.sentence(frame, spec, self.label(code), self.lang),
-                     maps.t("source", self.lang) + " («Địa phận tỉnh»)."]
+                     self.tr("map.source_layer")]
         note = maps.ha_tay_note(self.store, code, self.year, self.lang)
         if note:
             sentences.append(note)
-        return Slide("map", self.tr(f"{self.label(code)} năm {self.year} trên bản đồ",
-                                    f"{self.label(code)} {self.year} on the map"),
-                     self.tr(f"{self.e.name(self.lang)} (viền đen) · tỉnh màu xám: chưa có dữ liệu",
-                             f"{self.e.name(self.lang)} (black outline) · grey: no data yet"),
+        return Slide("map", self.tr("brief.map.title", index=self.label(code), year=self.year),
+                     self.tr("brief.map.subtitle", name=self.e.name(self.lang)),
                      maps.readable(frame, self.lang), sentences=sentences,
                      sample=bool(frame["sample"].any()), index_code=code, figure=figure)
 
@@ -458,23 +438,20 @@ class _Builder:
         names = list(shown["entity_name"])
         focus = [i for i, c in enumerate(shown["entity_code"]) if c == self.e.code]
         if comparable:
-            chart = Chart("bar", self.tr(f"Số bậc tăng (+) / giảm (−), {base} → {self.year}",
-                                         f"Places gained (+) / lost (−), {base} → {self.year}"), names,
-                          [Series(self.tr("Số bậc", "Places"), [float(x) for x in shown["places_up"]])],
+            chart = Chart("bar", self.tr("brief.changes.places_chart", base=base, year=self.year), names,
+                          [Series(self.tr("brief.places"), [float(x) for x in shown["places_up"]])],
                           number_format="+0;-0;0", highlight=focus[0] if focus else None)
         else:
-            chart = Chart("bar", self.tr(f"Thay đổi giá trị, {base} → {self.year}",
-                                         f"Change in value, {base} → {self.year}"), names,
-                          [Series(self.tr("Thay đổi", "Change"), [round(float(x), 4) for x in shown["change"]])],
+            chart = Chart("bar", self.tr("brief.changes.value_chart", base=base, year=self.year), names,
+                          [Series(self.col("change"), [round(float(x), 4) for x in shown["change"]])],
                           highlight=focus[0] if focus else None)
         data = pd.DataFrame({
-            self.tr("Tỉnh/Đơn vị", "Entity"): names,
-            self.tr(f"Hạng {base}", f"Rank {base}"): [_int(x) for x in shown["rank_from"]],
-            self.tr(f"Hạng {self.year}", f"Rank {self.year}"): [_int(x) for x in shown["rank_to"]],
-            self.tr("Số bậc tăng (+)/giảm (−)", "Places up"): [_int(x) if comparable else None
-                                                              for x in shown["places_up"]],
-            self.tr(f"Giá trị {base}", f"Value {base}"): [_float(x) for x in shown["value_from"]],
-            self.tr(f"Giá trị {self.year}", f"Value {self.year}"): [_float(x) for x in shown["value_to"]],
+            self.col("entity_name"): names,
+            self.tr("brief.col.rank_year", year=base): [_int(x) for x in shown["rank_from"]],
+            self.tr("brief.col.rank_year", year=self.year): [_int(x) for x in shown["rank_to"]],
+            self.col("places_up"): [_int(x) if comparable else None for x in shown["places_up"]],
+            self.tr("brief.col.value_year", year=base): [_float(x) for x in shown["value_from"]],
+            self.tr("brief.col.value_year", year=self.year): [_float(x) for x in shown["value_to"]],
         })
         sentences = []
         mine = both[both["entity_code"] == self.e.code]
@@ -484,32 +461,21 @@ class _Builder:
                                           float(m["value_to"]), _int(m["rank_to"]), _int(after), base,
                                           _int(m["rank_from"]), _int(before), self.lang))
         else:
-            sentences.append(self.tr(f"{self.who[0].upper() + self.who[1:]} không có số liệu năm {base} "
-                                     f"hoặc năm {self.year}.", f"{self.who} has no figures for {base} or "
-                                     f"{self.year}."))
+            who = self.who[0].upper() + self.who[1:] if self.lang == "vi" else self.who
+            sentences.append(self.tr("brief.changes.no_figures", who=who, base=base, year=self.year))
         if comparable:
             up, down = both.iloc[0], both.sort_values(["places_up", "rank_to"]).iloc[0]
             if up["places_up"] > 0:
-                sentences.append(self.tr(
-                    f"Tăng bậc nhiều nhất: {up['entity_name']} (tăng {int(up['places_up'])} bậc, từ thứ "
-                    f"{int(up['rank_from'])} lên thứ {int(up['rank_to'])}).",
-                    f"Largest gain: {up['entity_name']} (up {int(up['places_up'])} places, from "
-                    f"{int(up['rank_from'])} to {int(up['rank_to'])})."))
+                sentences.append(self.tr("brief.changes.gain", name=up["entity_name"], n=int(up["places_up"]),
+                                         before=int(up["rank_from"]), after=int(up["rank_to"])))
             if down["places_up"] < 0:
-                sentences.append(self.tr(
-                    f"Giảm bậc nhiều nhất: {down['entity_name']} (giảm {-int(down['places_up'])} bậc, từ thứ "
-                    f"{int(down['rank_from'])} xuống thứ {int(down['rank_to'])}).",
-                    f"Largest fall: {down['entity_name']} (down {-int(down['places_up'])} places, from "
-                    f"{int(down['rank_from'])} to {int(down['rank_to'])})."))
+                sentences.append(self.tr("brief.changes.fall", name=down["entity_name"], n=-int(down["places_up"]),
+                                         before=int(down["rank_from"]), after=int(down["rank_to"])))
         else:
-            sentences.append(self.tr(
-                f"Năm {base} xếp hạng trên {_int(before)} đơn vị, năm {self.year} trên {_int(after)}: "
-                "không so sánh số bậc; biểu đồ so sánh mức thay đổi giá trị.",
-                f"The field had {_int(before)} entities in {base} and {_int(after)} in {self.year}: places "
-                "are not compared; the chart compares the change in value."))
+            sentences.append(self.tr("brief.changes.field", base=base, before=_int(before), year=self.year,
+                                     after=_int(after)))
         sample = self.sample_in(code, self.year) or self.sample_in(code, base)
-        return Slide("changes", self.tr(f"{self.label(code)}: thay đổi thứ hạng so với năm {base}",
-                                        f"{self.label(code)}: rank changes since {base}"),
+        return Slide("changes", self.tr("brief.changes.title", index=self.label(code), base=base),
                      self.e.name(self.lang), data, [chart], sentences=sentences, sample=sample, index_code=code)
 
     def components(self, code: str) -> Slide | None:
@@ -525,48 +491,40 @@ class _Builder:
         drivers = drivers.sort_values([measure, "component_code"], ascending=[False, True]).reset_index(drop=True)
         names = list(drivers["component_name"])
         if comparable:
-            chart = Chart("bar", self.tr(f"Số bậc tăng (+) / giảm (−) của chỉ số thành phần, {self.year - 1} → "
-                                         f"{self.year}", f"Places gained (+) / lost (−) by component, "
-                                         f"{self.year - 1} → {self.year}"), names,
-                          [Series(self.tr("Số bậc", "Places"), [float(x) for x in drivers["places_up"]])],
+            chart = Chart("bar", self.tr("brief.components.places_chart", before=self.year - 1, year=self.year),
+                          names, [Series(self.tr("brief.places"), [float(x) for x in drivers["places_up"]])],
                           number_format="+0;-0;0")
         else:
-            chart = Chart("bar", self.tr(f"Thay đổi giá trị chỉ số thành phần, {self.year - 1} → {self.year}",
-                                         f"Change in component values, {self.year - 1} → {self.year}"), names,
-                          [Series(self.tr("Thay đổi", "Change"), [round(float(x), 4) for x in drivers["change"]])])
+            chart = Chart("bar", self.tr("brief.components.value_chart", before=self.year - 1, year=self.year),
+                          names, [Series(self.col("change"), [round(float(x), 4) for x in drivers["change"]])])
         data = pd.DataFrame({
-            self.tr("Chỉ số thành phần", "Component"): names,
-            self.tr(f"Giá trị {self.year - 1}", f"Value {self.year - 1}"): [_float(x) for x in drivers["prev_value"]],
-            self.tr(f"Giá trị {self.year}", f"Value {self.year}"): [_float(x) for x in drivers["value"]],
-            self.tr("Thay đổi", "Change"): [_float(x) for x in drivers["change"]],
-            self.tr(f"Hạng {self.year - 1}", f"Rank {self.year - 1}"): [_int(x) for x in drivers["prev_rank"]],
-            self.tr(f"Hạng {self.year}", f"Rank {self.year}"): [_int(x) for x in drivers["rank"]],
-            self.tr("Số bậc tăng (+)/giảm (−)", "Places up"): [_int(x) if comparable else None
-                                                              for x in drivers["places_up"]],
-            self.tr("Cao nhất cả nước", "Best"): [_float(x) for x in drivers["best"]],
+            self.col("component"): names,
+            self.tr("brief.col.value_year", year=self.year - 1): [_float(x) for x in drivers["prev_value"]],
+            self.tr("brief.col.value_year", year=self.year): [_float(x) for x in drivers["value"]],
+            self.col("change"): [_float(x) for x in drivers["change"]],
+            self.tr("brief.col.rank_year", year=self.year - 1): [_int(x) for x in drivers["prev_rank"]],
+            self.tr("brief.col.rank_year", year=self.year): [_int(x) for x in drivers["rank"]],
+            self.col("places_up"): [_int(x) if comparable else None for x in drivers["places_up"]],
+            self.tr("brief.col.best"): [_float(x) for x in drivers["best"]],
         })
         unit = self.unit(code)
         sentences = []
         first, last = drivers.iloc[0], drivers.iloc[-1]
-        for row, word_vi, word_en in ((first, "tăng", "up"), (last, "giảm", "down")):
+        for row, up, (places_key, value_key) in (
+                (first, True, ("brief.components.up_places", "brief.components.up_value")),
+                (last, False, ("brief.components.down_places", "brief.components.down_value"))):
             amount = row[measure]
-            if pd.isna(amount) or (word_vi == "tăng" and amount <= 0) or (word_vi == "giảm" and amount >= 0):
+            if pd.isna(amount) or (up and amount <= 0) or (not up and amount >= 0):
                 continue
             values = (f"{self.num(row['prev_value'])} → {self.num(row['value'])}{unit_word(unit, self.lang)}")
             if comparable:
-                sentences.append(self.tr(
-                    f"Chỉ số thành phần {word_vi} bậc nhiều nhất: {row['component_name']} ({word_vi} "
-                    f"{abs(int(amount))} bậc, từ thứ {int(row['prev_rank'])} {'lên' if amount > 0 else 'xuống'} "
-                    f"thứ {int(row['rank'])}; {values}).",
-                    f"Component moving {word_en} most: {row['component_name']} ({word_en} {abs(int(amount))} "
-                    f"places, from {int(row['prev_rank'])} to {int(row['rank'])}; {values})."))
+                sentences.append(self.tr(places_key, name=row["component_name"],
+                                         n=abs(int(amount)), before=int(row["prev_rank"]), after=int(row["rank"]),
+                                         values=values))
             else:
-                sentences.append(self.tr(
-                    f"Chỉ số thành phần {word_vi} điểm nhiều nhất: {row['component_name']} ({values}).",
-                    f"Component whose value went {word_en} most: {row['component_name']} ({values})."))
+                sentences.append(self.tr(value_key, name=row["component_name"], values=values))
         sample = self.sample_in(code, self.year) or self.sample_in(code, self.year - 1)
-        return Slide("components", self.tr(f"{self.label(code)}: chỉ số thành phần thay đổi nhiều nhất",
-                                           f"{self.label(code)}: components that moved most"),
+        return Slide("components", self.tr("brief.components.title", index=self.label(code)),
                      f"{self.e.name(self.lang)}, {self.year - 1} → {self.year}", data, [chart], sentences=sentences,
                      sample=sample, index_code=code)
 
@@ -604,37 +562,27 @@ class _Builder:
                 series = [Series(str(self.year), [float(x) for x in board["value"]])]
                 if board["prev_value"].notna().any():
                     series.append(Series(str(self.year - 1), [_float(x) for x in board["prev_value"]]))
-                chart = Chart("bar", self.tr(f"Kết quả các đơn vị năm {self.year}", f"Units' results, {self.year}"),
-                              names, series)
+                chart = Chart("bar", self.tr("brief.units.chart", year=self.year), names, series)
                 data = pd.DataFrame({
-                    self.tr("Đơn vị", "Unit"): names,
-                    self.tr(f"Giá trị {self.year}", f"Value {self.year}"): [float(x) for x in board["value"]],
-                    self.tr("Thứ hạng", "Rank"): [_int(x) for x in board["rank"]],
-                    self.tr(f"Giá trị {self.year - 1}", f"Value {self.year - 1}"): [_float(x)
-                                                                                    for x in board["prev_value"]],
-                    self.tr(f"Hạng {self.year - 1}", f"Rank {self.year - 1}"): [_int(x) for x in board["prev_rank"]],
-                    self.tr("Số bậc tăng (+)/giảm (−)", "Places up"): [_int(x) for x in board["places_up"]],
-                    self.tr("Mẫu", "Sample"): [L("sample", self.lang) if s else "" for s in board["sample"]],
+                    self.col("unit_name"): names,
+                    self.tr("brief.col.value_year", year=self.year): [float(x) for x in board["value"]],
+                    self.tr("brief.col.rank"): [_int(x) for x in board["rank"]],
+                    self.tr("brief.col.value_year", year=self.year - 1): [_float(x) for x in board["prev_value"]],
+                    self.tr("brief.col.rank_year", year=self.year - 1): [_int(x) for x in board["prev_rank"]],
+                    self.col("places_up"): [_int(x) for x in board["places_up"]],
+                    self.col("is_sample"): [L("sample", self.lang) if s else "" for s in board["sample"]],
                 })
                 top, bottom = board.iloc[0], board.iloc[-1]
                 u = unit_word(unit, self.lang)
-                sentences = [self.tr(
-                    f"Năm {self.year}, {len(board)} đơn vị trực thuộc {parent_name} được đánh giá; dẫn đầu là "
-                    f"{top['entity_name']} ({self.num(top['value'])}{u}), thấp nhất là {bottom['entity_name']} "
-                    f"({self.num(bottom['value'])}{u}).",
-                    f"In {self.year}, {len(board)} units of {parent_name} were scored; first is "
-                    f"{top['entity_name']} ({self.num(top['value'])}{u}), last {bottom['entity_name']} "
-                    f"({self.num(bottom['value'])}{u}).")]
+                sentences = [self.tr("brief.units.summary", year=self.year, n=len(board), parent=parent_name,
+                                     top=top["entity_name"], top_value=f"{self.num(top['value'])}{u}",
+                                     bottom=bottom["entity_name"], bottom_value=f"{self.num(bottom['value'])}{u}")]
                 moved = board.dropna(subset=["places_up"]).sort_values(["places_up", "rank"], ascending=[False, True])
                 if len(moved) and moved.iloc[0]["places_up"] > 0:
                     m = moved.iloc[0]
-                    sentences.append(self.tr(
-                        f"Tăng bậc nhiều nhất: {m['entity_name']} (tăng {int(m['places_up'])} bậc, từ thứ "
-                        f"{int(m['prev_rank'])} lên thứ {int(m['rank'])}).",
-                        f"Largest gain: {m['entity_name']} (up {int(m['places_up'])} places, from "
-                        f"{int(m['prev_rank'])} to {int(m['rank'])})."))
-                slides.append(Slide("units", self.tr(f"Bảng xếp hạng các đơn vị trực thuộc {parent_name}",
-                                                     f"Leaderboard of the units of {parent_name}"),
+                    sentences.append(self.tr("brief.changes.gain", name=m["entity_name"], n=int(m["places_up"]),
+                                             before=int(m["prev_rank"]), after=int(m["rank"])))
+                slides.append(Slide("units", self.tr("brief.units.title", parent=parent_name),
                                     self.catalog.indices[r.index_code].name(self.lang), data, [chart],
                                     sentences=sentences, sample=bool(board["sample"].any()),
                                     index_code=r.index_code))
@@ -676,17 +624,9 @@ class _Builder:
             (earlier if int(r.target_year) < self.year else later).append(f"{r.goal} ({r.entity_name})")
         notes = []
         if earlier:
-            notes.append(self.tr(
-                f"{len(earlier)} mục tiêu đến hạn trước năm {self.year}, không trình bày ở đây (xem báo cáo của năm "
-                f"đến hạn): " + "; ".join(earlier) + ".",
-                f"{len(earlier)} goals were due before {self.year} and are not shown here (see the briefing of "
-                f"their year): " + "; ".join(earlier) + "."))
+            notes.append(self.tr("brief.goals.earlier", n=len(earlier), year=self.year, goals="; ".join(earlier)))
         if later:
-            notes.append(self.tr(
-                f"{len(later)} mục tiêu đến hạn sau năm {self.year}, không trình bày vì đã có kết quả công bố sau "
-                f"năm {self.year} (báo cáo năm {self.year} không dùng số liệu về sau): " + "; ".join(later) + ".",
-                f"{len(later)} goals are due after {self.year} and are not shown, since results published after "
-                f"{self.year} exist (a {self.year} briefing uses nothing later): " + "; ".join(later) + "."))
+            notes.append(self.tr("brief.goals.later", n=len(later), year=self.year, goals="; ".join(later)))
         return notes
 
     def goals(self) -> Slide | None:
@@ -710,14 +650,11 @@ class _Builder:
             "detail": list(goals["detail"]),
         })
         counts = goals["status"].value_counts()
-        sentences = [self.tr(
-            f"{len(goals)} mục tiêu: {int(counts.get('met', 0))} đạt, {int(counts.get('not_met', 0))} chưa đạt, "
-            f"{int(counts.get('no_data', 0))} chưa có dữ liệu.",
-            f"{len(goals)} goals: {int(counts.get('met', 0))} met, {int(counts.get('not_met', 0))} not met, "
-            f"{int(counts.get('no_data', 0))} without data.")]
+        sentences = [self.tr("brief.goals.counts", n=len(goals), met=int(counts.get("met", 0)),
+                             not_met=int(counts.get("not_met", 0)), no_data=int(counts.get("no_data", 0)))]
         sentences += [f"{label} — {d}" for label, d in zip(data.iloc[:, 0] + ": " + data.iloc[:, 2], goals["detail"])]
         sentences += left_out
-        return Slide("goals", self.tr("Mục tiêu đạt và chưa đạt", "Goals met and not met"),
+        return Slide("goals", self.tr("brief.goals.title"),
                      self.e.name(self.lang), data, table=True, sentences=sentences, sample=any(samples))
 
     def _under(self, entity) -> bool:
@@ -734,12 +671,11 @@ class _Builder:
         """'Trong nhóm 10 dẫn đầu', 'Tăng 5 bậc so với năm 2022', '≥ 90%', 'Năm sau cao hơn năm trước'."""
         target = _float(g.target)
         if g.kind == "rank_at_most":
-            return self.tr(f"Trong nhóm {int(target)} dẫn đầu", f"Top {int(target)}")
+            return self.tr("brief.goal.rank_at_most", n=int(target))
         if g.kind == "rank_up":
-            return self.tr(f"Tăng {int(target)} bậc so với năm {int(g.base_year)}",
-                           f"Up {int(target)} places on {int(g.base_year)}")
+            return self.tr("brief.goal.rank_up", n=int(target), base=int(g.base_year))
         if g.kind == "value_at_least":
             unit = self.unit(g.index) if g.index in self.catalog.indices else ""
             return f"≥ {self.num(target, 0 if float(target).is_integer() else 2)}{unit_word(unit, self.lang)}"
-        every = self.tr(" (mọi chỉ số thành phần)", " (every component)") if g.component == "*" else ""
-        return self.tr("Năm sau cao hơn năm trước", "Higher every year") + every
+        every = self.tr("brief.goal.every_component") if g.component == "*" else ""
+        return self.tr("brief.goal.yoy") + every

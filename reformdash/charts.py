@@ -10,7 +10,7 @@ from plotly.subplots import make_subplots
 from reformdash import fonts
 from reformdash.analysis import MERGER_YEAR, MethodBreak
 from reformdash.markup import plotly_text, plotly_texts
-from reformdash.words import format_number
+from reformdash.words import L, format_number, pair
 
 FOCUS = "#c0392b"
 PALETTE = ["#c0392b", "#1f6fb2", "#2e8b57", "#8e44ad", "#d68910", "#117a65", "#7f8c8d", "#a04000"]
@@ -19,28 +19,12 @@ UP, DOWN = "#1e8449", "#c0392b"
 # the project's own font (static/fonts): the pages load it as the theme font, chromium finds it through fontconfig
 FONT = dict(family=f"{fonts.FAMILY}, sans-serif", size=14)
 
-TEXT = {
-    "value": ("Giá trị", "Value"), "rank": ("Thứ hạng", "Rank"), "percentile": ("Thứ hạng phần trăm (100 = đứng đầu)",
-                                                                          "Percentile rank (100 = first)"),
-    "year": ("Năm", "Year"), "method": ("Đổi phương pháp", "Method change"),
-    "merger": ("Sáp nhập tỉnh 1/7/2025", "Provinces merged 1 Jul 2025"), "goal": ("Mục tiêu", "Goal"),
-    "places": ("Số bậc tăng (+) / giảm (−)", "Places gained (+) / lost (−)"),
-    "missing": ("không có số liệu", "no data"), "of": ("trên", "of"),
-    "change": ("Thay đổi so với năm trước", "Change on previous year"),
-    "others": ("Các đơn vị khác", "Everyone else"),
-}
-
-
-def t(key: str, lang: str) -> str:
-    """Chart vocabulary in the language."""
-    return TEXT[key][1 if lang == "en" else 0]
-
 
 def unit_label(unit: str, lang: str) -> str:
     """'%', 'điểm' or 'points'."""
     if unit == "%":
         return "%"
-    return "points" if lang == "en" and unit == "điểm" else unit
+    return L("chart.points", lang) if unit == pair("chart.points")[0] else unit
 
 
 def _page_template() -> go.layout.Template:
@@ -71,41 +55,42 @@ def trend_figure(trend: pd.DataFrame, title: str, unit: str, lang: str = "vi", m
                  rank_goal: int | None = None, show_merger: bool = True) -> go.Figure:
     """Value (top) and rank (bottom, 1 at the top) over the years, with field size, breaks and goals."""
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.1, row_heights=[0.5, 0.5],
-                        subplot_titles=(f"{t('value', lang)} ({plotly_text(unit_label(unit, lang))})",
-                                        t("rank", lang) if mode == "rank" else t("percentile", lang)))
-    fig.add_trace(go.Scatter(x=trend["year"], y=trend["value"], mode="lines+markers+text", name=t("value", lang),
+                        subplot_titles=(f"{L('chart.value', lang)} ({plotly_text(unit_label(unit, lang))})",
+                                        L("chart.rank", lang) if mode == "rank" else L("chart.percentile", lang)))
+    fig.add_trace(go.Scatter(x=trend["year"], y=trend["value"], mode="lines+markers+text", name=L("chart.value", lang),
                              line=dict(color=FOCUS, width=3), marker=dict(size=8),
                              text=[format_number(v, lang) for v in trend["value"]], textposition="top center",
                              hovertemplate="%{x}: %{y:.2f}<extra></extra>"), row=1, col=1)
     if mode == "rank":
         labels = [f"{int(r)}/{int(n)}" if pd.notna(r) else "" for r, n in zip(trend["rank"], trend["rank_of"])]
-        fig.add_trace(go.Scatter(x=trend["year"], y=trend["rank"], mode="lines+markers+text", name=t("rank", lang),
+        fig.add_trace(go.Scatter(x=trend["year"], y=trend["rank"], mode="lines+markers+text",
+                                 name=L("chart.rank", lang),
                                  line=dict(color="#1f6fb2", width=3), marker=dict(size=8), text=labels,
                                  textposition="bottom center", customdata=trend["rank_of"],
                                  hovertemplate="%{x}: %{y}/%{customdata}<extra></extra>"), row=2, col=1)
-        fig.update_yaxes(autorange="reversed", row=2, col=1, title_text=t("rank", lang), tickformat="d",
+        fig.update_yaxes(autorange="reversed", row=2, col=1, title_text=L("chart.rank", lang), tickformat="d",
                          dtick=1 if trend["rank"].max() <= 12 else None)
         if rank_goal:
             fig.add_hline(y=rank_goal, line_dash="dot", line_color="#1e8449", row=2, col=1,
-                          annotation_text=f"{t('goal', lang)}: ≤ {rank_goal}", annotation_position="bottom right")
+                          annotation_text=f"{L('chart.goal', lang)}: ≤ {rank_goal}", annotation_position="bottom right")
     else:
         fig.add_trace(go.Scatter(x=trend["year"], y=trend["percentile"], mode="lines+markers",
-                                 name=t("percentile", lang), line=dict(color="#1f6fb2", width=3),
+                                 name=L("chart.percentile", lang), line=dict(color="#1f6fb2", width=3),
                                  hovertemplate="%{x}: %{y:.0f}<extra></extra>"), row=2, col=1)
         fig.update_yaxes(range=[0, 105], row=2, col=1)
     if value_goal is not None:
         fig.add_hline(y=value_goal, line_dash="dot", line_color="#1e8449", row=1, col=1,
-                      annotation_text=f"{t('goal', lang)}: ≥ {format_number(value_goal, lang)}",
+                      annotation_text=f"{L('chart.goal', lang)}: ≥ {format_number(value_goal, lang)}",
                       annotation_position="bottom right")
     years = list(trend["year"])
     for br in breaks or []:
         if years and min(years) < br.year <= max(years):
             fig.add_vline(x=br.year - 0.5, line_dash="dash", line_color="#7f8c8d")
-            fig.add_annotation(x=br.year - 0.5, y=0.5, yref="paper", text=t("method", lang), showarrow=False,
+            fig.add_annotation(x=br.year - 0.5, y=0.5, yref="paper", text=L("chart.method", lang), showarrow=False,
                                font=dict(size=11, color="#7f8c8d"), bgcolor="white")
     if show_merger and years and min(years) < MERGER_YEAR <= max(years):
         fig.add_vline(x=MERGER_YEAR - 0.5, line_dash="dot", line_color="#8e44ad", line_width=2)
-        fig.add_annotation(x=MERGER_YEAR - 0.5, y=-0.08, yref="paper", text=t("merger", lang), showarrow=False,
+        fig.add_annotation(x=MERGER_YEAR - 0.5, y=-0.08, yref="paper", text=L("chart.merger", lang), showarrow=False,
                            font=dict(size=11, color="#8e44ad"))
     fig.update_xaxes(dtick=1, tickformat="d")
     fig.update_layout(showlegend=False)
@@ -138,7 +123,7 @@ def bump_figure(data: pd.DataFrame, highlight: list[str], title: str, lang: str 
     y = "percentile" if use_percentile else "rank"
     fig = go.Figure()
     rest = data[~data["entity_code"].isin(highlight)]
-    fig.add_trace(context_lines(rest, "year", y, t("others", lang)))
+    fig.add_trace(context_lines(rest, "year", y, L("chart.others", lang)))
     for i, code in enumerate(highlight):
         group = data[data["entity_code"] == code]
         if group.empty:
@@ -153,9 +138,9 @@ def bump_figure(data: pd.DataFrame, highlight: list[str], title: str, lang: str 
         fig.add_annotation(x=last["year"], y=last[y], text=f" {name} ({int(last['rank'])})", xanchor="left",
                            showarrow=False, font=dict(color=colour, size=13))
     if use_percentile:
-        fig.update_yaxes(title_text=t("percentile", lang), range=[-2, 102])
+        fig.update_yaxes(title_text=L("chart.percentile", lang), range=[-2, 102])
     else:
-        fig.update_yaxes(title_text=t("rank", lang), autorange="reversed")
+        fig.update_yaxes(title_text=L("chart.rank", lang), autorange="reversed")
     fig.update_xaxes(dtick=1, tickformat="d")
     fig.update_layout(margin=dict(r=180))
     return _base(fig, title, lang, height=560)
@@ -171,7 +156,7 @@ def slope_figure(changes: pd.DataFrame, from_year: int, to_year: int, highlight:
     ends = pd.DataFrame({"entity_code": rest["entity_code"].repeat(2), "entity_name": rest["entity_name"].repeat(2),
                          "x": [0, 1] * len(rest),
                          "rank": [int(v) for pair in zip(rest["rank_from"], rest["rank_to"]) for v in pair]})
-    fig.add_trace(context_lines(ends, "x", "rank", t("others", lang), markers=True,
+    fig.add_trace(context_lines(ends, "x", "rank", L("chart.others", lang), markers=True,
                                 hover="%{text}: %{y}<extra></extra>"))
     for r in both[both["entity_code"].isin(highlight)].itertuples(index=False):
         colour = PALETTE[highlight.index(r.entity_code) % len(PALETTE)]
@@ -183,7 +168,7 @@ def slope_figure(changes: pd.DataFrame, from_year: int, to_year: int, highlight:
                            showarrow=False, font=dict(color=colour))
         fig.add_annotation(x=0, y=int(r.rank_from), text=f"({int(r.rank_from)}) ", xanchor="right",
                            showarrow=False, font=dict(color=colour))
-    fig.update_yaxes(autorange="reversed", title_text=t("rank", lang))
+    fig.update_yaxes(autorange="reversed", title_text=L("chart.rank", lang))
     fig.update_xaxes(tickvals=[0, 1], ticktext=[str(from_year), str(to_year)], range=[-0.15, 1.15])
     fig.update_layout(margin=dict(r=200, l=80))
     return _base(fig, title, lang, height=560)
@@ -195,13 +180,13 @@ def diverging_figure(changes: pd.DataFrame, highlight: list[str], title: str, la
     data["shown"] = data["places_up"]
     data = data.sort_values(["shown", "entity_name"], ascending=[True, False], na_position="first")
     colours = [GREY if pd.isna(v) else (UP if v > 0 else DOWN if v < 0 else "#7f8c8d") for v in data["shown"]]
-    labels = [t("missing", lang) if pd.isna(v) else f"{int(v):+d}" for v in data["shown"]]
+    labels = [L("chart.missing", lang) if pd.isna(v) else f"{int(v):+d}" for v in data["shown"]]
     names = [f"<b>{plotly_text(n)}</b>" if c in highlight else plotly_text(n)
              for n, c in zip(data["entity_name"], data["entity_code"])]
     fig = go.Figure(go.Bar(x=data["shown"].fillna(0), y=names, orientation="h", marker_color=colours, text=labels,
                            textposition="outside", cliponaxis=False,
                            hovertemplate="%{y}: %{text}<extra></extra>"))
-    fig.update_xaxes(title_text=t("places", lang), zeroline=True, zerolinewidth=2)
+    fig.update_xaxes(title_text=L("chart.places", lang), zeroline=True, zerolinewidth=2)
     return _base(fig, title, lang, height=max(420, 18 * len(data) + 120))
 
 
@@ -238,10 +223,10 @@ def drivers_figure(drivers: pd.DataFrame, title: str, lang: str = "vi") -> go.Fi
     """The focus entity's components: change in places since last year (what drove the overall move)."""
     data = drivers.sort_values("places_up", na_position="first")
     colours = [GREY if pd.isna(v) else (UP if v > 0 else DOWN if v < 0 else "#7f8c8d") for v in data["places_up"]]
-    text = [t("missing", lang) if pd.isna(v) else f"{int(v):+d}" for v in data["places_up"]]
+    text = [L("chart.missing", lang) if pd.isna(v) else f"{int(v):+d}" for v in data["places_up"]]
     fig = go.Figure(go.Bar(x=data["places_up"].fillna(0), y=plotly_texts(data["component_name"]), orientation="h",
                            marker_color=colours, text=text, textposition="outside", cliponaxis=False))
-    fig.update_xaxes(title_text=t("places", lang), zeroline=True, zerolinewidth=2)
+    fig.update_xaxes(title_text=L("chart.places", lang), zeroline=True, zerolinewidth=2)
     return _base(fig, title, lang, height=max(360, 40 * len(data) + 140))
 
 
@@ -253,7 +238,7 @@ def compare_figure(bench: pd.DataFrame, title: str, unit: str, lang: str = "vi")
                            marker_color=[colours[k] for k in data["kind"]],
                            text=[format_number(v, lang) for v in data["value"]], textposition="outside",
                            cliponaxis=False))
-    fig.update_xaxes(title_text=f"{t('value', lang)} ({plotly_text(unit_label(unit, lang))})")
+    fig.update_xaxes(title_text=f"{L('chart.value', lang)} ({plotly_text(unit_label(unit, lang))})")
     return _base(fig, title, lang, height=max(360, 44 * len(data) + 140))
 
 
@@ -265,7 +250,7 @@ def leaderboard_figure(board: pd.DataFrame, title: str, unit: str, lang: str = "
     names = [f"{int(r)}. {plotly_text(n)}" for r, n in zip(data["rank"], data["entity_name"])]
     fig = go.Figure(go.Bar(x=data["value"], y=names, orientation="h", marker_color="#1f6fb2", text=labels,
                            textposition="outside", cliponaxis=False))
-    fig.update_xaxes(title_text=f"{t('value', lang)} ({plotly_text(unit_label(unit, lang))})")
+    fig.update_xaxes(title_text=f"{L('chart.value', lang)} ({plotly_text(unit_label(unit, lang))})")
     return _base(fig, title, lang, height=max(380, 34 * len(data) + 140))
 
 

@@ -13,9 +13,10 @@ from pypdf import PdfWriter
 from reformdash import fonts, images
 from reformdash.briefing import Briefing, Slide
 from reformdash.charts import FONT, briefing_figure, point_text
-from reformdash.export_pptx import SAMPLE_BADGE, cell_text, column_weights
+from reformdash.export_pptx import cell_text, column_weights
 from reformdash.markup import plotly_text
 from reformdash.text import strip_accents
+from reformdash.words import L, t
 from reformdash.words.headers import with_headers
 
 PDF_MIME = "application/pdf"
@@ -107,7 +108,7 @@ def slide_figure(slide: Slide, briefing: Briefing, number: int, total: int) -> g
             _note(fig, "<br>".join(plotly_text(line) for line in text_lines), 0, bottom, SENTENCE, INK,
                   valign="top")
     if slide.sample:
-        _note(fig, f"<b>{SAMPLE_BADGE if briefing.lang == 'vi' else 'SAMPLE'}</b>", 1, 1.0, 18, SAMPLE, "right")
+        _note(fig, f"<b>{L('sample', briefing.lang)}</b>", 1, 1.0, 18, SAMPLE, "right")
     _note(fig, plotly_text(f"{briefing.entity_name} · {briefing.year}"), 0, 0.0, 11, MUTED, valign="bottom")
     _note(fig, f"{number}/{total}", 1, 0.0, 11, MUTED, "right", valign="bottom")
     return fig
@@ -221,5 +222,5 @@ def _table(fig: go.Figure, slide: Slide, lang: str, bottom: float, top: float) -
                                       fill_color=[["#f4f6f7", "white"] * len(shown)])))
     if len(frame) > len(shown):
         more = len(frame) - len(shown)
-        _note(fig, f"… {more} dòng nữa trong tệp Excel" if lang == "vi" else f"… {more} more rows in the workbook",
+        _note(fig, t("brief.pdf.more_rows", lang, n=more),
               1, bottom - 0.01, 12, MUTED, "right")

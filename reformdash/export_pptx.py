@@ -31,37 +31,33 @@ from reformdash import settings
 from reformdash.briefing import Briefing, Chart, Slide
 from reformdash.errors import NotFound, ReformdashError
 from reformdash.exports import neutralise_cell
-from reformdash.words import format_number
+from reformdash.words import L, format_number, t
 from reformdash.words.headers import with_headers
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 FOCUS, OTHER, GOAL, UP, DOWN, SAMPLE = "C0392B", "1F6FB2", "1E8449", "1E8449", "C0392B", "C0392B"
-SAMPLE_BADGE = "MẪU"
 
 
-def _tr(vi: str, en: str, lang: str) -> str:
-    return en if lang == "en" else vi
-
-
-def template_path(template: str | Path | None = None) -> Path | None:
+def template_path(template: str | Path | None = None, lang: str = "vi") -> Path | None:
     """The template given, else $REFORMDASH_PPTX_TEMPLATE, else None; NotFound if the file is missing."""
     chosen = template or settings.get("REFORMDASH_PPTX_TEMPLATE")
     if not chosen:
         return None
     path = Path(chosen)
     if not path.is_file():
-        raise NotFound(f"Không có tệp mẫu trình chiếu «{chosen}»", "Không tìm thấy tệp mẫu")
+        raise NotFound(t("brief.deck.no_template", lang, path=chosen), t("brief.deck.no_template.title", lang))
     return path
 
 
 def write_pptx(briefing: Briefing, path_or_file, template: str | Path | None = None) -> None:
     """Write the deck to a path or a binary file; `template` (or the setting) gives the layouts and fonts."""
-    source = template_path(template)
+    lang = briefing.lang
+    source = template_path(template, lang)
     try:
         prs = Presentation(str(source)) if source else Presentation()
     except (zipfile.BadZipFile, KeyError, ValueError) as e:
-        raise ReformdashError(f"Tệp mẫu «{source}» không phải là bản trình chiếu PowerPoint (.pptx) hợp lệ",
-                              "Tệp mẫu không đọc được") from e
+        raise ReformdashError(t("brief.deck.bad_template", lang, path=source),
+                              t("brief.deck.bad_template.title", lang)) from e
     if source:
         _drop_slides(prs)  # the template's own example slides are not part of the briefing
     else:
@@ -72,7 +68,8 @@ def write_pptx(briefing: Briefing, path_or_file, template: str | Path | None = N
     try:
         prs.save(path_or_file if not isinstance(path_or_file, Path) else str(path_or_file))
     except OSError as e:
-        raise ReformdashError(f"Không ghi được tệp «{path_or_file}»: {e.strerror or e}", "Không ghi được tệp") from e
+        raise ReformdashError(t("brief.deck.not_written", lang, path=path_or_file, reason=e.strerror or e),
+                              t("brief.deck.not_written.title", lang)) from e
 
 
 def pptx_bytes(briefing: Briefing, template: str | Path | None = None) -> bytes:
@@ -132,10 +129,7 @@ class _Deck:
             self._badge(page)
         notes = list(slide.sentences)
         if slide.figure is not None:
-            notes.append(_tr("Bản đồ được chèn dưới dạng ảnh, không chỉnh sửa được như các biểu đồ khác của tệp; số "
-                             "liệu của bản đồ có trong tệp Excel của bài trình bày.",
-                             "The map is inserted as a picture, not editable like the deck's other charts; its "
-                             "figures are in the briefing's Excel file.", self.lang))
+            notes.append(t("brief.deck.map_note", self.lang))
         if notes:
             page.notes_slide.notes_text_frame.text = "\n".join(notes)
 
@@ -201,7 +195,7 @@ class _Deck:
 
     def _badge(self, page) -> None:
         """The sample mark: figures on this slide are illustrative, not published."""
-        box = self._text(page, SAMPLE_BADGE, 0.89, 0.03, 0.09, 0.07, size=24, bold=True, color=SAMPLE)
+        box = self._text(page, L("sample", self.lang), 0.89, 0.03, 0.09, 0.07, size=24, bold=True, color=SAMPLE)
         box.name = "sample-badge"
         box.line.color.rgb = box.text_frame.paragraphs[0].runs[0].font.color.rgb
         box.line.width = 19050  # 1.5 pt

@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 from reformdash import fonts, settings
 from reformdash.errors import ReformdashError
+from reformdash.words import t
 
 FORMATS = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
 WIDTH, HEIGHT = 1280, 720  # a 16:9 slide at the size a projector shows
@@ -43,9 +44,7 @@ def _start() -> None:
         return
     path = browser_path()
     if path is None:
-        raise ImagesUnavailable("Không tìm thấy trình duyệt chromium để vẽ ảnh biểu đồ; hãy cài gói Debian "
-                                "«chromium» (apt-get install -y chromium) hoặc đặt REFORMDASH_CHROMIUM.",
-                                "Chưa vẽ được ảnh")
+        raise ImagesUnavailable(t("brief.images.no_browser"), t("brief.images.title"))
     import kaleido
 
     # choreographer reads BROWSER_PATH; it would download a browser if it found none, which must never happen
@@ -71,7 +70,7 @@ def render(fig, fmt: str = "png", width: int = WIDTH, height: int = HEIGHT) -> b
         try:
             return kaleido.calc_fig_sync(fig, opts=opts, topojson=OFFLINE_TOPOJSON)
         except Exception as e:  # the browser's own error (a crashed tab, a timeout) reaches the reader in words
-            raise ImagesUnavailable(f"Không vẽ được ảnh biểu đồ: {e}", "Chưa vẽ được ảnh") from e
+            raise ImagesUnavailable(t("brief.images.failed", reason=e), t("brief.images.title")) from e
 
 
 def stop() -> None:

@@ -22,7 +22,8 @@ from reformdash.charts import FONT, TEMPLATE, unit_label
 from reformdash.images import OFFLINE_TOPOJSON
 from reformdash.markup import plotly_text
 from reformdash.store import REFERENCE
-from reformdash.words import format_number
+from reformdash.words import L, format_number
+from reformdash.words.headers import header
 
 GEO = REFERENCE / "geo"
 MODES = ("value", "rank", "quartile", "change")
@@ -35,41 +36,22 @@ VALUE_SCALE = "Cividis"
 QUARTILE_COLOURS = ["#00204d", "#575c6d", "#a69d75", "#ffea46"]  # lowest group … highest group
 CHANGE_SCALE = [[0.0, "#b35806"], [0.25, "#f1a340"], [0.5, "#f7f7f7"], [0.75, "#998ec3"], [1.0, "#542788"]]
 # where the archipelagos' names are written (they are a few pixels of reef at this scale)
-ARCHIPELAGOS = ((112.0, 17.35, "QĐ. Hoàng Sa<br>(Đà Nẵng)", "Hoang Sa (Paracel) Is.<br>(Da Nang)"),
-                (114.6, 10.9, "QĐ. Trường Sa<br>(Khánh Hòa)", "Truong Sa (Spratly) Is.<br>(Khanh Hoa)"))
+ARCHIPELAGOS = ((112.0, 17.35, "map.archipelago.paracel"), (114.6, 10.9, "map.archipelago.spratly"))
 CONFIG = {"topojsonURL": OFFLINE_TOPOJSON, "scrollZoom": False, "displaylogo": False}
-
-TEXT = {
-    "source": ("Nguồn bản đồ: Open Development Mekong", "Map source: Open Development Mekong"),
-    "no_data": ("chưa có dữ liệu", "no data yet"),
-    "no_data_key": ("■ Xám: chưa có dữ liệu", "■ Grey: no data yet"),
-    "value": ("Giá trị", "Value"), "rank": ("Hạng", "Rank"), "quartile": ("Nhóm", "Group"),
-    "better": ("cao hơn = tốt hơn", "higher = better"),
-    "better_right": ("bên phải = tốt hơn", "right = better"),
-    "rank_bar": ("Thứ hạng (1 = đứng đầu; màu sáng = tốt hơn)", "Rank (1 = first; brighter = better)"),
-    "percentile": ("Thứ hạng phần trăm", "Percentile rank"),
-    "places": ("Số bậc tăng (+) / giảm (−)", "Places gained (+) / lost (−)"),
-    "pct_change": ("Thay đổi thứ hạng phần trăm (điểm, + = tiến lên)", "Change in percentile rank (points, + = up)"),
-    "gain_loss": ("tím = tăng bậc, cam = giảm bậc", "purple = gained, orange = lost"),
-}
-QUARTILES = {"vi": ("Nhóm đạt điểm cao nhất", "Nhóm đạt điểm trung bình cao", "Nhóm đạt điểm trung bình thấp",
-                    "Nhóm đạt điểm thấp nhất"),
-             "en": ("Highest-scoring quartile", "High-average quartile", "Low-average quartile",
-                    "Lowest-scoring quartile")}
-# the quartile bar's ticks, lowest group first (left to right, as the bar reads)
-QUARTILE_SHORT = (("Thấp nhất", "Trung bình thấp", "Trung bình cao", "Cao nhất"),
-                  ("Lowest", "Low average", "High average", "Highest"))
-MODE_NAMES = {"value": ("Giá trị", "Value"), "rank": ("Thứ hạng", "Rank"),
-              "quartile": ("Nhóm tứ phân vị", "Quartiles"), "change": ("Thay đổi", "Change")}
 
 
 def t(key: str, lang: str) -> str:
-    """Map vocabulary in the language."""
-    return TEXT[key][1 if lang == "en" else 0]
+    """Map vocabulary in the language (`key` without its «map.» prefix)."""
+    return L(f"map.{key}", lang)
 
 
 def mode_name(mode: str, lang: str) -> str:
-    return MODE_NAMES[mode][1 if lang == "en" else 0]
+    return L(f"map.mode.{mode}", lang)
+
+
+def quartile_name(group: int, lang: str) -> str:
+    """«Nhóm đạt điểm cao nhất» … for group 1 (best) … 4."""
+    return L(f"map.quartile.{int(group)}", lang)
 
 
 def provinces_of(year: int) -> int:
@@ -130,11 +112,11 @@ def map_table(store, index: str, year: int, component: str = OVERALL, lang: str 
     frame["note"] = ""
     if HA_TAY in scores.index:
         r = scores.loc[HA_TAY]
-        rank = f", {'hạng' if lang != 'en' else 'rank'} {int(r['rank'])}/{int(r['rank_of'])}" \
+        rank = L("map.rank_of", lang, rank=int(r["rank"]), of=int(r["rank_of"])) \
             if pd.notna(r["rank"]) and pd.notna(r["rank_of"]) else ""
-        frame.loc[frame["entity_code"] == HA_NOI, "note"] = (
-            f"Hà Tây: {format_number(float(r['value']), lang)}{rank}" if lang != "en"
-            else f"Ha Tay: {format_number(float(r['value']), lang)}{rank}")
+        frame.loc[frame["entity_code"] == HA_NOI, "note"] = L("map.ha_tay", lang,
+                                                                    value=format_number(float(r["value"]), lang),
+                                                                    rank=rank)
     return frame
 
 
@@ -143,13 +125,7 @@ def ha_tay_note(store, index: str, year: int, lang: str = "vi") -> str | None:
     scores = store.df("map_values", index_code=index, year=int(year), component=OVERALL, lang=lang)
     if HA_TAY not in set(scores["entity_code"]):
         return None
-    if lang == "en":
-        return ("Ha Tay (merged into Ha Noi on 1 August 2008) has no shape of its own on this map: the map shows Ha "
-                "Noi within its boundary after 2008 (Ha Tay included), coloured by Ha Noi's own figure; Ha Tay's "
-                "figure is in Ha Noi's hover and the table.")
-    return ("Hà Tây (hợp nhất vào Hà Nội từ 01/8/2008) không có hình riêng trên bản đồ này: bản đồ vẽ Hà Nội theo "
-            "ranh giới sau năm 2008 (gồm cả Hà Tây) và tô màu theo số liệu của Hà Nội; số liệu của Hà Tây ghi ở "
-            "ô thông tin của Hà Nội và trong bảng.")
+    return L("map.ha_tay_note", lang)
 
 
 def change_table(store, index: str, from_year: int, to_year: int, component: str = OVERALL,
@@ -203,8 +179,8 @@ def _hover(name: str, lines: list[str]) -> str:
 
 def _rank_text(rank, rank_of, lang: str) -> str:
     if pd.isna(rank):
-        return f"{t('rank', lang)}: —"
-    return f"{t('rank', lang)}: {int(rank)}" + (f"/{int(rank_of)}" if pd.notna(rank_of) else "")
+        return f"{L('map.rank', lang)}: —"
+    return f"{L('map.rank', lang)}: {int(rank)}" + (f"/{int(rank_of)}" if pd.notna(rank_of) else "")
 
 
 def map_figure(frame: pd.DataFrame, spec: MapSpec, lang: str = "vi", height: int = 640) -> go.Figure:
@@ -234,10 +210,11 @@ def map_figure(frame: pd.DataFrame, spec: MapSpec, lang: str = "vi", height: int
         fig.add_trace(go.Choropleth(
             geojson=gj, locations=list(missing["entity_code"]), z=[0] * len(missing),
             customdata=list(missing["entity_code"]), colorscale=[[0, NO_DATA], [1, NO_DATA]], showscale=False,
-            text=[_hover(n, [t("no_data", lang)]) for n in missing["entity_name"]],
+            text=[_hover(n, [L("map.no_data", lang)]) for n in missing["entity_name"]],
             hovertemplate="%{text}<extra></extra>", marker=dict(line=dict(color="white", width=0.6)),
             selected=dict(marker=dict(opacity=1)), unselected=dict(marker=dict(opacity=1)), name=""))
-        fig.add_annotation(text=t("no_data_key", lang), x=0, y=0.0, xref="paper", yref="paper", showarrow=False,
+        fig.add_annotation(text=L("map.no_data_key", lang), x=0, y=0.0, xref="paper", yref="paper",
+                           showarrow=False,
                            xanchor="left", yanchor="bottom", font=dict(size=12, color="#7b8288"))
     if spec.focus in set(frame["entity_code"]):
         fig.add_trace(go.Choropleth(
@@ -245,9 +222,9 @@ def map_figure(frame: pd.DataFrame, spec: MapSpec, lang: str = "vi", height: int
             showscale=False, hoverinfo="skip", marker=dict(line=dict(color=OUTLINE, width=2)), name=""))
     fig.add_trace(go.Scattergeo(
         lon=[a[0] for a in ARCHIPELAGOS], lat=[a[1] for a in ARCHIPELAGOS], mode="text", hoverinfo="skip",
-        text=[a[3] if lang == "en" else a[2] for a in ARCHIPELAGOS], textfont=dict(size=11, color="#4d5656"),
+        text=[L(a[2], lang) for a in ARCHIPELAGOS], textfont=dict(size=11, color="#4d5656"),
         showlegend=False, name=""))
-    fig.add_annotation(text=t("source", lang), x=1, y=0.0, xref="paper", yref="paper", showarrow=False,
+    fig.add_annotation(text=L("map.source", lang), x=1, y=0.0, xref="paper", yref="paper", showarrow=False,
                        xanchor="right", yanchor="bottom", font=dict(size=11, color="#7b8288"))
     fig.update_geos(fitbounds="geojson", visible=False, projection_type="mercator", bgcolor="rgba(0,0,0,0)")
     fig.update_layout(title=dict(text=plotly_text(spec.title), x=0, font=dict(size=18)), font=FONT, height=height,
@@ -265,14 +242,14 @@ def _lines(r, spec: MapSpec, lang: str) -> list[str]:
                  f"{spec.year}: {format_number(r.value_to, lang) if pd.notna(r.value_to) else '—'}"
                  f" · {_rank_text(r.rank_to, r.rank_of_to, lang)}"]
         if r.measure == "percentile_change":
-            lines.append(f"{t('percentile', lang)}: {_signed(r.percentile_change, lang)}")
+            lines.append(f"{L('map.percentile', lang)}: {_signed(r.percentile_change, lang)}")
         else:
-            lines.append(f"{t('places', lang)}: {_signed(r.places_up, lang, 0)}")
+            lines.append(f"{L('map.places', lang)}: {_signed(r.places_up, lang, 0)}")
         return lines
-    lines = [f"{t('value', lang)}: {format_number(r.value, lang)} {unit}".rstrip(),
+    lines = [f"{L('map.value', lang)}: {format_number(r.value, lang)} {unit}".rstrip(),
              _rank_text(r.rank, r.rank_of, lang)]
     if spec.mode == "quartile" and pd.notna(r.quartile):
-        lines.append(QUARTILES[lang if lang == "en" else "vi"][int(r.quartile) - 1])
+        lines.append(quartile_name(r.quartile, lang))
     if r.note:
         lines.append(plotly_text(r.note))
     return lines
@@ -291,7 +268,7 @@ def _scale(spec: MapSpec, frame: pd.DataFrame, z: pd.Series, lang: str) -> dict:
     bar = dict(orientation="h", thickness=12, len=0.9, x=0.5, xanchor="center", y=-0.02, yanchor="top",
                outlinewidth=0, title=dict(side="top"))
     if spec.mode == "value":
-        title = f"{t('value', lang)} ({unit_label(spec.unit, lang)}; {t('better', lang)})"
+        title = f"{L('map.value', lang)} ({unit_label(spec.unit, lang)}; {L('map.better', lang)})"
         return dict(colorscale=VALUE_SCALE, colorbar=dict(bar, title=dict(text=title, side="top",
                                                                               font=dict(size=12)), tickformat=".1f"))
     if spec.mode == "rank":
@@ -299,19 +276,22 @@ def _scale(spec: MapSpec, frame: pd.DataFrame, z: pd.Series, lang: str) -> dict:
         step = 5 if worst <= 40 else 10
         ticks = [1] + list(range(step, worst + 1, step))
         return dict(colorscale=VALUE_SCALE, zmin=-worst, zmax=-1,
-                    colorbar=dict(bar, title=dict(text=t("rank_bar", lang), side="top", font=dict(size=12)),
+                    colorbar=dict(bar, title=dict(text=L("map.rank_bar", lang), side="top", font=dict(size=12)),
                                   tickvals=[-x for x in ticks], ticktext=[str(x) for x in ticks]))
     if spec.mode == "quartile":
         scale = []
         for k, colour in enumerate(QUARTILE_COLOURS):  # four flat steps: z 1 (lowest group) … 4 (highest)
             scale += [[k / 4, colour], [(k + 1) / 4, colour]]
         return dict(colorscale=scale, zmin=0.5, zmax=4.5,
-                    colorbar=dict(bar, title=dict(text=t("quartile", lang) + " (" + t("better_right", lang) + ")",
+                    colorbar=dict(bar, title=dict(text=L("map.quartile", lang) + " ("
+                                                  + L("map.better_right", lang) + ")",
                                                   side="top", font=dict(size=12)),
-                                  tickvals=[1, 2, 3, 4], ticktext=[QUARTILE_SHORT[lang == "en"][k] for k in range(4)]))
+                                  tickvals=[1, 2, 3, 4], ticktext=[L(f"map.quartile_short.{4 - k}", lang)
+                                                                     for k in range(4)]))
     measure = frame["measure"].iloc[0] if len(frame) else "places_up"
     reach = max(1.0, float(z.abs().max())) if len(z) else 1.0
-    title = t("pct_change" if measure == "percentile_change" else "places", lang) + "; " + t("gain_loss", lang)
+    title = (L("map.pct_change" if measure == "percentile_change" else "map.places", lang) + "; "
+             + L("map.gain_loss", lang))
     return dict(colorscale=CHANGE_SCALE, zmid=0, zmin=-reach, zmax=reach,
                 colorbar=dict(bar, title=dict(text=title, side="top", font=dict(size=12)),
                               tickformat="+d" if measure == "places_up" else "+.0f"))
@@ -346,21 +326,18 @@ def figure(store, index: str, year: int, mode: str = "value", component: str = O
 
 def readable(frame: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     """The map's table with the reader's headers (for the table under the map and the Excel download)."""
-    en = lang == "en"
     if "measure" in frame.columns:
-        columns = {"entity_name": "Province" if en else "Tỉnh, thành phố", "value_from": "Value (from)" if en
-                   else "Giá trị (năm gốc)", "value_to": "Value (to)" if en else "Giá trị (năm so sánh)",
-                   "rank_from": "Rank (from)" if en else "Hạng (năm gốc)", "rank_to": "Rank (to)" if en
-                   else "Hạng (năm so sánh)", "places_up": "Places up" if en else "Số bậc tăng (+)/giảm (−)",
-                   "percentile_change": "Percentile change" if en else "Thay đổi thứ hạng phần trăm"}
+        columns = {"entity_name": header("province", lang), "value_from": L("map.col.value_from", lang),
+                   "value_to": L("map.col.value_to", lang), "rank_from": L("map.col.rank_from", lang),
+                   "rank_to": L("map.col.rank_to", lang), "places_up": header("places_up", lang),
+                   "percentile_change": header("percentile_change", lang)}
         out = frame[list(columns)].rename(columns=columns)
         if frame["measure"].iloc[0] == "percentile_change" if len(frame) else False:
             out = out.drop(columns=[columns["places_up"]])
         return out
-    columns = {"entity_name": "Province" if en else "Tỉnh, thành phố", "value": "Value" if en else "Giá trị",
-               "rank": "Rank" if en else "Thứ hạng", "rank_of": "Rank of" if en else "Trên tổng số",
-               "quartile": "Quartile group (1 = highest)" if en else "Nhóm (1 = cao nhất)",
-               "note": "Note" if en else "Ghi chú"}
+    columns = {"entity_name": header("province", lang), "value": header("value", lang),
+               "rank": L("brief.col.rank", lang), "rank_of": header("rank_of", lang),
+               "quartile": header("quartile", lang), "note": header("note", lang)}
     out = frame[list(columns)].rename(columns=columns)
     return out.sort_values([columns["rank"], columns["entity_name"]], na_position="last").reset_index(drop=True)
 
@@ -370,24 +347,18 @@ def sentence(frame: pd.DataFrame, spec: MapSpec, index_label: str, lang: str = "
     have = frame.dropna(subset=["value"]).sort_values(["value"], ascending=False)
     n, total = len(have), len(frame)
     if not n:
-        return (f"{index_label} năm {spec.year}: chưa có dữ liệu." if lang != "en"
-                else f"{index_label} {spec.year}: no data yet.")
+        return L("map.sentence.no_data", lang, index=index_label, year=spec.year)
     top, bottom = have.iloc[0], have.iloc[-1]
     v = functools.partial(format_number, lang=lang)
-    if lang == "en":
-        text = (f"{index_label} {spec.year}: {n} of {total} provinces have a figure; highest {top.entity_name} "
-                f"({v(top.value)}), lowest {bottom.entity_name} ({v(bottom.value)}).")
-    else:
-        text = (f"{index_label} năm {spec.year}: {n}/{total} tỉnh, thành phố có số liệu; cao nhất là "
-                f"{top.entity_name} ({v(top.value)}), thấp nhất là {bottom.entity_name} ({v(bottom.value)}).")
+    text = L("map.sentence", lang, index=index_label, year=spec.year, n=n, total=total, top=top.entity_name,
+                   top_value=v(top.value), bottom=bottom.entity_name, bottom_value=v(bottom.value))
     mine = frame[frame["entity_code"] == spec.focus]
     if spec.focus and len(mine) and pd.notna(mine.iloc[0]["value"]):
         r = mine.iloc[0]
-        q = QUARTILES["en" if lang == "en" else "vi"][int(r.quartile) - 1].lower()
-        rank = f", {'rank' if lang == 'en' else 'hạng'} {int(r['rank'])}/{int(r.rank_of)}" \
+        q = quartile_name(r.quartile, lang).lower()
+        rank = L("map.rank_of", lang, rank=int(r["rank"]), of=int(r.rank_of)) \
             if pd.notna(r["rank"]) and pd.notna(r.rank_of) else ""
-        text += (f" {r.entity_name}: {v(r.value)}{rank} ({q})." if lang == "en"
-                 else f" {r.entity_name}: {v(r.value)}{rank} ({q}).")
+        text += f" {r.entity_name}: {v(r.value)}{rank} ({q})."
     return text
 
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from reformdash.words import format_number
+from reformdash.words import format_number, t
+from reformdash.words.briefing import CITY_NAMES, CITY_PREFIXES
 
 
 def unit_word(unit: str, lang: str) -> str:
     """' điểm' / '%' / ' points'."""
     if unit == "%":
         return "%"
-    return " điểm" if lang == "vi" else " points"
+    return t("brief.points", lang)
 
 
 def entity_phrase(name: str, kind: str, lang: str) -> str:
@@ -20,10 +21,9 @@ def entity_phrase(name: str, kind: str, lang: str) -> str:
         return name
     if kind == "province":
         lowered = name.lower()
-        if lowered.startswith(("tp.", "thành phố")):
+        if lowered.startswith(CITY_PREFIXES):
             return name
-        city = name in ("Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế", "Thừa Thiên Huế")
-        return f"thành phố {name}" if city else f"tỉnh {name}"
+        return t("brief.phrase.city" if name in CITY_NAMES else "brief.phrase.province", lang, name=name)
     return name
 
 
@@ -33,48 +33,24 @@ def year_summary(index_label: str, entity_name: str, kind: str, unit: str, year:
     """'Năm 2019, Chỉ số PCI của tỉnh Quảng Ninh đạt 73,40 điểm, xếp thứ 1/63, giữ nguyên so với năm 2018.'"""
     who = entity_phrase(entity_name, kind, lang)
     number = format_number(value, lang) + unit_word(unit, lang)
-    if lang == "en":
-        text = f"In {year}, {who} scored {number} on {index_label}"
-        if rank is not None and not pd.isna(rank):
-            text += f", ranking {int(rank)}/{int(rank_of)}"
-        else:
-            text += " (rank not published)"  # a partial table: no rank is invented
-        text += move_en(rank, rank_of, prev_year, prev_rank, prev_rank_of)
-        return text + "."
-    text = f"Năm {year}, {index_label} của {who} đạt {number}"
+    text = t("brief.summary", lang, year=year, index=index_label, who=who, number=number)
     if rank is not None and not pd.isna(rank):
-        text += f", xếp thứ {int(rank)}/{int(rank_of)}"
+        text += t("brief.summary.rank", lang, rank=int(rank), of=int(rank_of))
     else:
-        text += " (chưa công bố thứ hạng)"  # a partial table: no rank is invented
-    text += move_vi(rank, rank_of, prev_year, prev_rank, prev_rank_of)
+        text += t("brief.summary.no_rank", lang)  # a partial table: no rank is invented
+    text += move(rank, rank_of, prev_year, prev_rank, prev_rank_of, lang)
     return text + "."
 
 
-def move_vi(rank, rank_of, prev_year, prev_rank, prev_rank_of) -> str:
-    """', tăng 5 bậc so với năm 2018' and its variants."""
+def move(rank, rank_of, prev_year, prev_rank, prev_rank_of, lang: str = "vi") -> str:
+    """', tăng 5 bậc so với năm 2018' / ', up 5 places on 2018' and their variants."""
     if prev_rank is None or pd.isna(prev_rank) or rank is None or pd.isna(rank):
         return ""
     if int(prev_rank_of) != int(rank_of):
-        return (f" (năm {prev_year} xếp thứ {int(prev_rank)}/{int(prev_rank_of)}; số đơn vị xếp hạng đã thay đổi "
-                "nên không so sánh trực tiếp số bậc)")
+        return t("brief.move.field_changed", lang, year=prev_year, rank=int(prev_rank), of=int(prev_rank_of))
     up = int(prev_rank) - int(rank)
     if up > 0:
-        return f", tăng {up} bậc so với năm {prev_year}"
+        return t("brief.move.up", lang, n=up, year=prev_year)
     if up < 0:
-        return f", giảm {-up} bậc so với năm {prev_year}"
-    return f", giữ nguyên thứ hạng so với năm {prev_year}"
-
-
-def move_en(rank, rank_of, prev_year, prev_rank, prev_rank_of) -> str:
-    """', up 5 places on 2018' and its variants."""
-    if prev_rank is None or pd.isna(prev_rank) or rank is None or pd.isna(rank):
-        return ""
-    if int(prev_rank_of) != int(rank_of):
-        return (f" ({int(prev_rank)}/{int(prev_rank_of)} in {prev_year}; the field changed size, so places are "
-                "not compared)")
-    up = int(prev_rank) - int(rank)
-    if up > 0:
-        return f", up {up} places on {prev_year}"
-    if up < 0:
-        return f", down {-up} places on {prev_year}"
-    return f", the same place as in {prev_year}"
+        return t("brief.move.down", lang, n=-up, year=prev_year)
+    return t("brief.move.same", lang, year=prev_year)

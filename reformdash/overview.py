@@ -8,7 +8,8 @@ import pandas as pd
 
 from reformdash.narrative import unit_word, year_summary
 from reformdash.registry import Registry
-from reformdash.words import L, format_number
+from reformdash.words import L, format_number, t
+from reformdash.words.headers import header
 
 
 @dataclass
@@ -61,7 +62,8 @@ def focus_cards(store, entity: str, lang: str, version: int = 0) -> Cards:
                     extra = " · " + L("same_place", lang)
         rank = L("rank_of", lang, rank=int(r.rank), of=int(r.rank_of)) if pd.notna(r.rank) else L("no_rank", lang)
         acronym = r.index_code in catalog.indices and catalog.indices[r.index_code].source == "reference"
-        sentence = year_summary(f"Chỉ số {label}" if lang == "vi" and acronym else label, e.name(lang), e.kind, r.unit,
+        sentence = year_summary(t("brief.index_label", lang, name=label) if acronym else label, e.name(lang), e.kind,
+                                r.unit,
                                 int(r.year), r.value, r.rank, r.rank_of,
                                 int(r.year) - 1 if pd.notna(r.prev_rank) else None, r.prev_rank, r.prev_rank_of,
                                 lang)
@@ -88,7 +90,7 @@ def coverage_table(store, lang: str, version: int = 0) -> pd.DataFrame:
     """Indices held, years, entities, and whether the figures are a sample."""
     frame = store.df("index_coverage", lang=lang)
     frame["sample"] = frame["sample"].map(lambda s: L("sample", lang) if s else "")
-    headers = {"vi": ["Mã", "Chỉ số", "Từ năm", "Đến năm", "Số đơn vị", "Số điểm số", "Nhãn"],
-               "en": ["Code", "Index", "From", "To", "Entities", "Scores", "Label"]}[lang]
-    frame.columns = headers
+    frame.columns = [t("brief.col.code", lang), header("index_code", lang), t("brief.col.from_year", lang),
+                     t("brief.col.to_year", lang), t("brief.col.entities", lang), t("brief.col.scores", lang),
+                     t("brief.col.label", lang)]
     return frame

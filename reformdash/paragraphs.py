@@ -32,14 +32,13 @@ def _since(b, index: str, first, last) -> str:
     rank = ""
     if pd.notna(first["rank"]) and pd.notna(last["rank"]):
         r0, n0, r1, n1 = (int(first["rank"]), _of(first), int(last["rank"]), _of(last))
-        rank = b.tr(f"; thứ hạng từ {r0}{n0} {'lên' if r1 < r0 else 'xuống' if r1 > r0 else 'giữ ở'} {r1}{n1}",
-                    f"; rank from {r0}{n0} to {r1}{n1}")
+        key = "brief.since.rank_up" if r1 < r0 else "brief.since.rank_down" if r1 > r0 else "brief.since.rank_same"
+        rank = b.tr(key, before=f"{r0}{n0}", after=f"{r1}{n1}")
     if change == 0:
-        move = b.tr("giá trị không đổi", "the value is unchanged")
+        move = b.tr("brief.since.unchanged")
     else:
-        move = b.tr(f"giá trị {'tăng' if change > 0 else 'giảm'} {amount}{unit}",
-                    f"the value is {'up' if change > 0 else 'down'} {amount}{unit}")
-    return b.tr(f"So với năm {int(first['year'])}, {move}{rank}.", f"Compared with {int(first['year'])}, {move}{rank}.")
+        move = b.tr("brief.since.up" if change > 0 else "brief.since.down", amount=f"{amount}{unit}")
+    return b.tr("brief.since", year=int(first["year"]), move=move, rank=rank)
 
 
 def _of(row) -> str:
@@ -73,21 +72,16 @@ def compare(store, index: str, entity: str, year: int, peers: tuple, lang: str =
     best = everyone.sort_values(["rank", "entity_code"]).iloc[0]
     gap = me - median
     if best["entity_code"] == entity:
-        lead = b.tr("đứng đầu cả nước", "first in the country")
+        lead = b.tr("brief.compare.first")
     else:
-        lead = b.tr(f"cao nhất cả nước là {best['entity_name']} ({b.num(best['value'])}{unit})",
-                    f"the best is {best['entity_name']} ({b.num(best['value'])}{unit})")
-    text = b.tr(
-        f"Năm {year}, {b.label(index)} của {who} đạt {b.num(me)}{unit}, "
-        f"{'cao hơn' if gap >= 0 else 'thấp hơn'} trung vị cả nước ({b.num(median)}{unit}) {b.num(abs(gap))}{unit}; "
-        f"{lead}.",
-        f"In {year}, {who} scored {b.num(me)}{unit} on {b.label(index)}, {b.num(abs(gap))}{unit} "
-        f"{'above' if gap >= 0 else 'below'} the national median ({b.num(median)}{unit}); {lead}.")
+        lead = b.tr("brief.compare.best", name=best["entity_name"], value=f"{b.num(best['value'])}{unit}")
+    text = b.tr("brief.compare.above" if gap >= 0 else "brief.compare.below", year=year, index=b.label(index),
+                who=who, value=f"{b.num(me)}{unit}", median=f"{b.num(median)}{unit}", gap=f"{b.num(abs(gap))}{unit}",
+                lead=lead)
     others = bench[bench["kind"] == "peer"]
     if len(others):
         ahead = int((others["value"] < me).sum())
-        text += " " + b.tr(f"So với {len(others)} địa phương được chọn để so sánh, {who} cao hơn {ahead}.",
-                           f"Of the {len(others)} peers chosen, {who} is ahead of {ahead}.")
+        text += " " + b.tr("brief.compare.peers", n=len(others), who=who, ahead=ahead)
     return text
 
 
@@ -116,12 +110,7 @@ def unit_criteria(store, parent: str, index: str, year: int, lang: str = "vi") -
     means = table.groupby("component_name")["value"].mean().sort_values()
     unit = unit_word(b.unit(index), lang)
     weakest = table[table["component_name"] == means.index[0]].sort_values("value").iloc[0]
-    return b.tr(
-        f"Năm {year}, trong {table['entity_code'].nunique()} đơn vị, tiêu chí có điểm bình quân cao nhất là "
-        f"«{means.index[-1]}» ({b.num(means.iloc[-1])}{unit}), thấp nhất là «{means.index[0]}» "
-        f"({b.num(means.iloc[0])}{unit}); ở tiêu chí này thấp nhất là {weakest['entity_name']} "
-        f"({b.num(weakest['value'])}{unit}).",
-        f"In {year}, across {table['entity_code'].nunique()} units, the criterion with the highest average is "
-        f"“{means.index[-1]}” ({b.num(means.iloc[-1])}{unit}) and the lowest “{means.index[0]}” "
-        f"({b.num(means.iloc[0])}{unit}); there the lowest unit is {weakest['entity_name']} "
-        f"({b.num(weakest['value'])}{unit}).")
+    return b.tr("brief.criteria", year=year, n=table["entity_code"].nunique(), high=means.index[-1],
+                high_value=f"{b.num(means.iloc[-1])}{unit}", low=means.index[0],
+                low_value=f"{b.num(means.iloc[0])}{unit}", weakest=weakest["entity_name"],
+                weakest_value=f"{b.num(weakest['value'])}{unit}")

@@ -14,7 +14,7 @@ from reformdash import analysis, service
 from reformdash.briefing import build_briefing, date_text
 from reformdash.cli import main
 from reformdash.errors import NotFound
-from reformdash.export_pptx import SAMPLE_BADGE, pptx_bytes, write_pptx
+from reformdash.export_pptx import pptx_bytes, write_pptx
 from reformdash.export_xlsx import sheet_names, xlsx_bytes
 from reformdash.store import Store
 
@@ -252,9 +252,16 @@ def test_speaker_notes_hold_the_sentences_with_diacritics(brief2019, deck2019):
 
 def test_sample_slides_carry_the_mark(brief2019, deck2019):
     for page, s in zip(deck2019.slides, brief2019.slides):
-        marked = any(shape.has_text_frame and shape.text_frame.text == SAMPLE_BADGE for shape in page.shapes)
+        marked = any(shape.has_text_frame and shape.text_frame.text == "MẪU" for shape in page.shapes)
         assert marked == s.sample, s.title
     assert any(s.sample for s in brief2019.slides) and not all(s.sample for s in brief2019.slides)
+
+
+def test_an_english_decks_sample_mark_is_english(demo):
+    b = build_briefing(demo, "Quảng Ninh", 2019, lang="en", date=DAY)
+    deck = Presentation(io.BytesIO(pptx_bytes(b)))
+    badges = [shape.text_frame.text for page in deck.slides for shape in page.shapes if shape.name == "sample-badge"]
+    assert badges and set(badges) == {"SAMPLE"}, badges  # it said «MẪU» in every language (issue 14)
 
 
 def make_template(path):

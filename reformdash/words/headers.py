@@ -32,6 +32,9 @@ HEADERS: dict[str, tuple[str, str]] = {
     "actual": ("Thực tế", "Actual"), "status": ("Tình trạng", "Status"), "distance": ("Còn thiếu", "Distance"),
     "detail": ("Chi tiết", "Detail"), "note": ("Ghi chú", "Note"),
     # briefing, charts and maps
+    "value_goal": ("Mục tiêu giá trị", "Value goal"), "rank_goal": ("Mục tiêu thứ hạng", "Rank goal"),
+    "province": ("Tỉnh, thành phố", "Province"), "quartile": ("Nhóm (1 = cao nhất)", "Quartile group (1 = highest)"),
+    "percentile_change": ("Thay đổi thứ hạng phần trăm", "Percentile change"),
     # plan
     "code": ("Mã chỉ tiêu", "Indicator code"),
     "name_vi": ("Tên chỉ tiêu", "Name (Vietnamese)"),
