@@ -351,8 +351,18 @@ def codes_param(name: str, options) -> list[str]:
 
 
 def lang_param() -> str:
-    """'en' when the URL says so, else 'vi'."""
-    return "en" if text_param("lang") == "en" else "vi"
+    """'en' or 'vi' as the URL says; without one, the language this session last chose, else 'vi'.
+
+    Streamlit's menu opens a page with an empty query string: without the session's choice an English reader was
+    sent back to Vietnamese on every click (issue 14 B1).
+    """
+    value = text_param("lang")
+    if value in ("vi", "en"):
+        return value
+    return "en" if st.session_state.get(LANG_KEPT) == "en" else "vi"
+
+
+LANG_KEPT = "_lang"  # the session's language, kept by language() under a key no widget owns
 
 
 def lang_key(key: str, lang: str) -> str:
@@ -371,6 +381,7 @@ def language() -> str:
     choice = st.sidebar.radio(L("language"), ["vi", "en"], index=0 if current != "en" else 1,
                               format_func=lambda x: "Tiếng Việt" if x == "vi" else "English", horizontal=True,
                               key="lang_radio")
+    st.session_state[LANG_KEPT] = choice
     set_param("lang", choice)
     return choice
 

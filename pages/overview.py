@@ -60,7 +60,7 @@ else:
         lines = [f"- {BADGE[status]}{L(WORD[status], lang)}] **{md(goal)}** — {md(detail)}"
                  for _label, (status, detail, goal) in goals]
         st.markdown(f"### {L('goals_table', lang)}\n" + "\n".join(lines))
-        st.page_link("pages/goals.py", label=L("goals", lang) + " →")
+        st.page_link("pages/goals.py", label=L("goals", lang) + " →", query_params={"lang": lang})
 if cards.cards:
     meeting_files(view.entity, view.entity_name, lang)
 held = lazy_expander("Dữ liệu hiện có" if lang == "vi" else "Data held", "data_held")
