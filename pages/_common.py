@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
+from pages._print import print_styles
 from reformdash import service, settings
 from reformdash.errors import NotFound, ReformdashError
 from reformdash.memo import Memo, freeze
@@ -84,6 +85,7 @@ def boot() -> None:
     lang = st.session_state.get("lang_radio") or lang_param()
     # an emoji icon is drawn by the browser; a :material/…: one is fetched from fonts.gstatic.com by every visitor
     st.set_page_config(page_title="reformdash — Chỉ số CCHC", page_icon="📊", layout="wide")
+    print_styles()  # Ctrl+P: A4, no sidebar, charts fitted to the paper (issue 14 B11)
     _ROUTING.active = True
     _ROUTING.values = {}
     try:
