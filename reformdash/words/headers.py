@@ -11,6 +11,13 @@ HEADERS: dict[str, tuple[str, str]] = {
     # briefing, charts and maps
     # plan
     # pages
+    "sheet": ("Trang", "Sheet"),  # the upload page's columns as read: where each is, its header, what it means
+    "letter": ("Cột", "Column"),
+    "header": ("Tiêu đề", "Header"),
+    "label": ("Được hiểu là", "Read as"),
+    "in_file": ("Tên trong tệp", "Name in the file"),  # the upload page's names: as written, matched to, how
+    "matched": ("Khớp với", "Matched to"),
+    "how": ("Trạng thái", "Status"),
 }
 
 
