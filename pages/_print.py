@@ -15,12 +15,17 @@ def print_styles() -> None:
     charts to the paper (in the sidebar, which is not printed)."""
     st.html("""<style>
 @page { size: A4; margin: 12mm; }
+/* the script below runs from the sidebar; its empty element takes no room there */
+[data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > script:only-child) { display: none; }
 
 @media print {
   [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
   [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
   [data-testid="stStatusWidget"], [data-testid="stBottom"], [data-testid="stElementToolbar"], .modebar-container,
   [data-testid="stChatInput"], footer { display: none !important; }
+  /* what only a screen can use: buttons, downloads, links to other pages, the file drop zone */
+  [data-testid="stButton"], [data-testid="stDownloadButton"], [data-testid="stPageLink"],
+  [data-testid="stFileUploader"], [data-testid="stFormSubmitButton"] { display: none !important; }
 
   /* Streamlit scrolls inside its own containers: unbound them so every part of the page reaches the paper */
   html, body, .stApp, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-testid="stMain"] {
