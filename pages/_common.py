@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
+from pages._print import print_styles
 from reformdash import service, settings
 from reformdash.errors import NotFound, ReformdashError
 from reformdash.memo import Memo, freeze
@@ -26,10 +27,9 @@ def app_pages(lang: str, role: str | None = None) -> list:
     """
     from pages._auth import has_role
 
-    t = {"vi": ["Tổng quan", "Xu hướng", "Thay đổi thứ hạng", "Chỉ số thành phần", "So sánh", "Đơn vị", "Mục tiêu",
-                "Bản đồ"],
-         "en": ["Overview", "Trends", "Rank changes", "Components", "Compare", "Units", "Goals", "Map"]}[lang]
-    staff = {"vi": ["Tải dữ liệu", "Dữ liệu", "Danh mục"], "en": ["Upload", "Data", "Registry"]}[lang]
+    t = [L(key, lang) for key in ("overview", "trends", "ranks", "components", "compare", "page.menu.units", "goals",
+                                  "page.menu.map")]
+    staff = [L(key, lang) for key in ("page.menu.upload", "page.menu.data", "page.menu.admin")]
 
     def listed(url_path: str) -> str:
         needed = PAGE_ROLES.get(url_path)
@@ -44,9 +44,9 @@ def app_pages(lang: str, role: str | None = None) -> list:
         st.Page("pages/map.py", title=t[7], icon=":material/map:", url_path="map"),
         st.Page("pages/units.py", title=t[5], icon=":material/account_tree:", url_path="units"),
         st.Page("pages/goals.py", title=t[6], icon=":material/flag:", url_path="goals"),
-        st.Page("pages/plan.py", title="Kế hoạch" if lang == "vi" else "Plan", icon=":material/checklist:",
+        st.Page("pages/plan.py", title=L("page.menu.plan", lang), icon=":material/checklist:",
                 url_path="plan"),
-        st.Page("pages/present.py", title="Trình chiếu" if lang == "vi" else "Present", icon=":material/slideshow:",
+        st.Page("pages/present.py", title=L("page.menu.present", lang), icon=":material/slideshow:",
                 url_path="present"),
         st.Page("pages/upload.py", title=staff[0], icon=":material/upload_file:", url_path="upload",
                 visibility=listed("upload")),
@@ -83,7 +83,8 @@ def boot() -> None:
     # the radio's new value (this run) wins over the URL, which the page updates only after the sidebar is drawn
     lang = st.session_state.get("lang_radio") or lang_param()
     # an emoji icon is drawn by the browser; a :material/…: one is fetched from fonts.gstatic.com by every visitor
-    st.set_page_config(page_title="reformdash — Chỉ số CCHC", page_icon="📊", layout="wide")
+    st.set_page_config(page_title=L("page.app_title", lang), page_icon="📊", layout="wide")
+    print_styles()  # Ctrl+P: A4, no sidebar, charts fitted to the paper (issue 14 B11)
     _ROUTING.active = True
     _ROUTING.values = {}
     try:
@@ -235,17 +236,16 @@ def chart(fig, key: str, data=None, text=None, name: str = "bieu-do", **options)
     called only then, and the images and the workbook are made only when a button is pressed (deferred
     downloads): a page run never pays for what nobody asked for.
     """
-    V = lang_param() != "en"
+    lang = lang_param()
     state = st.plotly_chart(fig, width="stretch", key=key, **options)  # options: on_select, config (the map)
-    fold = lazy_expander("Tải về · đoạn văn cho báo cáo" if V else "Download · paragraph for a report",
-                         f"{key}_more", icon=":material/download:")
+    fold = lazy_expander(L("page.chart.more", lang), f"{key}_more", icon=":material/download:")
     if fold.open:
         with fold:
-            _chart_extras(fig, key, data, text, name, V)
+            _chart_extras(fig, key, data, text, name, lang)
     return state
 
 
-def _chart_extras(fig, key: str, data, text, name: str, V: bool) -> None:
+def _chart_extras(fig, key: str, data, text, name: str, lang: str) -> None:
     """The open fold: image and data downloads, then the paragraph in a copy box."""
     from reformdash import exports, images
 
@@ -253,20 +253,19 @@ def _chart_extras(fig, key: str, data, text, name: str, V: bool) -> None:
     text = text() if callable(text) else text
 
     png, svg, xlsx, _ = st.columns([1, 1, 1.3, 3])
-    png.download_button("Ảnh PNG" if V else "PNG image", data=lambda: images.render(fig, "png"),
+    png.download_button(L("page.chart.png", lang), data=lambda: images.render(fig, "png"),
                         file_name=f"{name}.png", mime=images.FORMATS["png"], key=f"{key}_png", on_click="ignore",
                         icon=":material/image:", type="tertiary")
-    svg.download_button("Ảnh SVG" if V else "SVG image", data=lambda: images.render(fig, "svg"),
+    svg.download_button(L("page.chart.svg", lang), data=lambda: images.render(fig, "svg"),
                         file_name=f"{name}.svg", mime=images.FORMATS["svg"], key=f"{key}_svg", on_click="ignore",
                         icon=":material/image:", type="tertiary")
     if data is not None:
-        xlsx.download_button("Số liệu (Excel)" if V else "Data (Excel)",
-                             data=lambda: exports.to_xlsx(exports.readable(data, "vi" if V else "en")),
+        xlsx.download_button(L("page.chart.xlsx", lang),
+                             data=lambda: exports.to_xlsx(exports.readable(data, lang)),
                              file_name=f"{name}.xlsx", mime=exports.XLSX_MIME, key=f"{key}_xlsx",
                              on_click="ignore", icon=":material/table:", type="tertiary")
     if text:
-        st.caption("Đoạn văn cho báo cáo (bấm biểu tượng ở góc để sao chép)" if V
-                   else "Paragraph for a report (click the icon in the corner to copy)")
+        st.caption(L("page.chart.paragraph", lang))
         st.code(text, language=None, wrap_lines=True)
 
 
@@ -351,8 +350,18 @@ def codes_param(name: str, options) -> list[str]:
 
 
 def lang_param() -> str:
-    """'en' when the URL says so, else 'vi'."""
-    return "en" if text_param("lang") == "en" else "vi"
+    """'en' or 'vi' as the URL says; without one, the language this session last chose, else 'vi'.
+
+    Streamlit's menu opens a page with an empty query string: without the session's choice an English reader was
+    sent back to Vietnamese on every click (issue 14 B1).
+    """
+    value = text_param("lang")
+    if value in ("vi", "en"):
+        return value
+    return "en" if st.session_state.get(LANG_KEPT) == "en" else "vi"
+
+
+LANG_KEPT = "_lang"  # the session's language, kept by language() under a key no widget owns
 
 
 def lang_key(key: str, lang: str) -> str:
@@ -369,8 +378,9 @@ def language() -> str:
     """'vi' (default) or 'en', kept in the URL."""
     current = lang_param()
     choice = st.sidebar.radio(L("language"), ["vi", "en"], index=0 if current != "en" else 1,
-                              format_func=lambda x: "Tiếng Việt" if x == "vi" else "English", horizontal=True,
-                              key="lang_radio")
+                              format_func=lambda x: L("page.language.vi") if x == "vi" else L("page.language.en"),
+                              horizontal=True, key="lang_radio")
+    st.session_state[LANG_KEPT] = choice
     set_param("lang", choice)
     return choice
 
@@ -429,13 +439,8 @@ def field_note(sizes: list[int], years: list[int], lang: str) -> str | None:
     sizes = [int(n) for n in dict.fromkeys(sizes)]
     if len(sizes) < 2:
         return None
-    chain = " → ".join(str(n) for n in sizes)
-    if lang == "en":
-        text = f"The number of ranked entities changed ({chain}), so ranks are shown as percentiles (100 = first)."
-        return text + (" From 1 July 2025 there are 34 provinces." if max(years) >= 2025 else "")
-    text = f"Số đơn vị được xếp hạng thay đổi qua các năm ({chain}) nên thứ hạng được quy về thang phần trăm " \
-           "(100 = đứng đầu) để so sánh."
-    return text + (" Từ 1/7/2025 cả nước có 34 tỉnh, thành phố." if max(years) >= 2025 else "")
+    text = L("page.field_note", lang, chain=" → ".join(str(n) for n in sizes))
+    return text + (" " + L("page.field_note_34", lang) if max(years) >= 2025 else "")
 
 
 def sample_badge(is_sample: bool, lang: str) -> str:

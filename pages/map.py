@@ -34,8 +34,7 @@ def focus_clicked() -> None:
 
 view = sidebar(index_kinds=("province",), need_years=False)
 lang = view.lang
-V = lang != "en"
-st.title("Bản đồ" if V else "Map")
+st.title(L("page.menu.map", lang))
 if not view.index or not view.years:
     st.info(L("no_data", lang, what=""))
     st.stop()
@@ -45,13 +44,13 @@ year = year_picker(L("year", lang), view.years, "year", view.years[-1], left)
 components = cached(maps.components, view.index, year, lang)
 options = ["", *components]
 wanted = choice_param("component", options, "")
-component = middle.selectbox("Chỉ số thành phần" if V else "Component", options,
+component = middle.selectbox(L("component", lang), options,
                              index=options.index(wanted) if wanted in options else 0,
-                             format_func=lambda c: components.get(c) or ("Chỉ số tổng hợp" if V else "Overall index"),
+                             format_func=lambda c: components.get(c) or L("page.map.overall", lang),
                              key="map_component")
 set_param("component", component)
 wanted_mode = choice_param("map", maps.MODES, "value")
-mode = right.segmented_control("Tô màu theo" if V else "Colour by", maps.MODES,
+mode = right.segmented_control(L("page.map.colour_by", lang), maps.MODES,
                                default=wanted_mode if wanted_mode in maps.MODES else "value",
                                format_func=lambda m: maps.mode_name(m, lang), key="map_mode", required=True)
 set_param("map", mode)
@@ -59,9 +58,9 @@ base = None
 if mode == "change":
     earlier = [y for y in view.years if y < year]
     if not earlier:
-        st.info("Chưa có năm nào trước năm này để so sánh." if V else "There is no earlier year to compare with.")
+        st.info(L("page.map.no_earlier", lang))
         st.stop()
-    base = year_picker("So với năm" if V else "Compared with", earlier, "base", earlier[-1], left)
+    base = year_picker(L("page.map.compared_with", lang), earlier, "base", earlier[-1], left)
 
 fig = figure(maps.figure, view.index, year, mode, component, view.entity, base, lang)
 if mode == "change":
@@ -79,12 +78,4 @@ if note:
 ha_tay = cached(maps.ha_tay_note, view.index, year, lang)
 if ha_tay:
     st.caption(ha_tay)
-count = maps.provinces_of(year)
-if V:
-    st.caption(f"Bấm vào một tỉnh để chọn làm đơn vị theo dõi (viền đen). Tỉnh màu xám: chưa có dữ liệu, không phải "
-               f"điểm thấp. Bản đồ năm {year}: {count} tỉnh, thành phố, có quần đảo Hoàng Sa và Trường Sa. "
-               f"{maps.t('source', lang)} («Địa phận tỉnh»).")
-else:
-    st.caption(f"Click a province to make it the focus (black outline). Grey: no data yet, not a low score. The "
-               f"{year} map has {count} provinces, with the Hoang Sa and Truong Sa archipelagos. "
-               f"{maps.t('source', lang)} («Địa phận tỉnh»).")
+st.caption(L("page.map.note", lang, year=year, count=maps.provinces_of(year), source=maps.t("source", lang)))

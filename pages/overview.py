@@ -19,7 +19,7 @@ BADGE, WORD = tables.GOAL_BADGES, tables.GOAL_WORDS
 view = sidebar(index_kinds=(), need_years=False)
 lang = view.lang
 name = md(view.entity_name)  # names are user text: shown literally, never as markup
-st.title(f"{L('overview', lang)} — {name}" if lang == "vi" else f"{name} at a glance")
+st.title(L("page.overview.title", lang, name=name))
 cards = cached(focus_cards, view.entity, lang)
 plans = cached(plan_views.overview_headlines, view.entity, dt.date.today(), lang)  # the plan's headline, beside
 if not cards.cards and not plans:
@@ -28,16 +28,16 @@ else:
     columns = st.columns(len(cards.cards) + len(plans), border=True)
     for column, plan in zip(columns[len(cards.cards):], plans):
         with column:
-            st.markdown(f"**{'Kế hoạch' if lang == 'vi' else 'Plan'} · {md(plan.period_label)}**"
+            st.markdown(f"**{L('page.menu.plan', lang)} · {md(plan.period_label)}**"
                         f"{sample_badge(plan.sample, lang)}")
             good = plan.counts["met"] + plan.counts["on_track"]
             st.metric(md(plan.parent_name), f"{good}/{plan.total}", label_visibility="collapsed")
-            late = (f"  \n{'Chậm báo cáo' if lang == 'vi' else 'Late reports'}: {len(plan.late)} "
+            late = (f"  \n{L('page.overview.late', lang)}: {len(plan.late)} "
                     f"({md(', '.join(plan.late_units))})" if plan.late else "")
-            st.caption(f"{md(plan.parent_name)} — {'đạt hoặc đúng tiến độ' if lang == 'vi' else 'met or on track'}"
+            st.caption(f"{md(plan.parent_name)} — {L('page.overview.good', lang)}"
                        f"  \n" + " ".join(plan_views.badge(s, lang, n, short=True) for s, n in plan.counts.items()
                                     if n) + late)
-            st.page_link("pages/plan.py", label=("Kế hoạch" if lang == "vi" else "Plan") + " →",
+            st.page_link("pages/plan.py", label=L("page.menu.plan", lang) + " →",
                          query_params={"plan": plan.parent, "lang": lang})
     for column, card in zip(columns, cards.cards):
         with column:
@@ -60,10 +60,10 @@ else:
         lines = [f"- {BADGE[status]}{L(WORD[status], lang)}] **{md(goal)}** — {md(detail)}"
                  for _label, (status, detail, goal) in goals]
         st.markdown(f"### {L('goals_table', lang)}\n" + "\n".join(lines))
-        st.page_link("pages/goals.py", label=L("goals", lang) + " →")
+        st.page_link("pages/goals.py", label=L("goals", lang) + " →", query_params={"lang": lang})
 if cards.cards:
     meeting_files(view.entity, view.entity_name, lang)
-held = lazy_expander("Dữ liệu hiện có" if lang == "vi" else "Data held", "data_held")
+held = lazy_expander(L("page.overview.held", lang), "data_held")
 if held.open:
     with held:
         table(coverage_table, lang)

@@ -7,13 +7,12 @@ from reformdash.briefing import briefing_years, build_briefing, projected
 from reformdash.charts import briefing_figure
 from reformdash.errors import NotFound
 from reformdash.markup import markdown_lines, markdown_text
-from reformdash.words import format_number
+from reformdash.words import L, format_number
 from reformdash.words.headers import with_headers
 
 boot()
 
 lang = language()
-V = lang == "vi"
 store = get_store()
 reg = registry()
 entity = text_param("entity") or "22"  # a code or a name
@@ -25,7 +24,7 @@ if entity not in reg.entities:
         st.stop()
 years = cached(briefing_years, entity)
 if not years:
-    st.info("Chưa có số liệu để trình chiếu." if V else "Nothing to present yet.")
+    st.info(L("page.present.nothing", lang))
     st.stop()
 year = int_param("year", years[-1])
 year = year if year in years else years[-1]
@@ -51,7 +50,7 @@ with st.container(key="slide", border=False):
     if slide.subtitle:
         st.markdown(markdown_lines(slide.subtitle))
     if slide.sample:
-        st.markdown(":orange-badge[MẪU]" if V else ":orange-badge[SAMPLE]")
+        st.markdown(f":orange-badge[{L('sample', lang)}]")
     if slide.table and slide.data is not None:
         # st.table wraps long cells instead of cutting them; it reads markdown, so every cell is escaped text
         cells = with_headers(slide.data, lang).map(lambda v: "" if v is None or v != v else markdown_text(
@@ -71,15 +70,15 @@ with st.container(key="slide", border=False):
 
 first, left, middle, right, last, leave = st.columns([1, 1, 2, 1, 1, 1])
 for column, key, label, target, disabled in (
-        (first, "first_slide", "« Đầu" if V else "« First", 1, number == 1),
-        (left, "prev_slide", "← Trước" if V else "← Previous", number - 1, number == 1),
-        (right, "next_slide", "Tiếp →" if V else "Next →", number + 1, number == len(slides)),
-        (last, "last_slide", "Cuối »" if V else "Last »", len(slides), number == len(slides))):
+        (first, "first_slide", L("page.present.first", lang), 1, number == 1),
+        (left, "prev_slide", L("page.present.previous", lang), number - 1, number == 1),
+        (right, "next_slide", L("page.present.next", lang), number + 1, number == len(slides)),
+        (last, "last_slide", L("page.present.last", lang), len(slides), number == len(slides))):
     if column.button(label, key=key, disabled=disabled, width="stretch"):
         st.query_params["slide"] = str(target)
         st.rerun()
 middle.container(key="slide-counter").markdown(f"{number} / {len(slides)}")
-if leave.button("✕ Thoát" if V else "✕ Exit", key="leave_presentation", width="stretch", help="Esc"):
+if leave.button(L("page.present.exit", lang), key="leave_presentation", width="stretch", help="Esc"):
     st.switch_page("pages/overview.py", query_params={"lang": lang, "entity": entity})
 # the arrow keys, Home, End and Esc press the buttons (Esc: back to the overview, keeping the language and focus; the
 # component's iframe is served by this app, so it may reach its parent). A fixed script: no slide text enters it.

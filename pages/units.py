@@ -42,7 +42,7 @@ if len(board) > figures.UNITS_SHOWN:
 criteria = figure(figures.unit_criteria, parent, index, year, lang)
 # lazy tabs: only the chosen view is built (kept in the URL as ?unit_view=)
 has_plan = parent in cached(plan_views.plan_parents, lang)
-plan_word = "Kế hoạch" if lang == "vi" else "Plan"
+plan_word = L("page.menu.plan", lang)
 views = st.tabs([L("unit_trend_tab", lang)] + ([L("criteria", lang)] if criteria is not None else [])
                 + ([plan_word] if has_plan else []), key="unit_view", on_change="rerun", bind="query-params")
 trend_tab, criteria_tab = views[0], (views[1] if criteria is not None else None)

@@ -27,22 +27,23 @@ from reformdash.upload import (
     problem_cells,
     word,
 )
+from reformdash.words import L
+from reformdash.words.headers import with_headers
+from reformdash.words.pages import INDEX_UNITS
 
 boot()
 
 lang = language()
 user = require("editor", lang)
-V = lang == "vi"
-st.title("Tải dữ liệu" if V else "Upload data")
-st.caption("Kéo thả bảng kết quả (xlsx, xls, ods, csv). Chưa có gì được ghi cho đến khi bấm «Ghi vào cơ sở dữ liệu»."
-           if V else "Drop result tables (xlsx, xls, ods, csv). Nothing is written until you press Commit.")
+st.title(L("page.upload.title", lang))
+st.caption(L("page.upload.intro", lang))
 store = get_store()
 catalog = Catalog.load(store)
 reg = registry()
 uploader_words(lang)
-files = st.file_uploader("Tệp" if V else "Files", type=["xlsx", "xls", "ods", "csv"], accept_multiple_files=True,
+files = st.file_uploader(L("page.upload.files", lang), type=["xlsx", "xls", "ods", "csv"], accept_multiple_files=True,
                          key="upload_files")
-AUTO = "(tự nhận)" if V else "(detect)"
+AUTO = L("page.upload.auto", lang)
 
 
 def _short(text: str) -> str:
@@ -74,11 +75,10 @@ def _create_index(key: str) -> None:
     get = st.session_state.get
     who = current_user()
     if not has_role(who, "editor"):  # a callback runs before the page's own check: an editor or an admin only
-        st.session_state[f"nie_{key}"] = "Bạn cần quyền biên tập để tạo chỉ số." if V else "Creating an index needs " \
-            "the editor role."
+        st.session_state[f"nie_{key}"] = L("page.upload.need_editor", lang)
         return
     try:
-        code = add_index(store, get(f"nic_{key}", ""), get(f"nin_{key}", ""), unit=get(f"niu_{key}", "điểm"),
+        code = add_index(store, get(f"nic_{key}", ""), get(f"nin_{key}", ""), unit=get(f"niu_{key}", INDEX_UNITS[0]),
                          scale_min=float(get(f"nilo_{key}", 0)), scale_max=float(get(f"nihi_{key}", 100)),
                          entity_kind="unit", user=who.name, lang=lang)
     except ReformdashError as e:
@@ -91,8 +91,7 @@ def _create_index(key: str) -> None:
 
 def index_form(key: str, data: bytes, file_name: str, parent: str | None) -> None:
     """Offer to register the file's index when the catalog has none like it (a department's own scoring)."""
-    with st.expander("Chỉ số này chưa có trong danh mục? Tạo chỉ số riêng của cơ quan" if V else
-                     "Index not in the catalog? Create your department's own index", expanded=True):
+    with st.expander(L("page.upload.new_index", lang), expanded=True):
         kept = st.session_state.get(f"nip_{key}")
         if kept is None or kept[0] != parent:  # read the file's headers once per parent chosen
             parent_name = reg.entities[parent].name_vi if parent in reg.entities else None
@@ -100,16 +99,15 @@ def index_form(key: str, data: bytes, file_name: str, parent: str | None) -> Non
         proposal = kept[1]
         with st.form(f"nf_{key}", border=False):
             a, b = st.columns([3, 2])
-            a.text_input("Tên chỉ số" if V else "Index name", proposal["name"], key=f"nin_{key}")
-            b.text_input("Mã (chữ in hoa, số, _)" if V else "Code (capitals, digits, _)", proposal["code"],
-                         key=f"nic_{key}")
+            a.text_input(L("page.upload.index_name", lang), proposal["name"], key=f"nin_{key}")
+            b.text_input(L("page.upload.index_code", lang), proposal["code"], key=f"nic_{key}")
             c, d, e = st.columns(3)
-            units = ["điểm", "%"]
-            c.selectbox("Đơn vị tính" if V else "Unit", units, units.index(proposal["unit"]), key=f"niu_{key}")
-            d.number_input("Điểm thấp nhất" if V else "Scale from", value=proposal["scale_min"], key=f"nilo_{key}")
-            e.number_input("Điểm cao nhất" if V else "Scale to", value=proposal["scale_max"], key=f"nihi_{key}")
-            st.form_submit_button("Tạo chỉ số và đọc lại tệp" if V else "Create the index and read the file again",
-                                  on_click=_create_index, args=(key,))
+            units = list(INDEX_UNITS)  # codes kept as the index's unit; points shown in the reader's language
+            c.selectbox(L("page.upload.index_unit", lang), units, units.index(proposal["unit"]), key=f"niu_{key}",
+                        format_func=lambda u: L("goal.points", lang) if u == INDEX_UNITS[0] else u)
+            d.number_input(L("page.upload.scale_from", lang), value=proposal["scale_min"], key=f"nilo_{key}")
+            e.number_input(L("page.upload.scale_to", lang), value=proposal["scale_max"], key=f"nihi_{key}")
+            st.form_submit_button(L("page.upload.create_index", lang), on_click=_create_index, args=(key,))
         if st.session_state.get(f"nie_{key}"):
             st.error(st.session_state[f"nie_{key}"])
 
@@ -118,19 +116,16 @@ def columns_fold(key: str, found, overrides: dict) -> None:
     """The columns as read, and one correction at a time (a file may have hundreds of columns)."""
     columns = column_table(found, catalog, lang)
     choices = meaning_options(catalog, found.parts[0].index_code, lang)
-    st.markdown("**Các cột**" if V else "**Columns**")
-    st.dataframe(columns[["sheet", "letter", "header", "label"]].rename(columns={
-        "sheet": "Trang" if V else "Sheet", "letter": "Cột" if V else "Column",
-        "header": "Tiêu đề" if V else "Header", "label": "Được hiểu là" if V else "Read as"}),
-        hide_index=True, width="stretch")
+    st.markdown(f"**{L('page.upload.columns', lang)}**")
+    st.dataframe(with_headers(columns[["sheet", "letter", "header", "label"]], lang), hide_index=True, width="stretch")
     fixable = columns[columns["meaning"] != "entity"]
     if not len(fixable):
         return
-    with st.expander("Sửa cách hiểu các cột" if V else "Correct the columns"):
+    with st.expander(L("page.upload.fix_columns", lang)):
         # the columns not used come first: they are the ones most often misread
         fixable = fixable.iloc[(fixable["meaning"] != "ignore").argsort(kind="stable")]
         places = {f"{r.sheet}\0{r.col}": r for r in fixable.itertuples(index=False)}
-        picked = st.selectbox("Cột" if V else "Column", list(places), key=f"cc_{key}",
+        picked = st.selectbox(L("page.upload.column", lang), list(places), key=f"cc_{key}",
                               format_func=lambda p: f"{places[p].letter} · {places[p].header[:60]} — "
                                                     f"{places[p].label}")
         row = places[picked]
@@ -138,7 +133,7 @@ def columns_fold(key: str, found, overrides: dict) -> None:
         current = overrides.get(place, row.meaning)
         options = list(choices) if current in choices else list(choices) + [current]
         widget = f"cm_{key}_{_short(picked)}"
-        st.selectbox(f"{'Cột' if V else 'Column'} {row.letter} «{row.header[:60]}» {'là' if V else 'is'}", options,
+        st.selectbox(L("page.upload.column_is", lang, letter=row.letter, header=row.header[:60]), options,
                      index=options.index(current), key=widget, format_func=lambda c: choices.get(c, row.label),
                      on_change=_choose_meaning, args=(key, place, widget, row.meaning))
 
@@ -150,42 +145,30 @@ def names_fold(key: str, found, names: dict, level: str, parent: str | None) -> 
         kept = st.session_state[f"nt_{key}"] = (found, name_table(found, names))
     table = kept[1]
     unknown = int((table["how"] == "unknown").sum())
-    title = ("Tên tỉnh / đơn vị trong tệp" if V else "Names in the file") + f" ({len(table)})"
+    title = L("page.upload.names", lang, count=len(table))
     if unknown:
-        title += f" — {unknown} {'chưa nhận ra' if V else 'unknown'}"
+        title += " — " + L("page.upload.names_unknown", lang, count=unknown)
     with st.expander(title, expanded=bool(unknown or names)):
         under = reg.entities[parent].name(lang) if parent in reg.entities else None
         if unknown:
-            st.caption((f"Chọn từng tên chưa nhận ra rồi chọn nó là đơn vị nào của {under}" if under else
-                        "Chọn từng tên chưa nhận ra rồi chọn nó là tỉnh / đơn vị nào")
-                       + "; dòng nhóm hay dòng tiêu đề thì chọn «không phải đơn vị / bỏ qua"
-                       + ("», đơn vị chưa có thì chọn «tạo đơn vị mới»." if level == "unit" else "».")
-                       if V else
-                       (f"Pick each unknown name, then the unit of {under} it is" if under else
-                        "Pick each unknown name, then the province / unit it is")
-                       + "; for a group or title row choose «not a unit / skip»"
-                       + ("», for a unit not yet registered «create a new unit»." if level == "unit" else "»."))
+            st.caption((L("page.upload.pick_under", lang, under=under) if under else L("page.upload.pick", lang))
+                       + L("page.upload.pick_skip_new" if level == "unit" else "page.upload.pick_skip", lang))
         a, b, c = st.columns([3, 2, 1])
-        search = a.text_input("Tìm tên" if V else "Search names", key=f"ns_{key}")
-        only = b.toggle("Ẩn tên đã tự nhận ra" if V else "Hide names recognised", value=bool(unknown) or bool(names),
-                        key=f"nu_{key}")
+        search = a.text_input(L("page.upload.search", lang), key=f"ns_{key}")
+        only = b.toggle(L("page.upload.hide_auto", lang), value=bool(unknown) or bool(names), key=f"nu_{key}")
         _, pages = name_page(table, reg, lang, search, only, page=1)
         if st.session_state.get(f"np_{key}", 1) > pages:
             st.session_state[f"np_{key}"] = pages
-        page = c.number_input("Trang" if V else "Page", 1, pages, key=f"np_{key}")
+        page = c.number_input(L("page.upload.page", lang), 1, pages, key=f"np_{key}")
         shown, _ = name_page(table, reg, lang, search, only, page=page)
-        st.dataframe(shown.rename(columns={"in_file": "Tên trong tệp" if V else "Name in the file",
-                                           "matched": "Khớp với" if V else "Matched to",
-                                           "how": "Trạng thái" if V else "Status"}),
-                     hide_index=True, width="stretch")
-        st.caption(f"Trang {page}/{pages} · tối đa 50 tên một trang" if V else
-                   f"Page {page}/{pages} · at most 50 names a page")
+        st.dataframe(with_headers(shown, lang), hide_index=True, width="stretch")
+        st.caption(L("page.upload.page_of", lang, page=page, pages=pages))
         on_page = list(shown["in_file"])
         if not on_page:
             return
         if st.session_state.get(f"nr_{key}") not in on_page:
             st.session_state.pop(f"nr_{key}", None)
-        row = st.selectbox("Chọn một tên để khớp" if V else "Pick a name to match", on_page, key=f"nr_{key}")
+        row = st.selectbox(L("page.upload.pick_name", lang), on_page, key=f"nr_{key}")
         kinds = found.find.kinds if found.find else ("province",)
         marks = [SKIP_ROW] + ([NEW_UNIT] if level == "unit" else [])
         options = [""] + marks + match_choices(store, reg, row, kinds, parent)
@@ -195,8 +178,9 @@ def names_fold(key: str, found, names: dict, level: str, parent: str | None) -> 
         waiting = [n for n, h in zip(shown["in_file"], table.set_index("in_file").loc[on_page, "how"])
                    if h == "unknown" and n != row]
         widget = f"nc_{key}_{_short(row)}"
-        only = f" ({'chỉ các đơn vị của' if V else 'only units of'} {under})" if under and "unit" in kinds else ""
-        st.selectbox(f"«{row}» {'là' if V else 'is'}{only}", options, index=options.index(current), key=widget,
+        only = f" ({L('page.upload.only_units', lang, under=under)})" if under and "unit" in kinds else ""
+        st.selectbox(L("page.upload.name_is", lang, name=row, only=only), options, index=options.index(current),
+                     key=widget,
                      format_func=lambda c: word("not_chosen", lang) if not c else entity_label(reg, c, lang),
                      on_change=_choose_name, args=(key, row, widget, waiting[0] if waiting else None))
 
@@ -206,19 +190,19 @@ def file_card(position: int, name: str, data: bytes, sha: str) -> None:
     key = _short(f"{position}\0{name}\0{sha}")
     st.subheader(name)
     c1, c2, c3, c4 = st.columns(4)
-    index = c1.selectbox("Chỉ số" if V else "Index", [AUTO] + list(catalog.indices), key=f"ix_{key}",
+    index = c1.selectbox(L("index", lang), [AUTO] + list(catalog.indices), key=f"ix_{key}",
                          format_func=lambda c: c if c == AUTO else c.replace("_", " "))
-    year = c2.number_input("Năm (0 = tự nhận)" if V else "Year (0 = detect)", 0, 2100, 0, key=f"yr_{key}")
-    level = c3.selectbox("Cấp" if V else "Level", [AUTO, "province", "ministry", "unit"], key=f"lv_{key}",
-                         format_func=lambda x: {"province": "Tỉnh" if V else "Province",
-                                                "ministry": "Bộ, ngành" if V else "Ministry",
-                                                "unit": "Đơn vị trực thuộc" if V else "Unit"}.get(x, x))
+    year = c2.number_input(L("page.upload.year", lang), 0, 2100, 0, key=f"yr_{key}")
+    level_names = {"province": L("page.upload.level_province", lang), "ministry": L("page.upload.level_ministry", lang),
+                   "unit": L("page.upload.level_unit", lang)}
+    level = c3.selectbox(L("page.upload.level", lang), [AUTO, "province", "ministry", "unit"], key=f"lv_{key}",
+                         format_func=lambda x: level_names.get(x, x))
     parent, create = None, False
     if level == "unit":
         parents = [e for e in reg.entities.values() if e.kind in ("province", "unit") and e.valid_to is None]
-        parent = c4.selectbox("Cơ quan chủ quản" if V else "Parent", [e.code for e in parents],
+        parent = c4.selectbox(L("parent", lang), [e.code for e in parents],
                               format_func=lambda c: reg.entities[c].name(lang), key=f"pa_{key}")
-        create = c4.checkbox("Tạo mọi đơn vị chưa có" if V else "Create all new units", key=f"cu_{key}")
+        create = c4.checkbox(L("page.upload.create_units", lang), key=f"cu_{key}")
     overrides = st.session_state.setdefault(f"ov_{key}", {})
     names = st.session_state.setdefault(f"nm_{key}", {})
     # sheet and header row are chosen below the preview; their last values are read here
@@ -239,8 +223,8 @@ def file_card(position: int, name: str, data: bytes, sha: str) -> None:
         return
     st.session_state[f"in_{key}"] = (signature, found)
     s1, s2 = st.columns(2)
-    s1.selectbox("Trang tính" if V else "Sheet", [AUTO] + found.sheet_names, key=f"sh_{key}")
-    s2.number_input("Dòng tiêu đề (0 = tự nhận)" if V else "Header row (0 = detect)", 0, 100000, key=f"hr_{key}")
+    s1.selectbox(L("page.upload.sheet", lang), [AUTO] + found.sheet_names, key=f"sh_{key}")
+    s2.number_input(L("page.upload.header_row", lang), 0, 100000, key=f"hr_{key}")
     if index == AUTO and any(p.key == "no_index" or p.key == "no_table" and level == "unit"
                              for p in found.problems):
         index_form(key, data, name, parent)
@@ -251,41 +235,36 @@ def file_card(position: int, name: str, data: bytes, sha: str) -> None:
         years = sorted({p.year for p in found.parts if p.year}) or (
             sorted(found.scores["year"].unique()) if found.scores is not None else [year] if year else [])
         detected = ", ".join(dict.fromkeys(p.index_code or "?" for p in found.parts))
-        st.markdown(("**Đã nhận ra:** " if V else "**Understood:** ")
-                    + f"{detected} · {', '.join(map(str, years)) or '?'} · "
-                    + ("trang " if V else "sheet ") + sheets
-                    + (f" · {'dòng tiêu đề' if V else 'header rows'} {', '.join(map(str, header_rows))}"
+        st.markdown(L("page.upload.understood", lang, detected=detected, years=", ".join(map(str, years)) or "?",
+                      sheets=sheets)
+                    + (" · " + L("page.upload.header_rows", lang, rows=", ".join(map(str, header_rows)))
                        if header_rows else ""))
         columns_fold(key, found, overrides)
         names_fold(key, found, names, level, parent)
     if found.problems:
-        st.error(("Chưa thể ghi: {n} vấn đề cần sửa trong tệp hoặc chọn lại ở trên." if V else
-                  "Cannot commit: {n} problems to fix in the file or above.").format(n=len(found.problems)))
+        st.error(L("page.upload.cannot_commit", lang, n=len(found.problems)))
         # a table that wraps: the «Vấn đề» sentence is read whole, not cut at the column's edge
         st.table(problem_cells(found.problems, lang), hide_index=True)
         if len(found.problems) > PROBLEMS_SHOWN:
-            st.caption(("… và {n} vấn đề khác." if V else "… and {n} more problems.").format(
-                n=len(found.problems) - PROBLEMS_SHOWN))
+            st.caption(L("page.upload.more_problems", lang, n=len(found.problems) - PROBLEMS_SHOWN))
         return
     kept = st.session_state.get(f"pl_{key}")
     if kept is None or kept[0] is not found:  # compared with the store once per reading, not on every rerun
         kept = st.session_state[f"pl_{key}"] = (found, make_plan(store, found.analysis()))
     plan = kept[1]
     m1, m2, m3 = st.columns(3)
-    m1.metric("Thêm mới" if V else "Added", len(plan.added))
-    m2.metric("Thay đổi" if V else "Changed", len(plan.changed))
-    m3.metric("Không đổi" if V else "Unchanged", plan.unchanged)
+    m1.metric(L("page.upload.added", lang), len(plan.added))
+    m2.metric(L("page.upload.changed", lang), len(plan.changed))
+    m3.metric(L("page.upload.unchanged", lang), plan.unchanged)
     if plan.analysis.new_units:
-        st.caption(("Đơn vị mới sẽ được tạo: " if V else "New units to be created: ")
-                   + ", ".join(u["name_vi"] for u in plan.analysis.new_units[:20])
-                   + (" …" if len(plan.analysis.new_units) > 20 else ""))
+        st.caption(L("page.upload.new_units", lang, names=", ".join(u["name_vi"] for u in plan.analysis.new_units[:20])
+                     + (" …" if len(plan.analysis.new_units) > 20 else "")))
     if len(plan.changed):
         st.dataframe(changes_table(plan.changed, reg, lang), hide_index=True, width="stretch")
     if plan.is_noop:
-        st.info("Tệp này không làm thay đổi gì (đã được nhập trước đó)." if V else
-                "This file changes nothing (already imported).")
+        st.info(L("page.upload.noop", lang))
         return
-    if st.button("Ghi vào cơ sở dữ liệu" if V else "Commit", key=f"commit_{key}", type="primary"):
+    if st.button(L("page.upload.commit", lang), key=f"commit_{key}", type="primary"):
         # names matched by hand become aliases in the same transaction as the scores: both or neither
         aliases = {raw: code for raw, code in names.items() if code not in (SKIP_ROW, NEW_UNIT)}
         try:
@@ -293,8 +272,8 @@ def file_card(position: int, name: str, data: bytes, sha: str) -> None:
         except ReformdashError as e:
             st.error(e.message)
         else:
-            st.success(f"Đã ghi lô {batch_id}: thêm {len(plan.added)}, thay đổi {len(plan.changed)}." if V
-                       else f"Written as batch {batch_id}: {len(plan.added)} added, {len(plan.changed)} changed.")
+            st.success(L("page.upload.written", lang, batch=batch_id, added=len(plan.added),
+                         changed=len(plan.changed)))
             st.session_state.pop(f"ov_{key}", None)
             st.session_state.pop(f"nm_{key}", None)
 
@@ -305,8 +284,7 @@ for position, upload in enumerate(files or []):
     content = upload.getvalue()
     digest = hashlib.sha256(content).hexdigest()
     if digest in first_of:  # the same content twice: one import, and no second set of widgets
-        st.info(f"«{upload.name}» có cùng nội dung với «{first_of[digest]}»: tệp trùng, chỉ được nhập một lần." if V
-                else f"«{upload.name}» has the same content as «{first_of[digest]}»: a duplicate, imported once.")
+        st.info(L("page.upload.duplicate", lang, name=upload.name, first=first_of[digest]))
         continue
     first_of[digest] = upload.name
     cards.append((position, upload.name, content, digest))

@@ -384,7 +384,7 @@ def test_the_names_table_speaks_english_by_the_language_switch(empty_db):
                                       "text/csv").run()
     assert not at.exception
     names = next(d for d in at.dataframe if "Name in the file" in d.value.columns).value
-    assert list(names["Status"]) == ["unknown"]
+    assert list(names["Match"]) == ["unknown"]
     choice = name_choice(at, "Quang Nimh")
     assert choice.options[:2] == ["(not chosen)", "not a unit / skip"] and "Quang Ninh · 22" in choice.options[2:5]
     choice.set_value("22").run()

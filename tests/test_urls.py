@@ -184,6 +184,24 @@ def test_switching_the_language_keeps_codes(demo, monkeypatch, page):
         assert ("Quảng Ninh" in title or "Quang Ninh" in title) if page == "overview" else title
 
 
+
+@pytest.mark.parametrize("page", ["trends", "units", "present", "map"])
+def test_the_menu_keeps_the_language_chosen(demo, page):
+    """Issue 14 B1: Streamlit's menu opens a page with an empty query string; English must stay English."""
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.query_params.update({"lang": "vi"})
+    at.run()
+    at.radio(key="lang_radio").set_value("en")
+    at.run()
+    assert at.query_params["lang"] == "en"
+    at.query_params.clear()  # what a click in the menu sends
+    at.switch_page(f"pages/{page}.py")
+    at.run()
+    assert_rendered(at, page)
+    assert at.query_params["lang"] == "en", "the page writes the session's language back into the URL"
+    assert at.radio(key="lang_radio").value == "en"
+    assert "Overview" in at.session_state["_menu"], "the menu is drawn in English"
+
 # --- hole 10: one session's reruns are bounded (the load test, bench/load.py --flood-only, measures the server) -----
 
 def simulate(run_seconds: float, click_every: float, until: float) -> tuple[float, float]:

@@ -47,6 +47,13 @@ HEADERS: dict[str, tuple[str, str]] = {
     "whose": ("Của", "Whose target"),
     # (kind, target and base_year: the headers above, as the goals use them)
     # pages
+    # the upload page's columns as read: where each is (sheet: above), its header, what it means
+    "letter": ("Cột (chữ)", "Column letter"),
+    "header": ("Tiêu đề", "Header"),
+    "label": ("Được hiểu là", "Read as"),
+    "in_file": ("Tên trong tệp", "Name in the file"),  # the upload page's names: as written, matched to, how
+    "matched": ("Khớp với", "Matched to"),
+    "how": ("Trạng thái", "Match"),
 }
 
 
