@@ -1,4 +1,6 @@
 -- org_setting_changes: the log of organisation setting changes, newest first.
 -- parameters: (none)
--- columns: changed_at, user_name, key, old_value, new_value
-SELECT changed_at, user_name, key, old_value, new_value FROM org_setting_change ORDER BY id DESC;
+-- columns: changed_at, changed_by, setting, old_value, new_value
+SELECT changed_at, user_name AS changed_by, key AS setting, old_value, new_value
+FROM org_setting_change
+ORDER BY id DESC;

@@ -16,12 +16,12 @@ from reformdash import sessions, settings
 from reformdash.errors import NotFound, ReformdashError
 from reformdash.store import Store, query_text
 from reformdash.words import t
+from reformdash.words.admin import TRUE_WORDS
 
 # In order of power: each role can do everything the ones before it can.
 ROLES = ("viewer", "editor", "admin")
 MIN_PASSWORD_LENGTH = 8
 NAME_PATTERN = re.compile(r"^[\w.@\- ]{1,64}$")
-TRUE_WORDS = {"1", "true", "yes", "on", "co", "có"}
 
 class UserRejected(ReformdashError):
     """An account request with bad input (name, role, password, e-mail); nothing was written."""

@@ -89,9 +89,9 @@ class Organisation:
     """The organisation the dashboard serves: its focus entity, its name and its default peers."""
 
     focus: str  # an entity code
-    name: str
+    name: str  # the name an administrator gave, else the focus's
     peers: tuple[str, ...]  # chosen by an administrator; () = the focus's region
-    focus_kind: str = ""
+    named: bool = False  # an administrator gave the name
 
 
 def _registry(store):
@@ -118,7 +118,7 @@ def organisation(store, lang: str = "vi") -> Organisation:
     entity = reg.entities.get(focus)
     name = stored.get("name") or (entity.name(lang) if entity else "")
     peers = tuple(p for p in stored.get("peers", "").split(",") if p in reg.entities and p != focus)
-    return Organisation(focus, name, peers, entity.kind if entity else "")
+    return Organisation(focus, name, peers, bool(stored.get("name")))
 
 
 def region_peers(store, entity_code: str) -> list[str]:
@@ -155,7 +155,7 @@ def _clean(store, values: dict[str, str], lang: str) -> dict[str, str]:
     reg = _registry(store)
     unknown = sorted(set(values) - set(ORG_KEYS))
     if unknown:
-        raise Rejected(t("admin.org.bad_key", lang, key=unknown[0], keys=", ".join(ORG_KEYS)),
+        raise Rejected(t("admin.org.bad_key", lang, setting=unknown[0], keys=", ".join(ORG_KEYS)),
                        t("admin.org.title", lang))
     clean: dict[str, str] = {}
     if "focus" in values:
@@ -208,5 +208,5 @@ def set_organisation(store, user: str, lang: str = "vi", **values: object) -> di
 
 
 def organisation_changes(store):
-    """The log of organisation setting changes, newest first: changed_at, user_name, key, old_value, new_value."""
+    """The log of organisation setting changes, newest first: changed_at, changed_by, setting, old_value, new_value."""
     return store.df("org_setting_changes")

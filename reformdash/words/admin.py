@@ -4,6 +4,8 @@ from __future__ import annotations
 
 DYNAMIC = ("auth.role.", "auth.outcome.")  # auth.role.{role}, auth.outcome.{outcome}
 
+TRUE_WORDS = {"1", "true", "yes", "on", "co", "có"}  # a yes/no setting's "yes" (REFORMDASH_LOGIN_REQUIRED …)
+
 WORDS: dict[str, tuple[str, str]] = {
     # accounts (reformdash/auth.py)
     "auth.title": ("Tài khoản không hợp lệ", "Invalid account"),
@@ -127,8 +129,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "admin.org.saved": ("Đã lưu cài đặt của tổ chức.", "The organisation's settings are saved."),
     "admin.org.unchanged": ("Không có gì thay đổi.", "Nothing changed."),
     "admin.org.log": ("Các lần thay đổi cài đặt", "Changes of the settings"),
-    "admin.org.bad_key": ("Không có cài đặt «{key}»; dùng một trong: {keys}.",
-                          "There is no setting '{key}'; use one of: {keys}."),
+    "admin.org.bad_key": ("Không có cài đặt «{setting}»; dùng một trong: {keys}.",
+                          "There is no setting '{setting}'; use one of: {keys}."),
     "admin.org.bad_name": ("Tên tổ chức phải là một dòng chữ, tối đa 120 ký tự.",
                            "The organisation's name must be one line of at most 120 characters."),
     "admin.org.too_many_peers": ("Chọn tối đa {n} đơn vị so sánh.", "Choose at most {n} peers."),

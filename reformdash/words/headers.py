@@ -11,6 +11,12 @@ HEADERS: dict[str, tuple[str, str]] = {
     # briefing, charts and maps
     # plan
     # pages
+    # admin: the organisation settings' log (reformdash/settings.py)
+    "changed_at": ("Thời điểm", "When"),
+    "changed_by": ("Người thay đổi", "Changed by"),
+    "setting": ("Cài đặt", "Setting"),
+    "old_value": ("Giá trị cũ", "Old value"),
+    "new_value": ("Giá trị mới", "New value"),
 }
 
 
