@@ -21,9 +21,9 @@ if done:
     st.success(done)
 everyone = cached(catalog_admin.entity_options)
 units = cached(catalog_admin.entity_options, ("unit",))
-unit_tab, alias_tab, index_tab, log_tab, signin_tab, org_tab = st.tabs(
-    [t(key, lang) for key in ("admin.tab.units", "admin.tab.aliases", "admin.tab.index", "admin.tab.log",
-                              "admin.tab.signins", "admin.tab.organisation")])
+unit_tab, alias_tab, index_tab, org_tab, log_tab, signin_tab = st.tabs(
+    [t(key, lang) for key in ("admin.tab.units", "admin.tab.aliases", "admin.tab.index", "admin.tab.organisation",
+                              "admin.tab.log", "admin.tab.signins")])
 
 
 def run(action, message: str) -> None:
