@@ -136,6 +136,10 @@ def refresh_user(lang: str) -> User | None:
 
 def _resume(store) -> User | None:
     """A new browser session (a reload, a bookmark) resumes the signed-in session its cookie names, if still live."""
+    # the cookies are those of the WebSocket's opening request: the same for the whole browser session, so one look
+    if st.session_state.get("_cookie_checked"):
+        return None
+    st.session_state["_cookie_checked"] = True
     try:
         cookie = st.context.cookies.get(sessions.COOKIE)
     except Exception:  # noqa: BLE001 (no client context, e.g. a bare script run: no cookie)

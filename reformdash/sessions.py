@@ -43,8 +43,8 @@ def lifetime() -> timedelta:
 
 
 def secret_path(store: Store) -> Path:
-    """The file holding the signing secret: beside the database, one per database."""
-    path = Path(store.path)
+    """The file holding the signing secret: beside the database, one per database (a read replica: its writer's)."""
+    path = Path(getattr(store, "db_path", store.path))
     return path.with_name(path.name + ".session-key")
 
 
