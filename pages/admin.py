@@ -118,10 +118,13 @@ with org_tab:  # the organisation's focus, name and default peers: the presentat
     with st.form("org_settings"):
         focus = st.selectbox(t("admin.org.focus", lang), list(everyone), format_func=everyone.get, key="org_focus",
                              index=list(everyone).index(org.focus) if org.focus in everyone else 0)
-        org_name = st.text_input(t("admin.org.name", lang), org.name, key="org_name", max_chars=120)
+        # empty until an administrator names the organisation: the focus's name stands in (in either language)
+        org_name = st.text_input(t("admin.org.name", lang), org.name if org.named else "", key="org_name",
+                                 max_chars=120, placeholder=org.name)
         peers = st.multiselect(t("admin.org.peers", lang), [c for c in provinces if c != focus],
                                default=[p for p in org.peers if p in provinces and p != focus],
-                               format_func=provinces.get, key="org_peers", max_selections=settings.MAX_PEERS)
+                               format_func=provinces.get, key="org_peers", max_selections=settings.MAX_PEERS,
+                               placeholder=t("admin.org.peers_placeholder", lang))
         region = [provinces[c] for c in cached(settings.region_peers, focus)[:settings.REGION_PEERS] if c in provinces]
         if region:
             st.caption(t("admin.org.region_default", lang, names=", ".join(region)))

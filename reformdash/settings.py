@@ -195,7 +195,7 @@ def set_organisation(store, user: str, lang: str = "vi", **values: object) -> di
     if not (user or "").strip():
         raise Rejected(t("admin.org.no_user", lang), t("admin.org.title", lang))
     old = stored_settings(store)
-    changed = {k: v for k, v in clean.items() if old.get(k) != v}
+    changed = {k: v for k, v in clean.items() if (old.get(k) or "") != v}  # an empty name or peers: as never set
     if changed:
         at = dt.datetime.now()
         with store.transaction() as tx:

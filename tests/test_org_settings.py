@@ -31,6 +31,7 @@ def test_without_settings_the_focus_is_the_environments(store, monkeypatch):
     assert (org.focus, org.name, org.peers, org.named) == ("22", "Quảng Ninh", (), False)
     monkeypatch.setenv("REFORMDASH_FOCUS_ENTITY", "Hà Nội")
     assert settings.organisation(store).focus == "01"
+    assert settings.set_organisation(store, "quantri", name="", peers="") == {}  # left empty: nothing to log
 
 
 def test_an_administrator_sets_focus_name_and_peers_and_each_change_is_logged(store, monkeypatch):

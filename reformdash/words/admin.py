@@ -124,6 +124,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "admin.org.focus": ("Đơn vị theo dõi", "Focus"),
     "admin.org.name": ("Tên tổ chức", "Organisation's name"),
     "admin.org.peers": ("Đơn vị so sánh mặc định", "Default peers"),
+    "admin.org.peers_placeholder": ("Chọn tỉnh, bộ, ngành…", "Choose provinces, ministries…"),
     "admin.org.region_default": ("Để trống: {names} (cùng vùng).", "Left empty: {names} (same region)."),
     "admin.org.save": ("Lưu cài đặt", "Save settings"),
     "admin.org.saved": ("Đã lưu cài đặt của tổ chức.", "The organisation's settings are saved."),
