@@ -9,37 +9,10 @@ from dataclasses import dataclass, field
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
-from reformdash import auth
+from reformdash import auth, sessions
+from reformdash.words import t
 
 ROLES = auth.ROLES
-ROLE_LABELS = {"viewer": ("người xem", "viewer"), "editor": ("biên tập viên", "editor"),
-               "admin": ("quản trị viên", "administrator")}
-TEXT = {
-    "sign_in": ("Đăng nhập", "Sign in"),
-    "sign_out": ("Đăng xuất", "Sign out"),
-    "name": ("Tên đăng nhập", "User name"),
-    "password": ("Mật khẩu", "Password"),
-    "sso": ("Đăng nhập một lần ({provider})", "Single sign-on ({provider})"),
-    "wrong": ("Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong user name or password."),
-    "locked": ("Tên đăng nhập hoặc mật khẩu không đúng. Đã nhập sai nhiều lần: vui lòng thử lại sau {s} giây.",
-               "Wrong user name or password. Too many failed attempts: please try again in {s} seconds."),
-    "wait": ("Đã nhập sai nhiều lần. Vui lòng thử lại sau {s} giây.",
-             "Too many failed attempts. Please try again in {s} seconds."),
-    "disabled": ("Tài khoản «{name}» đã bị khóa; hãy liên hệ quản trị viên.",
-                 "The account '{name}' is disabled; ask an administrator."),
-    "required": ("Cần đăng nhập để xem bảng theo dõi.", "Sign in to see the dashboard."),
-    "no_authlib": ("Đăng nhập một lần đã được cấu hình nhưng thiếu gói Authlib (pip install Authlib).",
-                   "Single sign-on is configured but the Authlib package is missing (pip install Authlib)."),
-    "refused": ("Bạn cần đăng nhập với quyền phù hợp để dùng trang này.",
-                "Sign in with a suitable role to use this page."),
-}
-
-
-def _t(key: str, lang: str, **params: object) -> str:
-    vi, en = TEXT[key]
-    return (en if lang == "en" else vi).format(**params)
-
-
 @dataclass
 class User:
     """Who is signed in."""
@@ -49,6 +22,8 @@ class User:
     # 'password' or 'sso' when signed in here (re-checked against app_user on every run); '' when code or a test
     # put the user in the session directly
     via: str = field(default="", compare=False)
+    # the server-side session (reformdash/sessions.py) a password sign-in opened: a reload resumes it from the cookie
+    session: str = field(default="", compare=False, repr=False)
 
 
 def current_user() -> User | None:
@@ -67,7 +42,7 @@ def require(role: str, lang: str = "vi") -> User:
     """Stop the page with a clear refusal unless the signed-in user has at least `role`."""
     user = current_user()
     if not has_role(user, role):
-        st.error(_t("refused", lang))
+        st.error(t("auth.refused", lang))
         st.stop()
     return user
 
@@ -130,20 +105,25 @@ def refresh_user(lang: str) -> User | None:
     """Re-read the session's role (a disabled account is signed out at once) and adopt a single sign-on."""
     user = current_user()
     store = _store()
+    if user is None:
+        user = _resume(store)
     if user is not None and user.via == "password":
-        role = auth.current_role(store, user.name)
+        # a session of its own ends when signed out (in any tab), expired or disabled; one put there without a
+        # session record (a test) follows the account alone
+        role = sessions.role(store, user.session) if user.session else auth.current_role(store, user.name)
         if role is None:
             st.session_state.pop("user", None)
-            st.session_state["auth_message"] = _t("disabled", lang, name=user.name)
+            if auth.current_role(store, user.name) is None:
+                st.session_state["auth_message"] = t("auth.disabled", lang, name=user.name)
             return None
         if role != user.role:
-            user = st.session_state["user"] = User(user.name, role, via="password")
+            user = st.session_state["user"] = User(user.name, role, via="password", session=user.session)
         return user
     if sso_providers() and st.user.get("is_logged_in"):
         found = auth.match_identity(store, st.user.get("email"), st.user.get("email_verified"), secrets())
         if found is None:
             st.session_state.pop("user", None)
-            st.session_state["auth_message"] = _t("disabled", lang, name=st.user.get("email"))
+            st.session_state["auth_message"] = t("auth.disabled", lang, name=st.user.get("email"))
             return None
         if user is None or (user.name, user.role) != found:
             user = st.session_state["user"] = User(found[0], found[1], via="sso")
@@ -152,6 +132,38 @@ def refresh_user(lang: str) -> User | None:
         st.session_state.pop("user", None)
         return None
     return user
+
+
+def _resume(store) -> User | None:
+    """A new browser session (a reload, a bookmark) resumes the signed-in session its cookie names, if still live."""
+    # the cookies are those of the WebSocket's opening request: the same for the whole browser session, so one look
+    if st.session_state.get("_cookie_checked"):
+        return None
+    st.session_state["_cookie_checked"] = True
+    try:
+        cookie = st.context.cookies.get(sessions.COOKIE)
+    except Exception:  # noqa: BLE001 (no client context, e.g. a bare script run: no cookie)
+        return None
+    found = sessions.resume(store, cookie) if cookie else None
+    if found is None:
+        return None
+    session, name, role = found
+    user = st.session_state["user"] = User(name, role, via="password", session=session)
+    return user
+
+
+def _server_path(path: str) -> str:
+    """A path of this server as the browser sees it (under server.baseUrlPath when one is set)."""
+    from streamlit import config
+
+    base = (config.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{base}{path}" if base else path
+
+
+def _browser_request(path: str) -> None:
+    """Have the browser fetch a path of this server once (an invisible image): the answer sets or deletes the
+    session cookie, which only an HTTP response can do when it is HttpOnly."""
+    st.html(f'<img src="{_server_path(path)}" alt="" width="1" height="1" style="position:absolute;opacity:0">')
 
 
 def client_address() -> str:
@@ -177,54 +189,69 @@ def _on_submit(lang: str) -> None:
     state["auth_password"] = ""
     if result.account is None:
         if result.throttled:
-            state["auth_message"] = _t("wait", lang, s=result.wait)
+            state["auth_message"] = t("auth.wait", lang, s=result.wait)
         elif result.wait:
-            state["auth_message"] = _t("locked", lang, s=result.wait)
+            state["auth_message"] = t("auth.locked", lang, s=result.wait)
         else:
-            state["auth_message"] = _t("wrong", lang)
+            state["auth_message"] = t("auth.wrong", lang)
         return
     state.pop("auth_message", None)
-    state["user"] = User(*result.account, via="password")
+    session, grant = sessions.start(_store(), result.account[0])
+    state["user"] = User(*result.account, via="password", session=session)
+    state["_session_grant"] = grant  # the page asks the browser to collect its cookie with it
 
 
 def _on_sign_out() -> None:
     user = st.session_state.pop("user", None)
+    st.session_state.pop("_session_grant", None)
+    if user is not None and user.session:
+        sessions.end(_store(), user.session)  # ended here: the cookie opens nothing, whether or not it is deleted
+        st.session_state["_session_sign_out"] = True
     if user is not None and user.via == "sso":
         st.logout()
 
 
 def sign_in_box(lang: str, user: User | None) -> User | None:
     """Name, role and sign-out in the sidebar when signed in; else the sign-in form (on the page if required)."""
+    grant = st.session_state.pop("_session_grant", None)
+    if user is not None and grant:
+        with st.sidebar:
+            _browser_request(f"{sessions.GRANT_PATH}?grant={grant}")
+    if st.session_state.pop("_session_sign_out", None):
+        with st.sidebar:
+            _browser_request(sessions.SIGN_OUT_PATH)
     if user is not None:
-        st.sidebar.markdown(f"**{user.name}** · {ROLE_LABELS[user.role][lang == 'en']}")
-        st.sidebar.button(_t("sign_out", lang), key="auth_sign_out", on_click=_on_sign_out, icon=":material/logout:")
+        st.sidebar.markdown(f"**{user.name}** · {t('auth.role.' + user.role, lang)}")
+        st.sidebar.button(t("auth.sign_out", lang), key="auth_sign_out", on_click=_on_sign_out,
+                          icon=":material/logout:")
         return user
     required = sign_in_required()
     message = st.session_state.pop("auth_message", None)
     if required:
         where = st.container()
-        where.title(_t("sign_in", lang))
-        where.info(_t("required", lang))
+        where.title(t("auth.sign_in", lang))
+        where.info(t("auth.required", lang))
     else:
         # lazy: the form is built only while the fold is open, so a reader's page run does not pay for it
         if message:
             st.sidebar.warning(message)
-        where = st.sidebar.expander(_t("sign_in", lang), icon=":material/login:", key="auth_open",
+        where = st.sidebar.expander(t("auth.sign_in", lang), icon=":material/login:", key="auth_open",
                                     on_change="rerun")
         if not where.open:
             return None
     if message and required:
         where.warning(message)
     with where.form("auth_form", clear_on_submit=False, border=False):
-        st.text_input(_t("name", lang), key="auth_name", autocomplete="username")
-        st.text_input(_t("password", lang), key="auth_password", type="password", autocomplete="current-password")
-        st.form_submit_button(_t("sign_in", lang), key="auth_submit", on_click=_on_submit, args=(lang,))
+        st.text_input(t("auth.name", lang), key="auth_name", autocomplete="username")
+        st.text_input(t("auth.password", lang), key="auth_password", type="password",
+                      autocomplete="current-password")
+        st.form_submit_button(t("auth.sign_in", lang), key="auth_submit", on_click=_on_submit, args=(lang,))
     providers = sso_providers()
     if providers and importlib.util.find_spec("authlib") is None:
-        where.caption(_t("no_authlib", lang))
+        where.caption(t("auth.no_authlib", lang))
     elif providers:
         for provider in providers:
-            label = _t("sso", lang, provider=provider.title() if provider else "SSO")
+            label = t("auth.sso", lang, provider=provider.title() if provider else "SSO")
             if where.button(label, key=f"auth_sso_{provider or 'default'}"):
                 st.login(provider)
     return None

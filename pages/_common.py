@@ -11,7 +11,7 @@ import streamlit as st
 
 from pages._print import print_styles
 from reformdash import service, settings
-from reformdash.errors import NotFound, ReformdashError
+from reformdash.errors import ReformdashError
 from reformdash.memo import Memo, freeze
 from reformdash.registry import Registry
 from reformdash.words import L
@@ -393,11 +393,8 @@ def sidebar(index_kinds: tuple[str, ...] = ("province", "ministry"), need_years:
     choices = cached(sidebar_choices, lang)
     codes, names = choices.entities, choices.entity_names
     wanted = choice_param("entity", names)
-    if wanted is None:
-        try:
-            wanted = registry().get(settings.get("REFORMDASH_FOCUS_ENTITY")).code
-        except NotFound:
-            wanted = codes[0] if codes else None
+    if wanted is None:  # the organisation's focus, set by an administrator (issue 14 B2)
+        wanted = cached(settings.organisation).focus
     if not codes:
         st.info(L("no_data", lang, what=""))
         st.stop()

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from pages._common import boot, cached, get_store, int_param, language, registry, text_param
+from reformdash import settings
 from reformdash.briefing import briefing_years, build_briefing, projected
 from reformdash.charts import briefing_figure
 from reformdash.errors import NotFound
@@ -15,7 +16,8 @@ boot()
 lang = language()
 store = get_store()
 reg = registry()
-entity = text_param("entity") or "22"  # a code or a name
+org = cached(settings.organisation, lang)
+entity = text_param("entity") or org.focus  # a code or a name; none: the organisation's focus
 if entity not in reg.entities:
     try:
         entity = reg.get(entity).code
@@ -78,6 +80,8 @@ for column, key, label, target, disabled in (
         st.query_params["slide"] = str(target)
         st.rerun()
 middle.container(key="slide-counter").markdown(f"{number} / {len(slides)}")
+if org.named:
+    middle.caption(markdown_text(org.name))
 if leave.button(L("page.present.exit", lang), key="leave_presentation", width="stretch", help="Esc"):
     st.switch_page("pages/overview.py", query_params={"lang": lang, "entity": entity})
 # the arrow keys, Home, End and Esc press the buttons (Esc: back to the overview, keeping the language and focus; the

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pages._common import boot, cached, chart, field_note, figure, peers_picker, sidebar, year_picker
-from reformdash import figures, paragraphs, tables
+from reformdash import figures, paragraphs, settings, tables
 from reformdash.analysis import changes, field_years
 from reformdash.words import L
 
@@ -21,7 +21,8 @@ if context["empty"]:
     st.info(L("no_data", lang, what=label))
     st.stop()
 names, options = context["names"], context["options"]
-default_peers = [c for c in ("01", "79", "48") if c in names and c != view.entity][:2]
+# the organisation's peers for its focus, else the entity's region (issue 14 B2)
+default_peers = [c for c in cached(settings.default_peers, view.entity) if c in names and c != view.entity]
 peers = peers_picker(view, [c for c in options if c != view.entity], names, default_peers)
 highlight = [view.entity] + peers
 note = field_note(context["sizes"], context["years"], lang)

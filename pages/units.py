@@ -5,7 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from pages._common import boot, cached, chart, figure, language, lazy_expander, set_param
-from reformdash import figures, paragraphs, tables
+from reformdash import figures, paragraphs, settings, tables
 from reformdash.analysis import entity_trend
 from reformdash.markup import markdown_text
 from reformdash.plan import views as plan_views
@@ -20,7 +20,8 @@ if not pnames:
     st.info(L("no_data", lang, what=L("units", lang).lower()))
     st.stop()
 codes = list(pnames)
-wanted = st.query_params.get("parent", codes[0])
+# the organisation's own department (or its units) before the sample's (issue 14 B2)
+wanted = st.query_params.get("parent") or cached(settings.own_unit_parent, cached(settings.organisation).focus)
 parent = st.sidebar.selectbox(L("parent", lang), codes, index=codes.index(wanted) if wanted in codes else 0,
                               format_func=pnames.get, key="unit_parent")
 set_param("parent", parent)

@@ -12,52 +12,27 @@ import pandas as pd
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from reformdash import settings
+from reformdash import sessions, settings
 from reformdash.errors import NotFound, ReformdashError
 from reformdash.store import Store, query_text
+from reformdash.words import t
+from reformdash.words.admin import TRUE_WORDS
 
 # In order of power: each role can do everything the ones before it can.
 ROLES = ("viewer", "editor", "admin")
 MIN_PASSWORD_LENGTH = 8
 NAME_PATTERN = re.compile(r"^[\w.@\- ]{1,64}$")
-TRUE_WORDS = {"1", "true", "yes", "on", "co", "có"}
-
-MESSAGES: dict[str, tuple[str, str]] = {
-    "title": ("Tài khoản không hợp lệ", "Invalid account"),
-    "bad_name": (
-        "Tên đăng nhập «{name}» không hợp lệ: dùng 1–64 chữ, số, dấu cách hoặc . _ - @.",
-        "The user name '{name}' is not valid: use 1–64 letters, digits, spaces or . _ - @.",
-    ),
-    "bad_role": (
-        "Vai trò «{role}» không có; chọn một trong: viewer (xem), editor (cập nhật dữ liệu), admin (quản trị).",
-        "There is no role '{role}'; choose one of: viewer, editor, admin.",
-    ),
-    "weak": (
-        "Mật khẩu quá ngắn: cần ít nhất {n} ký tự.",
-        "The password is too short: it needs at least {n} characters.",
-    ),
-    "same_as_name": ("Mật khẩu không được trùng với tên đăng nhập.", "The password must not be the user name."),
-    "exists": ("Đã có tài khoản «{name}».", "There is already an account '{name}'."),
-    "email_taken": (
-        "Địa chỉ thư «{email}» đã gắn với tài khoản «{other}».",
-        "The e-mail address '{email}' already belongs to the account '{other}'.",
-    ),
-    "bad_email": ("Địa chỉ thư «{email}» không hợp lệ.", "The e-mail address '{email}' is not valid."),
-    "unknown": ("Không có tài khoản «{name}».", "There is no account '{name}'."),
-}
-
 
 class UserRejected(ReformdashError):
     """An account request with bad input (name, role, password, e-mail); nothing was written."""
 
 
 def _msg(key: str, lang: str, **params: object) -> str:
-    vi, en = MESSAGES[key]
-    return (en if lang == "en" else vi).format(**params)
+    return t(key, lang, **params)
 
 
 def _reject(key: str, lang: str, **params: object) -> UserRejected:
-    return UserRejected(_msg(key, lang, **params), _msg("title", lang))
+    return UserRejected(_msg(key, lang, **params), _msg("auth.title", lang))
 
 
 @cache
@@ -87,9 +62,9 @@ def login_required(secrets: dict | None = None) -> bool:
 def check_password(name: str, password: str, lang: str = "vi") -> None:
     """Raise UserRejected when the password is too weak."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise _reject("weak", lang, n=MIN_PASSWORD_LENGTH)
+        raise _reject("auth.weak", lang, n=MIN_PASSWORD_LENGTH)
     if password.strip().lower() == name.strip().lower():
-        raise _reject("same_as_name", lang)
+        raise _reject("auth.same_as_name", lang)
 
 
 def _row(store: Store, name: str) -> tuple | None:
@@ -102,15 +77,15 @@ def check_new_account(store: Store, name: str, role: str, email: str | None = No
     """The cleaned (name, email) of an account that could be created. Raises UserRejected."""
     name = (name or "").strip()
     if not NAME_PATTERN.match(name):
-        raise _reject("bad_name", lang, name=name)
+        raise _reject("auth.bad_name", lang, name=name)
     if role not in ROLES:
-        raise _reject("bad_role", lang, role=role)
+        raise _reject("auth.bad_role", lang, role=role)
     email = (email or "").strip().lower() or None
     if email is not None and not re.match(r"^[^@\s]+@[^@\s]+$", email):
-        raise _reject("bad_email", lang, email=email)
+        raise _reject("auth.bad_email", lang, email=email)
     row = _row(store, name)
     if row is not None:
-        raise _reject("exists", lang, name=row[0])
+        raise _reject("auth.exists", lang, name=row[0])
     return name, email
 
 
@@ -125,11 +100,11 @@ def add_user(store: Store, name: str, role: str, password: str | None, email: st
         # checked inside the single writer's transaction, so two sessions cannot both create the name
         found = tx.execute(query_text("user_get"), {"user_name": name}).fetchall()
         if found:
-            raise _reject("exists", lang, name=found[0][0])
+            raise _reject("auth.exists", lang, name=found[0][0])
         if email is not None:
             other = tx.execute(query_text("user_by_email"), {"email": email}).fetchall()
             if other:
-                raise _reject("email_taken", lang, email=email, other=other[0][0])
+                raise _reject("auth.email_taken", lang, email=email, other=other[0][0])
         tx.execute(query_text("user_insert"), {"user_name": name, "password_hash": password_hash, "role": role,
                                                "email": email})
     return name
@@ -163,9 +138,7 @@ KEEP_LOG = timedelta(days=90)  # how long the administrators' log keeps attempts
 ACCOUNT_FREE, ACCOUNT_WAIT = 5, 30.0  # 5 failures on a name, then 30 s, 60 s, 120 s …
 ADDRESS_FREE, ADDRESS_WAIT = 20, 60.0  # 20 failures from one address, any names, then 60 s, 120 s …
 MAX_WAIT = 900.0
-OUTCOMES = {"ok": ("thành công", "signed in"), "wrong_password": ("sai mật khẩu", "wrong password"),
-            "unknown_account": ("không có tài khoản", "no such account"),
-            "disabled": ("tài khoản bị khóa", "account disabled")}
+OUTCOMES = ("ok", "wrong_password", "unknown_account", "disabled")  # words: auth.outcome.{outcome}
 
 
 def now() -> datetime:
@@ -232,7 +205,7 @@ def sign_in(store: Store, name: str, password: str, address: str = "", at: datet
 def failed_sign_ins(store: Store, lang: str = "vi", limit: int = 1000) -> pd.DataFrame:
     """Failed sign-in attempts, newest first: attempted_at, account, address, outcome (in `lang`)."""
     frame = store.df("signin_failures_list", limit=limit)
-    frame["outcome"] = [OUTCOMES.get(o, (o, o))[lang == "en"] for o in frame["outcome"]]
+    frame["outcome"] = [t(f"auth.outcome.{o}", lang) if o in OUTCOMES else o for o in frame["outcome"]]
     return frame
 
 
@@ -273,7 +246,7 @@ def account_name(store: Store, name: str, lang: str = "vi") -> str:
     """The stored spelling of an account's name. Raises NotFound."""
     row = _row(store, (name or "").strip())
     if row is None:
-        raise NotFound(_msg("unknown", lang, name=name), _msg("title", lang))
+        raise NotFound(_msg("auth.unknown", lang, name=name), _msg("auth.title", lang))
     return row[0]
 
 
@@ -285,6 +258,7 @@ def set_password(store: Store, name: str, password: str | None, lang: str = "vi"
     password_hash = _hasher().hash(password) if password is not None else None
     with store.transaction() as tx:
         tx.execute(query_text("user_set_password"), {"user_name": account, "password_hash": password_hash})
+        sessions.end_user(store, account, "password", tx)  # a stolen session does not outlive the new password
 
 
 def disable_user(store: Store, name: str, disabled: bool = True, lang: str = "vi") -> str:
@@ -292,6 +266,8 @@ def disable_user(store: Store, name: str, disabled: bool = True, lang: str = "vi
     account = account_name(store, name, lang)
     with store.transaction() as tx:
         tx.execute(query_text("user_set_disabled"), {"user_name": account, "disabled": disabled})
+        if disabled:  # every browser signed in as the account is signed out at its next load or click
+            sessions.end_user(store, account, "disabled", tx)
     return account
 
 

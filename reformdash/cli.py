@@ -81,6 +81,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     _plan_parsers(sub)
 
+    s = sub.add_parser("settings", help="the organisation's settings: focus, name, default peers (also on the "
+                                        "Registry page)")
+    set_sub = s.add_subparsers(dest="settings_command", required=True)
+    u = set_sub.add_parser("show", help="the settings in force, and the log of changes with --log")
+    u.add_argument("--log", action="store_true", help="every change: when, who, old and new value")
+    u.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    u = set_sub.add_parser("set", help="set settings: focus=22 name='Sở Nội vụ' peers=01,79 (peers= : the region)")
+    u.add_argument("pairs", nargs="+", metavar="KEY=VALUE")
+
     s = sub.add_parser("users", help="accounts for signing in to the dashboard (password: prompt or "
                                      "$REFORMDASH_PASSWORD, never an argument)")
     user_sub = s.add_subparsers(dest="users_command", required=True)
@@ -511,6 +520,27 @@ def read_password(lang: str) -> str:
     return first
 
 
+def cmd_settings(store, args, lang) -> int:
+    if args.settings_command == "show":
+        if args.log:
+            output(settings.organisation_changes(store), args.format)
+            return EXIT_OK
+        org = settings.organisation(store, lang)
+        output(pd.DataFrame({"setting": ["focus", "name", "peers"],
+                             "value": [org.focus, org.name, ",".join(org.peers)]}), args.format)
+        return EXIT_OK
+    values = {}
+    for item in args.pairs:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise Rejected(t("admin.org.bad_pair", lang, item=item), t("admin.org.title", lang))
+        values[key.strip()] = value
+    changed = settings.set_organisation(store, default_user(), lang, **values)
+    print(t("admin.org.changed", lang, what=", ".join(f"{k}={v}" for k, v in changed.items())) if changed
+          else t("admin.org.unchanged", lang))
+    return EXIT_OK
+
+
 def cmd_users(store, args, lang) -> int:
     from reformdash import auth
 
@@ -614,6 +644,7 @@ COMMANDS = {
     "changes": cmd_changes,
     "goals": cmd_goals,
     "users": cmd_users,
+    "settings": cmd_settings,
     "export": cmd_export,
     "plan": cmd_plan,
     "results": cmd_results,

@@ -15,7 +15,7 @@ New-Item -ItemType Directory -Force -Path $Data, $Backups | Out-Null
 icacls $Data /inheritance:r /grant:r "SYSTEM:(OI)(CI)F" "Administrators:(OI)(CI)F" | Out-Null
 
 $python = Join-Path $Code ".venv\Scripts\python.exe"
-& $Nssm install reformdash $python "-m streamlit run dashboard.py --server.address 127.0.0.1 --server.port $Port --server.headless true --browser.gatherUsageStats false"
+& $Nssm install reformdash $python "-m streamlit run serve.py --server.address 127.0.0.1 --server.port $Port --server.headless true --browser.gatherUsageStats false"
 & $Nssm set reformdash AppDirectory $Code
 & $Nssm set reformdash AppEnvironmentExtra "REFORMDASH_DB=$Data\reformdash.duckdb" "PYTHONUNBUFFERED=1"
 & $Nssm set reformdash DisplayName "reformdash - Chi so CCHC"

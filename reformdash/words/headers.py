@@ -54,6 +54,12 @@ HEADERS: dict[str, tuple[str, str]] = {
     "in_file": ("Tên trong tệp", "Name in the file"),  # the upload page's names: as written, matched to, how
     "matched": ("Khớp với", "Matched to"),
     "how": ("Trạng thái", "Match"),
+    # admin: the organisation settings' log (reformdash/settings.py)
+    "changed_at": ("Lúc thay đổi", "Changed at"),
+    "changed_by": ("Người thay đổi", "Changed by"),
+    "setting": ("Cài đặt", "Setting"),
+    "old_setting": ("Giá trị cũ", "Old value"),
+    "new_setting": ("Giá trị mới", "New value"),
 }
 
 

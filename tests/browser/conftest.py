@@ -60,9 +60,10 @@ def open_upload_as_editor(page, path):
 
 
 @contextmanager
-def served(env: dict, workdir: Path):
-    """`streamlit run dashboard.py` with `env`: its base URL (no trailing slash); stopped on leaving."""
-    server = Server(Path("dashboard.py"), ROOT, env, workdir / "streamlit.log")
+def served(env: dict, workdir: Path, script: str = "serve.py"):
+    """`streamlit run serve.py` (the dashboard as deployed, with its session routes) with `env`: its base URL (no
+    trailing slash); stopped on leaving."""
+    server = Server(Path(script), ROOT, env, workdir / "streamlit.log")
     try:
         try:
             server.wait_healthy(SERVER_START_TIMEOUT)
