@@ -10,10 +10,10 @@ from reformdash.words import t
 class ReformdashError(Exception):
     """Base of every error the project raises on purpose."""
 
-    def __init__(self, message: str, title: str = "Lỗi"):
+    def __init__(self, message: str, title: str | None = None):
         super().__init__(message)
         self.message = message
-        self.title = title
+        self.title = t("error.title") if title is None else title
 
 
 class Rejected(ReformdashError):

@@ -451,5 +451,25 @@ WORDS: dict[str, tuple[str, str]] = {
         "Restored '{backup}' (backed up at {created_at}, {tables} tables, {rows} rows) to '{file}'.",
     ),
     "restore.kept": ("Cơ sở dữ liệu cũ được giữ ở «{file}».", "The old database was kept as '{file}'."),
+    # the control channel (reformdash/control.py): a command sent to the dashboard that holds the database
+    "control.unreachable": (
+        "Cơ sở dữ liệu {db} đang được chương trình khác mở (thường là bảng điều khiển), và không liên lạc được với "
+        "bảng điều khiển qua kênh điều khiển ({reason}). Hãy chạy lệnh trên chính máy chủ của bảng điều khiển, bằng "
+        "tài khoản hệ điều hành chạy bảng điều khiển (hoặc root); hoặc mở một trang của bảng điều khiển cho nó khởi "
+        "động kênh điều khiển; hoặc dừng chương trình đang giữ tệp rồi thử lại.",
+        "The database {db} is held by another program (usually the dashboard), and the dashboard cannot be reached "
+        "through its control channel ({reason}). Run the command on the dashboard's own server, as the operating "
+        "system account that runs the dashboard (or root); or open a dashboard page so that it starts its control "
+        "channel; or stop the program holding the file and try again.",
+    ),
+    "control.no_file": ("không có tệp {file}", "there is no file {file}"),
+    "control.unreadable": ("không đọc được {file}: {error}", "{file} cannot be read: {error}"),
+    "control.refused": ("kết nối bị từ chối: {error}", "connection refused: {error}"),
+    "control.bad_token": ("mã xác thực sai", "wrong token"),
+    "control.bad_request": ("yêu cầu không hợp lệ: {error}", "bad request: {error}"),
+    "control.too_large": ("yêu cầu quá lớn (giới hạn {limit} MB)", "request too large (limit {limit} MB)"),
+    "control.no_answer": ("bảng điều khiển không trả lời: {error}", "the dashboard did not answer: {error}"),
+    "control.refused_by_server": (
+        "Bảng điều khiển từ chối lệnh: {reason}.", "The dashboard refused the command: {reason}.",
+    ),
 }
-
