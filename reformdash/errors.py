@@ -32,6 +32,13 @@ class StoreBusy(ReformdashError):
     """The database is locked by another writer."""
 
 
+@dataclass(frozen=True)
+class Said:
+    """A problem's parameter that is words of the catalog: said in the reader's language when the problem is shown."""
+
+    key: str
+
+
 @dataclass
 class Problem:
     """One reason a file is rejected, with the place it was found."""
@@ -56,7 +63,8 @@ class Problem:
         shown = "" if self.value is None else str(self.value)
         if shown:
             place += t("place.value", lang, value=shown[:80])
-        params = {"value": shown[:80], **self.params}
+        params = {key: t(v.key, lang) if isinstance(v, Said) else v
+                  for key, v in {"value": shown[:80], **self.params}.items()}
         return f"{place}: {t(self.key, lang, **params)}"
 
 

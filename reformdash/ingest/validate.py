@@ -273,7 +273,7 @@ def resolve_entities(v: Validation) -> None:
         names = registry.suggest(shown, suggest_kinds, parent=v.parent) if shown else []
         sug = t("suggestion", v.lang, names=", ".join(names)) if names else ""
         p = v.place(obs, i, col=int(obs.at[i, "entity_col"]))
-        v.problems.append(Problem(key, value=shown or "(trống)", params={"suggestion": sug}, **p))
+        v.problems.append(Problem(key, value=shown or t("import.blank", v.lang), params={"suggestion": sug}, **p))
         if len(v.problems) >= 40:
             break
 

@@ -11,6 +11,13 @@ HEADERS: dict[str, tuple[str, str]] = {
     # briefing, charts and maps
     # plan
     # pages
+    # cli and core
+    "id": ("Số", "No."),
+    "created_at": ("Thời điểm", "When"),
+    "user_name": ("Người thực hiện", "By"),
+    "action": ("Thay đổi", "Change"),
+    "subject": ("Đối tượng", "Subject"),
+    "detail": ("Chi tiết", "Detail"),
 }
 
 
