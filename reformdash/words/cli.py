@@ -66,9 +66,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "cli.user.enabled": ("Tài khoản «{name}» đã được mở lại.", "Account '{name}' enabled again."),
     "cli.user.password_changed": ("Đã đổi mật khẩu của «{name}».", "Password of '{name}' changed."),
     # doctor: the installation check
-    "cli.doctor.ok": ("đạt", "ok"),
     "cli.doctor.fix": ("cách sửa", "fix"),
-    "cli.doctor.skipped": ("bỏ qua", "skipped"),
     "cli.doctor.summary.ok": ("Mọi kiểm tra đều đạt.", "Every check passed."),
     "cli.doctor.summary.bad": (
         "{n} kiểm tra chưa đạt: xem «cách sửa» ở trên.",
