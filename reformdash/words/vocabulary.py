@@ -18,3 +18,15 @@ MISSING_TOKENS = frozenset(
 LETTER_FOLDS = {"đ": "d", "Đ": "D"}
 # Words before a province's name that the match key drops, on the folded text ("Tỉnh", "Thành phố", "TP.").
 NAME_PREFIXES = ("thanh pho truc thuoc trung uong ", "thanh pho ", "tinh ", "tp. ", "tp.", "tp ")
+
+# Header words, folded (no diacritics, lower case), that the importer recognises inside a longer header
+# (reformdash/ingest/headers.py, layout.py); whole headers are data/reference/header_vocabulary.csv.
+TIER_WORDS = ("tier", "nhom xep hang", "xep loai", "nhom dieu hanh")  # "PCI tier", "Nhóm xếp hạng"
+RANK_WORDS = ("rank", "ranking", "xep hang", "thu hang")  # "PCI 2013 ranking", "Thứ hạng"
+# Score words around a component's name ("Điểm Tính minh bạch", "Transparency score"), dropped before matching it.
+SCORE_WORDS = frozenset({"diem", "so", "score", "points", "chi", "sub", "index", "thanh", "phan"})
+# What may stand beside a lone year in a header for the column to be that year's values ("Năm 2020", "2020").
+YEAR_WORDS = ("", "nam", "year", "nam danh gia")
+# A component cell that means the overall score itself (a long file's "Tiêu chí" column: "Tổng hợp", "Chung").
+OVERALL_WORDS = frozenset({"", "tong", "tong hop", "chung", "overall", "total", "chi so chung", "diem tong hop",
+                           "tong diem"})
