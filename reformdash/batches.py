@@ -104,7 +104,7 @@ def commit(store: Store, plan: Plan, user: str, is_sample: bool = False, aliases
             tx.unregister("new_rows")
             bump_version(tx)
     except duckdb.TransactionException as e:
-        raise StoreBusy(t("db_locked"), "Cơ sở dữ liệu bận") from e
+        raise StoreBusy(t("db_locked"), t("store.busy.title")) from e
     return batch_id
 
 
@@ -151,15 +151,16 @@ def revert(store: Store, batch_id: int, lang: str = "vi") -> dict:
     with store.transaction() as tx:
         row = tx.execute(query_text("batch_get"), {"batch_id": batch_id}).fetchone()
         if row is None:
-            raise NotFound(t("revert_unknown", lang, value=batch_id), "Không tìm thấy")
+            raise NotFound(t("revert_unknown", lang, value=batch_id), t("not_found.title", lang))
         if row[1] is not None:
-            raise Rejected(t("revert_done", lang, value=batch_id), "Đã hoàn tác")
+            raise Rejected(t("revert_done", lang, value=batch_id), t("revert_done.title", lang))
         from reformdash.plan.model import overwritten_by, revert_rows  # the plan's rows share the batch table
 
         later = tx.execute(query_text("batch_overwritten_by"), {"batch_id": batch_id}).fetchone() \
             or overwritten_by(tx, batch_id)
         if later is not None:
-            raise Rejected(t("revert_blocked", lang, value=batch_id, later=later[0]), "Không thể hoàn tác")
+            raise Rejected(t("revert_blocked", lang, value=batch_id, later=later[0]),
+                           t("revert_blocked.title", lang))
         removed = len(tx.execute(query_text("score_delete_batch"), {"batch_id": batch_id}).fetchall())
         restored = len(tx.execute(query_text("score_restore_replaced"), {"batch_id": batch_id}).fetchall())
         plan_removed, plan_restored = revert_rows(tx, batch_id)

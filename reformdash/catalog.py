@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from reformdash.errors import NotFound
 from reformdash.text import YEAR_RE, words
+from reformdash.words import t as say
 
 # Leading numbering publishers put before a component name: "Chỉ số 1:", "1.1:", "Sub-Index 9:", "Dimension 1:".
 _NUMBERING = re.compile(
@@ -151,12 +152,13 @@ class Catalog:
                 bucket.append(target)
 
     # lookups -------------------------------------------------------------------------------------
-    def index(self, text: str) -> IndexDef:
-        """The index named by code, name or alias; NotFound otherwise."""
+    def index(self, text: str, lang: str = "vi") -> IndexDef:
+        """The index named by code, name or alias; NotFound (in `lang`) otherwise."""
         code = self.find_index(text)
         if code is None:
             known = ", ".join(self.indices)
-            raise NotFound(f"Không có chỉ số «{text}» (có: {known})", "Không tìm thấy chỉ số")
+            raise NotFound(say("catalog.unknown_index", lang, value=text, known=known),
+                           say("catalog.unknown_index.title", lang))
         return self.indices[code]
 
     def find_index(self, text: str) -> str | None:

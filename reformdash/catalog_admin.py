@@ -11,22 +11,20 @@ import pandas as pd
 from reformdash.errors import NotFound, ReformdashError
 from reformdash.store import Store, bump_version, query_text
 from reformdash.text import clean, name_key, words
+from reformdash.words import t
+from reformdash.words.headers import with_headers
 
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9_]{1,31}$")
 COMPONENT_CODE_RE = re.compile(r"^[a-z0-9][a-z0-9_]{0,39}$")
 SYSTEM_USER = "reformdash"
-ACTIONS = {  # action -> (Vietnamese, English) label
-    "add_unit": ("Thêm đơn vị", "Unit added"), "rename_unit": ("Đổi tên đơn vị", "Unit renamed"),
-    "add_alias": ("Thêm tên gọi khác", "Alias added"), "add_index": ("Thêm chỉ số", "Index added"),
+ACTIONS = {  # action -> the words of its label
+    "add_unit": "admin.action.add_unit", "rename_unit": "admin.action.rename_unit",
+    "add_alias": "admin.action.add_alias", "add_index": "admin.action.add_index",
 }
 
 
-def _tr(vi: str, en: str, lang: str) -> str:
-    return en if lang == "en" else vi
-
-
-def _fail(vi: str, en: str, title_vi: str, title_en: str, lang: str) -> ReformdashError:
-    return ReformdashError(_tr(vi, en, lang), _tr(title_vi, title_en, lang))
+def _fail(key: str, title: str, lang: str, **params: object) -> ReformdashError:
+    return ReformdashError(t(key, lang, **params), t(title, lang))
 
 
 def _record(tx: duckdb.DuckDBPyConnection, user: str | None, action: str, detail: str, entity_code: str | None = None,
@@ -72,40 +70,32 @@ def add_index(store: Store, code: str, name_vi: str, name_en: str | None = None,
     code = str(code).strip().upper().replace(" ", "_")
     name_vi = clean(name_vi or "")
     if not CODE_RE.match(code):
-        raise _fail(f"Mã chỉ số «{code}» không hợp lệ: 2–32 ký tự, bắt đầu bằng chữ cái, chỉ gồm chữ in hoa, số và "
-                    "dấu _", f"Index code «{code}» is invalid: 2–32 capitals, digits or _, starting with a letter",
-                    "Mã không hợp lệ", "Invalid code", lang)
+        raise _fail("admin.bad_index_code", "admin.bad_code.title", lang, code=code)
     if not name_vi:
-        raise _fail("Chưa có tên chỉ số", "The index needs a name", "Thiếu tên", "Name missing", lang)
+        raise _fail("admin.no_index_name", "admin.no_name.title", lang)
     if scale_max <= scale_min:
-        raise _fail("Thang điểm không hợp lệ: cận trên phải lớn hơn cận dưới",
-                    "Invalid scale: the maximum must be above the minimum", "Thang điểm", "Scale", lang)
+        raise _fail("admin.bad_scale", "admin.bad_scale.title", lang)
     if entity_kind not in ("province", "ministry", "unit"):
-        raise _fail(f"Cấp «{entity_kind}» không hợp lệ", f"Level «{entity_kind}» is invalid", "Cấp không hợp lệ",
-                    "Invalid level", lang)
+        raise _fail("admin.bad_level", "admin.bad_level.title", lang, level=entity_kind)
     components = [(str(c).strip(), clean(n)) for c, n in components or []]
     seen_codes: set[str] = set()
     seen_names: set[str] = set()
     for comp_code, comp_name in components:
         if not COMPONENT_CODE_RE.match(comp_code):
-            raise _fail(f"Mã chỉ số thành phần «{comp_code}» không hợp lệ (chữ thường không dấu, số, dấu _)",
-                        f"Component code «{comp_code}» is invalid (lower-case letters, digits, _)",
-                        "Mã không hợp lệ", "Invalid code", lang)
+            raise _fail("admin.bad_component_code", "admin.bad_code.title", lang, code=comp_code)
         if not comp_name:
-            raise _fail(f"Chỉ số thành phần «{comp_code}» chưa có tên", f"Component «{comp_code}» has no name",
-                        "Thiếu tên", "Name missing", lang)
+            raise _fail("admin.no_component_name", "admin.no_name.title", lang, code=comp_code)
         if comp_code in seen_codes or words(comp_name) in seen_names:
-            raise _fail(f"Chỉ số thành phần «{comp_name}» ({comp_code}) bị lặp", f"Component «{comp_name}» "
-                        f"({comp_code}) is repeated", "Trùng chỉ số thành phần", "Duplicate component", lang)
+            raise _fail("admin.duplicate_component", "admin.duplicate_component.title", lang, name=comp_name,
+                        code=comp_code)
         seen_codes.add(comp_code)
         seen_names.add(words(comp_name))
     with store.transaction() as tx:
         if tx.execute(query_text("index_exists"), {"code": code}).fetchone()[0]:
-            raise _fail(f"Mã chỉ số {code} đã có", f"Index code {code} is taken", "Trùng mã", "Duplicate code", lang)
+            raise _fail("admin.index_code_taken", "admin.duplicate_code.title", lang, code=code)
         for row in tx.execute(query_text("catalog_indices")).fetchall():
             if words(row[1]) == words(name_vi):
-                raise _fail(f"Đã có chỉ số tên «{row[1]}» (mã {row[0]})",
-                            f"An index named «{row[1]}» exists (code {row[0]})", "Trùng tên", "Duplicate name", lang)
+                raise _fail("admin.index_name_taken", "admin.duplicate_name.title", lang, name=row[1], code=row[0])
         tx.execute(query_text("index_insert"), {
             "code": code, "name_vi": name_vi, "name_en": clean(name_en or "") or name_vi, "unit": unit,
             "scale_min": scale_min, "scale_max": scale_max, "entity_kind": entity_kind, "first_year": first_year})
@@ -113,7 +103,7 @@ def add_index(store: Store, code: str, name_vi: str, name_en: str | None = None,
             tx.execute(query_text("component_insert"), {
                 "index_code": code, "code": comp_code, "name_vi": comp_name, "name_en": comp_name,
                 "scale_min": scale_min, "scale_max": scale_max})
-        detail = f"{name_vi}; {len(components)} chỉ số thành phần"
+        detail = t("admin.detail.index", "vi", name=name_vi, count=len(components))  # the record is kept in Vietnamese
         if components:
             detail += ": " + ", ".join(n for _, n in components)
         _record(tx, user, "add_index", detail, index_code=code)
@@ -139,20 +129,18 @@ def add_unit(store: Store, code: str | None, name_vi: str, parent_code: str | No
     """
     name_vi = clean(name_vi or "")
     if not name_vi or not name_key(name_vi):
-        raise _fail("Chưa có tên đơn vị", "The unit needs a name", "Thiếu tên", "Name missing", lang)
+        raise _fail("admin.no_unit_name", "admin.no_name.title", lang)
     with store.transaction() as tx:
         parent = _entity(tx, parent_code)
         if parent_code and parent is None:
-            raise _fail(f"Không có cơ quan chủ quản mã «{parent_code}»", f"There is no parent «{parent_code}»",
-                        "Không tìm thấy", "Not found", lang)
+            raise _fail("admin.no_parent", "not_found.title", lang, code=parent_code)
         code = str(code).strip() if code else unit_code(tx, parent_code, name_vi)
         if _entity(tx, code) is not None:
-            raise _fail(f"Mã đơn vị «{code}» đã có", f"Unit code «{code}» is taken", "Trùng mã", "Duplicate code",
-                        lang)
+            raise _fail("admin.unit_code_taken", "admin.duplicate_code.title", lang, code=code)
         _refuse_sibling_name(tx, parent_code, name_vi, None, parent, lang)
         tx.execute(query_text("unit_insert"), {"code": code, "name_vi": name_vi, "parent_code": parent_code})
         tx.execute(query_text("alias_insert"), {"alias_key": name_key(name_vi), "entity_code": code, "alias": name_vi})
-        under = f" thuộc {parent[2]}" if parent else ""
+        under = t("admin.under", "vi", parent=parent[2]) if parent else ""  # the record is kept in Vietnamese
         _record(tx, user, "add_unit", f"{name_vi}{under}", entity_code=code)
         bump_version(tx)
     return code
@@ -162,27 +150,23 @@ def _refuse_sibling_name(tx, parent_code: str | None, name_vi: str, own_code: st
                          lang: str) -> None:
     for sibling_code, sibling_name in tx.execute(query_text("unit_siblings"), {"parent_code": parent_code}).fetchall():
         if sibling_code != own_code and name_key(sibling_name) == name_key(name_vi):
-            where = _tr(f" thuộc {parent[2]}", f" under {parent[2]}", lang) if parent else ""
-            raise _fail(f"Đã có đơn vị «{sibling_name}»{where} (mã {sibling_code})",
-                        f"A unit «{sibling_name}»{where} exists (code {sibling_code})", "Trùng tên", "Duplicate name",
-                        lang)
+            where = t("admin.under", lang, parent=parent[2]) if parent else ""
+            raise _fail("admin.unit_name_taken", "admin.duplicate_name.title", lang, name=sibling_name, where=where,
+                        code=sibling_code)
 
 
 def rename_unit(store: Store, code: str, new_name: str, user: str | None = None, lang: str = "vi") -> str:
     """Give a unit a new name; the old name stays an alias, so files with it still match. Returns the old name."""
     new_name = clean(new_name or "")
     if not new_name or not name_key(new_name):
-        raise _fail("Chưa có tên mới", "The new name is missing", "Thiếu tên", "Name missing", lang)
+        raise _fail("admin.no_new_name", "admin.no_name.title", lang)
     with store.transaction() as tx:
         row = _entity_or_fail(tx, code, lang)
         if row[1] != "unit":
-            raise _fail(f"«{row[2]}» không phải đơn vị trực thuộc: tên tỉnh, bộ, ngành lấy từ danh mục chuẩn; hãy "
-                        "thêm tên gọi khác", f"«{row[2]}» is not a unit: provinces and ministries come from the "
-                        "reference registry; add an alias instead", "Không đổi tên được", "Cannot rename", lang)
+            raise _fail("admin.not_a_unit", "admin.not_a_unit.title", lang, name=row[2])
         old_name = row[2]
         if new_name == old_name:
-            raise _fail("Tên mới trùng tên hiện tại", "The new name is the current name", "Không có thay đổi",
-                        "Nothing changed", lang)
+            raise _fail("admin.same_name", "admin.same_name.title", lang)
         parent = _entity(tx, row[4])
         _refuse_sibling_name(tx, row[4], new_name, code, parent, lang)
         _refuse_alias_of_other(tx, name_key(new_name), code, new_name, lang)
@@ -198,8 +182,7 @@ def _entity_or_fail(tx, code: str, lang: str) -> tuple:
     """The entity row of a code; NotFound naming the code otherwise."""
     row = _entity(tx, code)
     if row is None:
-        raise NotFound(_tr(f"Không có đơn vị mã «{code}»", f"There is no entity «{code}»", lang),
-                       _tr("Không tìm thấy", "Not found", lang))
+        raise NotFound(t("admin.no_entity", lang, code=code), t("not_found.title", lang))
     return row
 
 
@@ -213,9 +196,8 @@ def _refuse_alias_of_other(tx, key: str, code: str, alias: str, lang: str) -> No
         # units under different parents may share a name (every hospital has a "Phòng Tổ chức")
         if own and other and own[1] == other[1] == "unit" and own[4] != other[4]:
             continue
-        raise _fail(f"Tên «{alias}» đã dùng cho {other_name} (mã {other_code})",
-                    f"«{alias}» already means {other_name} (code {other_code})", "Tên đã được dùng", "Name taken",
-                    lang)
+        raise _fail("admin.alias_of_other", "admin.alias_of_other.title", lang, alias=alias, name=other_name,
+                    code=other_code)
 
 
 def add_alias(store: Store, entity_code: str, alias: str, user: str | None = None, lang: str = "vi") -> str:
@@ -226,13 +208,12 @@ def add_alias(store: Store, entity_code: str, alias: str, user: str | None = Non
     alias = clean(alias or "")
     key = name_key(alias)
     if not key:
-        raise _fail("Chưa có tên gọi khác", "The alias is missing", "Thiếu tên", "Name missing", lang)
+        raise _fail("admin.no_alias", "admin.no_name.title", lang)
     with store.transaction() as tx:
         row = _entity_or_fail(tx, entity_code, lang)
         owners = [r[0] for r in tx.execute(query_text("alias_owners"), {"alias_key": key}).fetchall()]
         if entity_code in owners:
-            raise _fail(f"«{alias}» đã là tên của {row[2]}", f"«{alias}» already names {row[2]}", "Đã có",
-                        "Already there", lang)
+            raise _fail("admin.alias_exists", "admin.alias_exists.title", lang, alias=alias, name=row[2])
         _refuse_alias_of_other(tx, key, entity_code, alias, lang)
         tx.execute(query_text("alias_insert"), {"alias_key": key, "entity_code": entity_code, "alias": alias})
         _record(tx, user, "add_alias", f"{alias} → {row[2]}", entity_code=entity_code)
@@ -243,13 +224,11 @@ def add_alias(store: Store, entity_code: str, alias: str, user: str | None = Non
 def registry_changes(store: Store, lang: str = "vi") -> pd.DataFrame:
     """Recorded registry changes, newest first, with the action in words and headers in the reader's language."""
     frame = store.df("registry_changes_list", lang=lang)
-    frame["action"] = frame["action"].map(lambda a: _tr(*ACTIONS[a], lang) if a in ACTIONS else a)
+    frame["action"] = frame["action"].map(lambda a: t(ACTIONS[a], lang) if a in ACTIONS else a)
     frame["subject"] = frame["entity_name"].where(frame["entity_name"].notna(), frame["index_code"])
     frame["subject"] = frame["subject"].where(frame["subject"].notna(), frame["entity_code"])
     out = frame[["id", "created_at", "user_name", "action", "subject", "detail"]]
-    headers = {"id": ("Số", "No."), "created_at": ("Thời điểm", "When"), "user_name": ("Người thực hiện", "By"),
-               "action": ("Thay đổi", "Change"), "subject": ("Đối tượng", "Subject"), "detail": ("Chi tiết", "Detail")}
-    return out.rename(columns={c: _tr(*names, lang) for c, names in headers.items()})
+    return with_headers(out, lang)
 
 
 def entity_options(store: Store, kinds: tuple[str, ...] = ("province", "ministry", "unit")) -> dict[str, str]:

@@ -25,9 +25,9 @@ REMOTE: contextvars.ContextVar[dict | None] = contextvars.ContextVar("remote", d
 LOCAL_ONLY = ("backup", "restore", "doctor")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the CLI contract."""
-    p = argparse.ArgumentParser(prog="python -m reformdash", description="reformdash: chỉ số CCHC, SIPAS, PAPI, PCI")
+def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
+    """The argument parser of the CLI contract (its few Vietnamese glosses in `lang`)."""
+    p = argparse.ArgumentParser(prog="python -m reformdash", description=t("cli.help.description", lang))
     p.add_argument("--db", help="database file (default $REFORMDASH_DB or data/reformdash.duckdb)")
     p.add_argument("--lang", choices=["vi", "en"], default=None, help="language of messages (default vi)")
     sub = p.add_subparsers(dest="command", required=True)
@@ -47,7 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="a name in the file is this entity (code), remembered as an alias with the batch; "
                         "CODE '-' skips the row (repeatable)")
     s.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
-    s.add_argument("--column", action="append", default=[], metavar="HEADER=MEANING", type=column_option,
+    s.add_argument("--column", action="append", default=[], metavar="HEADER=MEANING",
+                   type=lambda text: column_option(text, lang),
                    help="say what a column holds, by header text or letter: "
                         "overall|rank|tier|year|component:CODE|ignore (repeatable)")
 
@@ -57,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("revert", help="undo an import batch, restoring the values it replaced")
     s.add_argument("batch_id", type=int, metavar="BATCH_ID")
 
-    s = sub.add_parser("remove-sample", help="remove the sample (mẫu) figures shipped with the demo")
+    s = sub.add_parser("remove-sample", help=t("cli.help.remove_sample", lang))
 
     s = sub.add_parser("scores", help="print stored scores")
     s.add_argument("--index", required=True)
@@ -72,14 +73,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--component", help="component name or code (default: the overall score)")
     s.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
-    s = sub.add_parser("goals", help="plan goals (mục tiêu): import a spreadsheet, show whether they are met")
+    s = sub.add_parser("goals", help=t("cli.help.goals", lang))
     goal_sub = s.add_subparsers(dest="goals_command", required=True)
     g = goal_sub.add_parser("import", help="import goals from a spreadsheet (xlsx, xls, ods, csv)")
     g.add_argument("file", metavar="FILE")
     g = goal_sub.add_parser("status", help="every goal: met, not_met or no_data, with the numbers behind it")
     g.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
-    _plan_parsers(sub)
+    _plan_parsers(sub, lang)
 
     s = sub.add_parser("settings", help="the organisation's settings: focus, name, default peers (also on the "
                                         "Registry page)")
@@ -116,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--year", type=int, required=True)
     s.add_argument("--out", required=True, metavar="FILE")
     s.add_argument("--organisation", help="organisation named on the title slide")
-    s.add_argument("--meeting", help="meeting named on the title slide (giao ban, sơ kết…)")
+    s.add_argument("--meeting", help=t("cli.help.meeting", lang))
     s.add_argument("--template", metavar="FILE", help="PowerPoint template (default $REFORMDASH_PPTX_TEMPLATE)")
 
     s = sub.add_parser("backup", help="copy the database into one .zip file (works while the dashboard runs)")
@@ -131,9 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _plan_parsers(sub) -> None:
+def _plan_parsers(sub, lang: str) -> None:
     """The plan's commands (issue 12): plan import / plan status, results import, deadlines."""
-    s = sub.add_parser("plan", help="the department's own plan: indicators, targets, status (kế hoạch)")
+    s = sub.add_parser("plan", help=t("cli.help.plan", lang))
     plan_sub = s.add_subparsers(dest="plan_command", required=True)
     g = plan_sub.add_parser("import", help="import a plan's indicators and targets (and its tasks, calendar)")
     g.add_argument("file", metavar="FILE")
@@ -189,11 +190,9 @@ def _plan_import(store, args, lang, what: str) -> int:
     for note in change.notes:
         print(f"  ! {note}")
     if args.dry_run:
-        print({"vi": "Chạy thử: chưa ghi gì.", "en": "Dry run: nothing written."}[lang])
+        print(t("cli.dry_run", lang))
         return EXIT_OK
     batch_id = model.commit(store, change, settings.default_user())
-    from reformdash.words import t
-
     print(t("plan.nothing_changed", lang) if batch_id is None else
           t("plan.imported", lang, batch=batch_id, summary=change.summary(lang)))
     return EXIT_OK
@@ -205,7 +204,7 @@ def cmd_plan(store, args, lang) -> int:
     from reformdash.plan import judge
 
     _period_arg(args.period, lang)
-    frame = judge.evaluate(store, args.period, _parent_code(store, args.parent), _today(args), lang)
+    frame = judge.evaluate(store, args.period, _parent_code(store, args.parent, lang), _today(args), lang)
     output(frame[judge.CLI_COLUMNS], args.format)
     if args.format == "table":
         for number, detail in enumerate(frame["detail"], start=1):
@@ -221,20 +220,21 @@ def cmd_deadlines(store, args, lang) -> int:
     from reformdash.plan import deadlines
 
     _period_arg(args.period, lang)
-    frame = deadlines.deadlines(store, args.period, _parent_code(store, args.parent), _today(args), lang)
+    frame = deadlines.deadlines(store, args.period, _parent_code(store, args.parent, lang), _today(args), lang)
     output(frame[deadlines.CLI_COLUMNS], args.format)
     return EXIT_OK
 
 
-def _parent_code(store, text: str | None) -> str | None:
+def _parent_code(store, text: str | None, lang: str) -> str | None:
     from reformdash.registry import Registry
 
-    return Registry.load(store).get(text).code if text else None
+    return Registry.load(store).get(text, lang=lang).code if text else None
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; return the exit code."""
-    args = build_parser().parse_args(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(_lang_asked(given)).parse_args(argv)
     lang = args.lang or settings.get("REFORMDASH_LANG")
     if args.command == "doctor":
         from reformdash import doctor
@@ -262,6 +262,17 @@ def main(argv: list[str] | None = None) -> int:
         return code
     finally:
         store.close()
+
+
+def _lang_asked(argv: list[str]) -> str:
+    """The language the command line asks for, before parsing (help and argument errors speak it too)."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in ("vi", "en"):
+            return argv[i + 1]
+        if arg in ("--lang=vi", "--lang=en"):
+            return arg.split("=", 1)[1]
+    lang = settings.get("REFORMDASH_LANG")
+    return lang if lang in ("vi", "en") else "vi"
 
 
 def say(error: ReformdashError, lang: str) -> str:
@@ -292,13 +303,13 @@ def default_user() -> str:
     return (remote or {}).get("user") or settings.default_user()
 
 
-def read_input(path: str) -> bytes:
+def read_input(path: str, lang: str = "vi") -> bytes:
     """An input file's bytes (sent along by the caller when the dashboard runs the command)."""
     remote = REMOTE.get()
     if remote is None:
-        return service.read_file(path)
+        return service.read_file(path, lang)
     if path not in remote["files"]:  # never a file of the dashboard's own machine
-        raise ReformdashError(f"Không có tệp «{path}»", "Không tìm thấy tệp")
+        raise ReformdashError(t("no_such_file", lang, path=path), t("no_such_file.title", lang))
     return remote["files"][path]
 
 
@@ -318,18 +329,15 @@ def run_command(store, args, lang: str) -> int:
         print(say(e, lang), file=sys.stderr)
         return EXIT_ERROR
     except duckdb.Error as e:  # one sentence, not a traceback
-        print({"vi": "Lỗi cơ sở dữ liệu: ", "en": "Database error: "}[lang] + str(e).splitlines()[0],
-              file=sys.stderr)
+        print(t("cli.db_error", lang, detail=str(e).splitlines()[0]), file=sys.stderr)
         return EXIT_ERROR
 
 
 def cmd_init(store, args, lang) -> int:
     ids = service.init(store, demo=not args.no_demo, user=default_user())
-    msg = {"vi": f"Cơ sở dữ liệu sẵn sàng: {store.path}", "en": f"Database ready: {store.path}"}[lang]
-    print(msg)
+    print(t("cli.db_ready", lang, path=store.path))
     if ids:
-        print({"vi": f"Đã nạp dữ liệu mẫu: {len(ids)} lô ({', '.join(map(str, ids))}).",
-               "en": f"Demo data loaded: {len(ids)} batches ({', '.join(map(str, ids))})."}[lang])
+        print(t("cli.demo_loaded", lang, count=len(ids), ids=", ".join(map(str, ids))))
     return EXIT_OK
 
 
@@ -345,7 +353,7 @@ def cmd_import(store, args, lang) -> int:
     plans = []
     problems = []
     for path in args.files:
-        data = read_input(path)
+        data = read_input(path, lang)
         name = path.replace("\\", "/").rsplit("/", 1)[-1]
         try:
             plans.append(service.plan_file(store, data, name, options))
@@ -361,26 +369,23 @@ def cmd_import(store, args, lang) -> int:
 
         batch_id = commit(store, plan, default_user(), aliases=aliases_of(names), lang=lang)
         if batch_id is None:
-            print({"vi": "  Không có gì thay đổi; không tạo lô mới.",
-                   "en": "  Nothing changed; no batch created."}[lang])
+            print("  " + t("cli.nothing_changed", lang))
         else:
-            print({"vi": f"  Đã ghi lô {batch_id}.", "en": f"  Written as batch {batch_id}."}[lang])
+            print("  " + t("cli.written", lang, batch=batch_id))
     if args.dry_run:
-        print({"vi": "Chạy thử: chưa ghi gì.", "en": "Dry run: nothing written."}[lang])
+        print(t("cli.dry_run", lang))
     return EXIT_OK
 
 
 MEANINGS = ("overall", "rank", "tier", "year", "rank_of", "ignore")
 
 
-def column_option(text: str) -> tuple[str, str]:
+def column_option(text: str, lang: str = "vi") -> tuple[str, str]:
     """One --column "HEADER=MEANING" (header text or column letter; the meaning after the last '=')."""
     key, sep, meaning = text.rpartition("=")
     meaning = meaning.strip()
     if not sep or not key.strip() or not (meaning in MEANINGS or meaning.startswith("component:")):
-        raise argparse.ArgumentTypeError(
-            f"«{text}»: cần dạng \"TIÊU ĐỀ=overall|rank|tier|year|component:MÃ|ignore\" "
-            f"(expected \"HEADER=overall|rank|tier|year|component:CODE|ignore\")")
+        raise argparse.ArgumentTypeError(t("cli.column_option_bad", lang, text=text))
     return key.strip(), meaning
 
 
@@ -411,8 +416,7 @@ def print_plan(plan, lang: str, verbose: bool, limit: int = 40) -> None:
     """What a file holds and what it would change."""
     a = plan.analysis
     years = ", ".join(map(str, a.years))
-    labels = {"vi": ("thêm", "thay đổi", "không đổi", "đơn vị mới"), "en": ("added", "changed", "unchanged",
-                                                                               "new units")}[lang]
+    labels = [t(k, lang) for k in ("cli.plan.added", "cli.plan.changed", "cli.plan.unchanged", "cli.plan.new_units")]
     print(f"{a.file_name} [{a.sheets}] {', '.join(a.index_codes)} {years}: "
           f"{labels[0]} {len(plan.added)}, {labels[1]} {len(plan.changed)}, {labels[2]} {plan.unchanged}"
           + (f", {labels[3]} {len(a.new_units)}" if a.new_units else ""))
@@ -428,7 +432,7 @@ def print_plan(plan, lang: str, verbose: bool, limit: int = 40) -> None:
         comp = f"·{row.component_code}" if row.component_code else ""
         print(f"  ~ {row.index_code} {row.year} {row.entity_code}{comp}: "
               f"{format_number(row.old_value, lang, 4)} → {format_number(row.value, lang, 4)}"
-              f" (hạng {row.old_rank} → {row.rank})")
+              f" ({t('cli.plan.rank_change', lang, old=row.old_rank, new=row.rank)})")
     if len(plan.changed) > limit:
         print(f"  … {len(plan.changed) - limit}")
     for row in plan.added.head(10 if len(plan.changed) else limit).itertuples(index=False):
@@ -448,15 +452,11 @@ def cmd_revert(store, args, lang) -> int:
     from reformdash.batches import revert
 
     result = revert(store, args.batch_id, lang)
-    print({"vi": f"Đã hoàn tác lô {result['batch_id']}: xóa {result['removed']}, khôi phục {result['restored']}.",
-           "en": f"Batch {result['batch_id']} reverted: {result['removed']} removed, {result['restored']} restored."
-           }[lang])
+    print(t("cli.reverted", lang, batch=result["batch_id"], removed=result["removed"], restored=result["restored"]))
     return EXIT_OK
 
 
 def cmd_remove_sample(store, args, lang) -> int:
-    from reformdash.words import t
-
     print(t("sample_removed", lang, **service.remove_sample(store, lang)))
     return EXIT_OK
 
@@ -474,7 +474,7 @@ def cmd_changes(store, args, lang) -> int:
 def cmd_goals(store, args, lang) -> int:
     if args.goals_command == "import":
         name = args.file.replace("\\", "/").rsplit("/", 1)[-1]
-        count = goals.import_goals(store, read_input(args.file), name, lang)
+        count = goals.import_goals(store, read_input(args.file, lang), name, lang)
         print(goals.t("goal.imported", lang, count=count, file=name))
         return EXIT_OK
     result = goals.evaluate_goals(store, lang)
@@ -499,24 +499,18 @@ def read_password(lang: str) -> str:
     remote = REMOTE.get()
     if remote is not None:  # the caller read it (never prompt inside the dashboard)
         if remote.get("password") is None:
-            raise UserRejected({"vi": "Lệnh gửi tới bảng điều khiển không kèm mật khẩu.",
-                                "en": "The command sent to the dashboard carried no password."}[lang],
-                               {"vi": "Mật khẩu", "en": "Password"}[lang])
+            raise UserRejected(t("cli.password.not_sent", lang), t("cli.password", lang))
         return remote["password"]
     if os.environ.get("REFORMDASH_PASSWORD"):
         return os.environ["REFORMDASH_PASSWORD"]
-    title = {"vi": "Mật khẩu", "en": "Password"}[lang]
+    title = t("cli.password", lang)
     try:
-        first = getpass.getpass({"vi": "Mật khẩu: ", "en": "Password: "}[lang])
-        second = getpass.getpass({"vi": "Nhập lại mật khẩu: ", "en": "Password again: "}[lang])
+        first = getpass.getpass(t("cli.password.prompt", lang))
+        second = getpass.getpass(t("cli.password.again", lang))
     except EOFError as e:
-        raise UserRejected({"vi": "Không đọc được mật khẩu (hãy chạy trong cửa sổ lệnh, hoặc đặt biến môi trường "
-                                  "REFORMDASH_PASSWORD).",
-                            "en": "No password could be read (run it in a terminal, or set REFORMDASH_PASSWORD)."
-                            }[lang], title) from e
+        raise UserRejected(t("cli.password.unreadable", lang), title) from e
     if first != second:
-        raise UserRejected({"vi": "Hai lần nhập mật khẩu không khớp; chưa ghi gì.",
-                            "en": "The two passwords differ; nothing was written."}[lang], title)
+        raise UserRejected(t("cli.password.differ", lang), title)
     return first
 
 
@@ -550,21 +544,19 @@ def cmd_users(store, args, lang) -> int:
             auth.check_new_account(store, args.name, args.role, args.email, lang)
             password = None if args.no_password else read_password(lang)
             name = auth.add_user(store, args.name, args.role, password, email=args.email, lang=lang)
-            print({"vi": f"Đã tạo tài khoản «{name}» ({args.role}).",
-                   "en": f"Account '{name}' created ({args.role})."}[lang])
+            print(t("cli.user.created", lang, name=name, role=args.role))
         elif args.users_command == "list":
             output(auth.list_users(store), args.format)
         elif args.users_command == "failed-logins":
             output(auth.failed_sign_ins(store, lang), args.format)
         elif args.users_command in ("disable", "enable"):
             name = auth.disable_user(store, args.name, disabled=args.users_command == "disable", lang=lang)
-            done = {"disable": ("đã bị khóa", "disabled"), "enable": ("đã được mở lại", "enabled again")}
-            print({"vi": f"Tài khoản «{name}» {done[args.users_command][0]}.",
-                   "en": f"Account '{name}' {done[args.users_command][1]}."}[lang])
+            done = {"disable": "cli.user.disabled", "enable": "cli.user.enabled"}[args.users_command]
+            print(t(done, lang, name=name))
         else:
             name = auth.account_name(store, args.name, lang)  # NotFound before asking for a password
             auth.set_password(store, name, read_password(lang), lang=lang)
-            print({"vi": f"Đã đổi mật khẩu của «{name}».", "en": f"Password of '{name}' changed."}[lang])
+            print(t("cli.user.password_changed", lang, name=name))
     except auth.UserRejected as e:
         print(e.message, file=sys.stderr)
         return EXIT_REJECTED
@@ -599,7 +591,6 @@ def cmd_export(store, args, lang) -> int:
 
 def cmd_backup_restore(args, lang) -> int:
     from reformdash import backup
-    from reformdash.words import t
 
     try:
         if args.command == "backup":

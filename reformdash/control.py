@@ -31,6 +31,7 @@ import threading
 from pathlib import Path
 
 from reformdash import settings
+from reformdash.words import t
 
 CONTROL_SUFFIX = ".control"
 SOCKET_SUFFIX = ".control.sock"
@@ -38,33 +39,9 @@ UNIX_PATH_MAX = 100  # sun_path is 104–108 bytes; longer paths get a socket in
 REQUEST_TIMEOUT = 60.0  # seconds a client may take to send its request
 CONNECT_TIMEOUT = 5.0
 
-MESSAGES = {
-    "unreachable": (
-        "Cơ sở dữ liệu {db} đang được chương trình khác mở (thường là bảng điều khiển), và không liên lạc được với "
-        "bảng điều khiển qua kênh điều khiển ({reason}). Hãy chạy lệnh trên chính máy chủ của bảng điều khiển, bằng "
-        "tài khoản hệ điều hành chạy bảng điều khiển (hoặc root); hoặc mở một trang của bảng điều khiển cho nó khởi "
-        "động kênh điều khiển; hoặc dừng chương trình đang giữ tệp rồi thử lại.",
-        "The database {db} is held by another program (usually the dashboard), and the dashboard cannot be reached "
-        "through its control channel ({reason}). Run the command on the dashboard's own server, as the operating "
-        "system account that runs the dashboard (or root); or open a dashboard page so that it starts its control "
-        "channel; or stop the program holding the file and try again.",
-    ),
-    "no_file": ("không có tệp {file}", "there is no file {file}"),
-    "unreadable": ("không đọc được {file}: {error}", "{file} cannot be read: {error}"),
-    "refused": ("kết nối bị từ chối: {error}", "connection refused: {error}"),
-    "bad_token": ("mã xác thực sai", "wrong token"),
-    "bad_request": ("yêu cầu không hợp lệ: {error}", "bad request: {error}"),
-    "too_large": ("yêu cầu quá lớn (giới hạn {limit} MB)", "request too large (limit {limit} MB)"),
-    "no_answer": ("bảng điều khiển không trả lời: {error}", "the dashboard did not answer: {error}"),
-    "refused_by_server": (
-        "Bảng điều khiển từ chối lệnh: {reason}.", "The dashboard refused the command: {reason}.",
-    ),
-}
-
-
-def _t(key: str, lang: str, **params: object) -> str:
-    vi, en = MESSAGES[key]
-    return (en if lang == "en" else vi).format(**params)
+# The errors the dashboard's side answers with, and their words.
+SERVER_ERRORS = {"bad_token": "control.bad_token", "bad_request": "control.bad_request",
+                 "too_large": "control.too_large"}
 
 
 class Unreachable(Exception):
@@ -173,7 +150,7 @@ def execute(store, request: dict) -> dict:
             return {"exit": int(e.code or 0), "stdout": out.getvalue(), "stderr": err.getvalue(), "files": {}}
         if args.command in cli.LOCAL_ONLY:
             return {"exit": cli.EXIT_ERROR, "stdout": "", "files": {},
-                    "stderr": _t("refused_by_server", lang, reason=args.command) + "\n"}
+                    "stderr": t("control.refused_by_server", lang, reason=args.command) + "\n"}
         if args.command == "export":  # written here into a private folder, sent back, saved by the caller
             out_dir = Path(tempfile.mkdtemp(prefix="reformdash-export-"))
             wanted = args.out
@@ -340,11 +317,11 @@ def read_control(db_path: str, lang: str = "vi") -> dict:
     try:
         info = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as e:
-        raise Unreachable(_t("no_file", lang, file=path)) from e
+        raise Unreachable(t("control.no_file", lang, file=path)) from e
     except (OSError, ValueError) as e:
-        raise Unreachable(_t("unreadable", lang, file=path, error=e)) from e
+        raise Unreachable(t("control.unreadable", lang, file=path, error=e)) from e
     if not isinstance(info, dict) or not {"family", "address", "token"} <= info.keys():
-        raise Unreachable(_t("unreadable", lang, file=path, error="?"))
+        raise Unreachable(t("control.unreadable", lang, file=path, error="?"))
     return info
 
 
@@ -361,7 +338,7 @@ def send(info: dict, request: dict, lang: str = "vi", timeout: float | None = No
         conn.settimeout(CONNECT_TIMEOUT)
         conn.connect(address)
     except (OSError, ValueError) as e:
-        raise Unreachable(_t("refused", lang, error=e)) from e
+        raise Unreachable(t("control.refused", lang, error=e)) from e
     with conn:
         try:
             conn.settimeout(REQUEST_TIMEOUT)
@@ -370,11 +347,11 @@ def send(info: dict, request: dict, lang: str = "vi", timeout: float | None = No
             raw = _read_line(conn, 1 << 34)
             answer = json.loads(raw.decode("utf-8"))
         except (OSError, ValueError) as e:
-            raise Unreachable(_t("no_answer", lang, error=e)) from e
+            raise Unreachable(t("control.no_answer", lang, error=e)) from e
     if "error" in answer:
         reason = answer["error"]
-        raise Unreachable(_t(reason, lang, limit=_max_request_bytes() // (1 << 20))
-                          if reason in MESSAGES else reason)
+        raise Unreachable(t(SERVER_ERRORS[reason], lang, limit=_max_request_bytes() // (1 << 20),
+                            error=answer.get("detail", "")) if reason in SERVER_ERRORS else reason)
     return answer
 
 
@@ -390,7 +367,7 @@ def run_remote(argv: list[str], args, lang: str, db_path: str, inputs: dict[str,
                 files[name] = base64.b64encode(p.read_bytes()).decode()
         answer = send(info, {"argv": argv, "lang": lang, "files": files, "password": password, "user": user}, lang)
     except Unreachable as e:
-        print(_t("unreachable", lang, db=db_path, reason=e), file=sys.stderr)
+        print(t("control.unreachable", lang, db=db_path, reason=e), file=sys.stderr)
         return 1
     if answer.get("files") and getattr(args, "out", None):
         out = Path(args.out)

@@ -6,6 +6,7 @@ python -m reformdash.demo --real ../shared/data/real      rewrites data/demo/*.c
 from __future__ import annotations
 
 import argparse
+import json
 import random
 from pathlib import Path
 
@@ -27,12 +28,9 @@ SOURCES = {
                  "papi/2019_PAPI_Provincial_indicators2019_VIE_ENG.xlsx"],
 }
 SAMPLE_PARENT = "22-SYT"
-SAMPLE_UNITS = [
-    "Bệnh viện Đa khoa tỉnh", "Bệnh viện Sản Nhi", "Bệnh viện Phổi", "Bệnh viện Y dược cổ truyền",
-    "Bệnh viện Bãi Cháy", "Bệnh viện Cẩm Phả", "Trung tâm Kiểm soát bệnh tật", "Trung tâm Y tế TP. Hạ Long",
-    "Trung tâm Y tế TP. Uông Bí", "Trung tâm Y tế huyện Tiên Yên", "Trung tâm Y tế huyện Ba Chẽ",
-    "Trung tâm Y tế huyện Vân Đồn", "Trung tâm Pháp y", "Chi cục Dân số",
-]
+# The sample department's units and the headers of its scoring file are sample content: data, not code.
+SAMPLE_SPEC = json.loads((DEMO / "sample_units.json").read_text(encoding="utf-8"))
+SAMPLE_UNITS: list[str] = SAMPLE_SPEC["units"]
 
 
 def tidy_from_sources(store: Store, real: Path, sources: list[str]) -> pd.DataFrame:
@@ -90,7 +88,7 @@ def sample_units(seed: int) -> pd.DataFrame:
             rows.append(("SYT_CCHC", year, unit, "", round(level[unit], 2)))
             for c in criteria:
                 rows.append(("SYT_CCHC", year, unit, c, round(min(100.0, max(30.0, level[unit] + rng.gauss(0, 7))), 2)))
-    return pd.DataFrame(rows, columns=["Chỉ số", "Năm", "Đơn vị", "Tiêu chí", "Điểm"])
+    return pd.DataFrame(rows, columns=SAMPLE_SPEC["columns"])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -111,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     sample_provinces(store, "SIPAS", range(2018, 2026), 11).to_csv(
         DEMO / "sample_sipas.csv", index=False, lineterminator="\n")
     sample_units(13).to_csv(DEMO / "sample_units.csv", index=False, lineterminator="\n")
-    print("sample_par_index.csv, sample_sipas.csv, sample_units.csv: seeded sample (mẫu)")
+    print("sample_par_index.csv, sample_sipas.csv, sample_units.csv: seeded sample (labelled SAMPLE)")
     return 0
 
 

@@ -16,98 +16,12 @@ import duckdb
 
 from reformdash import settings
 from reformdash.store import DUCKDB_CONFIG, MIGRATIONS, query_text
+from reformdash.words import t
+from reformdash.words.vocabulary import NO_WORDS, YES_WORDS
 
 MIN_FREE_MB = 200  # a little above a year of imports; the real need scales with the database (FREE_FACTOR)
 FREE_FACTOR = 2  # a backup (a copy) and a checkpoint each may need about the database's size again
-TRUE_WORDS = {"1", "true", "yes", "on", "co", "có", "0", "false", "no", "off", "khong", "không"}
-
-WORDS: dict[str, tuple[str, str]] = {
-    "ok": ("đạt", "ok"),
-    "fix": ("cách sửa", "fix"),
-    "skipped": ("bỏ qua", "skipped"),
-    "summary.ok": ("Mọi kiểm tra đều đạt.", "Every check passed."),
-    "summary.bad": ("{n} kiểm tra chưa đạt: xem «cách sửa» ở trên.", "{n} check(s) failed: see 'fix' above."),
-    # names
-    "settings": ("Cài đặt", "Settings"),
-    "database": ("Cơ sở dữ liệu", "Database"),
-    "permissions": ("Quyền truy cập tệp", "File permissions"),
-    "disk": ("Dung lượng đĩa", "Disk space"),
-    "chromium": ("Chromium (ảnh biểu đồ, PDF)", "Chromium (chart images, PDF)"),
-    "fonts": ("Phông chữ tiếng Việt", "Vietnamese fonts"),
-    "control": ("Kênh điều khiển", "Control channel"),
-    "health": ("Máy chủ web", "Web server"),
-    # findings
-    "settings.ok": ("{n} cài đặt hợp lệ", "{n} settings valid"),
-    "settings.bad": ("{name} = «{value}»: {why}", "{name} = '{value}': {why}"),
-    "settings.number": ("cần một số lớn hơn 0", "must be a number above 0"),
-    "settings.lang": ("chỉ nhận vi hoặc en", "must be vi or en"),
-    "settings.bool": ("chỉ nhận true hoặc false", "must be true or false"),
-    "settings.file": ("không có tệp này", "no such file"),
-    "settings.fix": ("sửa biến môi trường (hoặc .streamlit/secrets.toml), xem README «Cài đặt / Settings»",
-                     "correct the environment variable (or .streamlit/secrets.toml), see README 'Settings'"),
-    "db.missing": ("chưa có tệp {db}", "{db} does not exist"),
-    "db.missing.fix": ("chạy: python -m reformdash --db {db} init", "run: python -m reformdash --db {db} init"),
-    "db.ok": ("{db}: lược đồ {schema}/{latest}, {tables} bảng, {rows} dòng đọc trọn vẹn (mọi khối đúng checksum)",
-              "{db}: schema {schema}/{latest}, {tables} tables, {rows} rows read whole (every block's checksum ok)"),
-    "db.held": ("{db} đang được bảng điều khiển giữ (tiến trình {pid}); đã kiểm tra qua kênh điều khiển",
-                "{db} is held by the dashboard (process {pid}); checked through its control channel"),
-    "db.held_unknown": ("{db} đang bị một chương trình khác giữ, và không liên lạc được với bảng điều khiển",
-                        "{db} is held by another program, and the dashboard cannot be reached"),
-    "db.held_unknown.fix": ("xem mục «Kênh điều khiển» bên dưới", "see 'Control channel' below"),
-    "db.broken": ("không mở hoặc không đọc trọn được {db}: {error}", "{db} cannot be opened or read whole: {error}"),
-    "db.broken.fix": ("khôi phục bản sao lưu gần nhất: python -m reformdash --db {db} restore SAO_LUU.zip --force",
-                      "restore the latest backup: python -m reformdash --db {db} restore BACKUP.zip --force"),
-    "db.old_schema": ("lược đồ {schema}, chương trình cần {latest}", "schema {schema}, the program needs {latest}"),
-    "db.old_schema.fix": ("chạy: python -m reformdash --db {db} init (nâng cấp, giữ dữ liệu)",
-                          "run: python -m reformdash --db {db} init (upgrades, keeps the data)"),
-    "db.new_schema": ("lược đồ {schema} mới hơn chương trình ({latest})",
-                      "schema {schema} is newer than the program ({latest})"),
-    "db.new_schema.fix": ("cập nhật mã nguồn reformdash lên bản mới nhất", "update reformdash's code"),
-    "perm.ok": ("chỉ tài khoản chủ sở hữu đọc được {files}", "only the owner can read {files}"),
-    "perm.bad": ("{file} có quyền {mode}: người dùng khác trên máy đọc được (trong đó có mã băm mật khẩu)",
-                 "{file} has mode {mode}: other users of the machine can read it (it holds password hashes)"),
-    "perm.fix": ("chạy: chmod 600 {files}", "run: chmod 600 {files}"),
-    "perm.windows": ("Windows: quyền do ACL của thư mục quyết định", "Windows: the folder's ACL decides"),
-    "disk.ok": ("còn trống {free} MB ở {folder} (cần ít nhất {need} MB)",
-                "{free} MB free at {folder} (at least {need} MB needed)"),
-    "disk.bad": ("chỉ còn {free} MB ở {folder}; cần ít nhất {need} MB (sao lưu và ghi cần thêm cỡ một lần cơ sở dữ "
-                 "liệu)",
-                 "only {free} MB free at {folder}; at least {need} MB needed (backups and writes need about the "
-                 "database's size again)"),
-    "disk.fix": ("xóa bản sao lưu cũ hoặc tệp không cần trên ổ đĩa này, hoặc chuyển REFORMDASH_DB sang ổ khác",
-                 "delete old backups or other files on that disk, or move REFORMDASH_DB to another disk"),
-    "chromium.ok": ("{path}: {version}", "{path}: {version}"),
-    "chromium.missing": ("không có {path} (các trang vẫn chạy; nút ảnh PNG/SVG và PDF báo thiếu chromium)",
-                         "{path} is missing (pages work; PNG/SVG and PDF buttons say chromium is missing)"),
-    "chromium.broken": ("{path} không chạy được: {error}", "{path} does not run: {error}"),
-    "chromium.fix": ("chạy (quyền root): apt-get install -y chromium; hoặc đặt REFORMDASH_CHROMIUM",
-                     "run (as root): apt-get install -y chromium; or set REFORMDASH_CHROMIUM"),
-    "fonts.ok": ("{fonts}", "{fonts}"),
-    "fonts.none": ("không có phông chữ nào hỗ trợ tiếng Việt (ảnh và PDF sẽ mất dấu)",
-                   "no font supports Vietnamese (images and PDFs would lose the diacritics)"),
-    "fonts.no_fc": ("không có lệnh fc-list (fontconfig)", "fc-list (fontconfig) is missing"),
-    "fonts.fix": ("chạy (quyền root): apt-get install -y fontconfig fonts-dejavu-core fonts-noto-core",
-                  "run (as root): apt-get install -y fontconfig fonts-dejavu-core fonts-noto-core"),
-    "control.ok": ("bảng điều khiển (tiến trình {pid}) nhận lệnh qua {address}",
-                   "the dashboard (process {pid}) takes commands at {address}"),
-    "control.idle": ("bảng điều khiển chưa giữ cơ sở dữ liệu: lệnh chạy trực tiếp",
-                     "no dashboard holds the database: commands run directly"),
-    "control.bad": ("không liên lạc được: {error}", "cannot be reached: {error}"),
-    "control.fix": ("chạy lệnh bằng tài khoản chạy bảng điều khiển (sudo -u reformdash …); nếu bảng điều khiển đã "
-                    "dừng bất thường, khởi động lại dịch vụ: systemctl restart reformdash",
-                    "run the command as the account that runs the dashboard (sudo -u reformdash …); if the dashboard "
-                    "stopped abnormally, restart it: systemctl restart reformdash"),
-    "health.ok": ("{url} trả lời «ok»", "{url} answers 'ok'"),
-    "health.bad": ("{url} không trả lời: {error}", "{url} does not answer: {error}"),
-    "health.fix": ("xem nhật ký: journalctl -u reformdash -n 100; khởi động lại: systemctl restart reformdash",
-                   "read the log: journalctl -u reformdash -n 100; restart: systemctl restart reformdash"),
-}
-
-
-def w(key: str, lang: str, **params: object) -> str:
-    """A doctor's sentence in `lang`."""
-    vi, en = WORDS[key]
-    return (en if lang == "en" else vi).format(**params)
+TRUE_WORDS = YES_WORDS | NO_WORDS  # a boolean setting may say either
 
 
 @dataclass
@@ -152,20 +66,22 @@ def check_settings(lang: str) -> Finding:
         except ValueError:
             ok = False
         if not ok:
-            bad.append(w("settings.bad", lang, name=name, value=value, why=w("settings.number", lang)))
+            bad.append(t("cli.doctor.settings.bad", lang, name=name, value=value,
+                         why=t("cli.doctor.settings.number", lang)))
     if settings.get("REFORMDASH_LANG") not in ("vi", "en"):
-        bad.append(w("settings.bad", lang, name="REFORMDASH_LANG", value=settings.get("REFORMDASH_LANG"),
-                     why=w("settings.lang", lang)))
+        bad.append(t("cli.doctor.settings.bad", lang, name="REFORMDASH_LANG", value=settings.get("REFORMDASH_LANG"),
+                     why=t("cli.doctor.settings.lang", lang)))
     login = settings.get("REFORMDASH_LOGIN_REQUIRED").strip().lower()
     if login not in TRUE_WORDS:
-        bad.append(w("settings.bad", lang, name="REFORMDASH_LOGIN_REQUIRED", value=login, why=w("settings.bool", lang)))
+        bad.append(t("cli.doctor.settings.bad", lang, name="REFORMDASH_LOGIN_REQUIRED", value=login,
+                     why=t("cli.doctor.settings.bool", lang)))
     template = settings.get("REFORMDASH_PPTX_TEMPLATE")
     if template and not Path(template).is_file():
-        bad.append(w("settings.bad", lang, name="REFORMDASH_PPTX_TEMPLATE", value=template,
-                     why=w("settings.file", lang)))
+        bad.append(t("cli.doctor.settings.bad", lang, name="REFORMDASH_PPTX_TEMPLATE", value=template,
+                     why=t("cli.doctor.settings.file", lang)))
     if bad:
-        return Finding(w("settings", lang), False, "; ".join(bad), w("settings.fix", lang))
-    return Finding(w("settings", lang), True, w("settings.ok", lang, n=len(settings.SETTINGS)))
+        return Finding(t("cli.doctor.settings", lang), False, "; ".join(bad), t("cli.doctor.settings.fix", lang))
+    return Finding(t("cli.doctor.settings", lang), True, t("cli.doctor.settings.ok", lang, n=len(settings.SETTINGS)))
 
 
 def _held(error: Exception) -> bool:
@@ -173,39 +89,42 @@ def _held(error: Exception) -> bool:
 
 
 def check_database(db: str, lang: str) -> Finding:
-    name = w("database", lang)
+    name = t("cli.doctor.database", lang)
     if not Path(db).is_file():
-        return Finding(name, False, w("db.missing", lang, db=db), w("db.missing.fix", lang, db=db))
+        return Finding(name, False, t("cli.doctor.db.missing", lang, db=db),
+                       t("cli.doctor.db.missing.fix", lang, db=db))
     latest = latest_schema()
     try:
         conn = duckdb.connect(db, read_only=True, config=DUCKDB_CONFIG)
     except duckdb.Error as e:
         if not _held(e):
-            return Finding(name, False, w("db.broken", lang, db=db, error=str(e).splitlines()[0]),
-                           w("db.broken.fix", lang, db=db))
+            return Finding(name, False, t("cli.doctor.db.broken", lang, db=db, error=str(e).splitlines()[0]),
+                           t("cli.doctor.db.broken.fix", lang, db=db))
         facts = _facts_from_dashboard(db, lang)
         if facts is None:
-            return Finding(name, False, w("db.held_unknown", lang, db=db), w("db.held_unknown.fix", lang))
+            return Finding(name, False, t("cli.doctor.db.held_unknown", lang, db=db),
+                           t("cli.doctor.db.held_unknown.fix", lang))
         if "error" in facts:
-            return Finding(name, False, w("db.broken", lang, db=db, error=facts["error"]),
-                           w("db.broken.fix", lang, db=db))
-        detail = w("db.held", lang, db=db, pid=facts.get("pid", "?"))
+            return Finding(name, False, t("cli.doctor.db.broken", lang, db=db, error=facts["error"]),
+                           t("cli.doctor.db.broken.fix", lang, db=db))
+        detail = t("cli.doctor.db.held", lang, db=db, pid=facts.get("pid", "?"))
     else:
         try:
             facts = database_facts(conn)
         except duckdb.Error as e:
-            return Finding(name, False, w("db.broken", lang, db=db, error=str(e).splitlines()[0]),
-                           w("db.broken.fix", lang, db=db))
+            return Finding(name, False, t("cli.doctor.db.broken", lang, db=db, error=str(e).splitlines()[0]),
+                           t("cli.doctor.db.broken.fix", lang, db=db))
         finally:
             conn.close()
         detail = ""
     if facts["schema"] < latest:
-        return Finding(name, False, w("db.old_schema", lang, schema=facts["schema"], latest=latest),
-                       w("db.old_schema.fix", lang, db=db))
+        return Finding(name, False, t("cli.doctor.db.old_schema", lang, schema=facts["schema"], latest=latest),
+                       t("cli.doctor.db.old_schema.fix", lang, db=db))
     if facts["schema"] > latest:
-        return Finding(name, False, w("db.new_schema", lang, schema=facts["schema"], latest=latest),
-                       w("db.new_schema.fix", lang))
-    ok = w("db.ok", lang, db=db, schema=facts["schema"], latest=latest, tables=facts["tables"], rows=facts["rows"])
+        return Finding(name, False, t("cli.doctor.db.new_schema", lang, schema=facts["schema"], latest=latest),
+                       t("cli.doctor.db.new_schema.fix", lang))
+    ok = t("cli.doctor.db.ok", lang, db=db, schema=facts["schema"], latest=latest, tables=facts["tables"],
+           rows=facts["rows"])
     return Finding(name, True, f"{ok}; {detail}" if detail else ok)
 
 
@@ -221,17 +140,18 @@ def _facts_from_dashboard(db: str, lang: str) -> dict | None:
 
 
 def check_permissions(db: str, lang: str) -> Finding:
-    name = w("permissions", lang)
+    name = t("cli.doctor.permissions", lang)
     if os.name == "nt":
-        return Finding(name, None, w("perm.windows", lang))
+        return Finding(name, None, t("cli.doctor.perm.windows", lang))
     files = [p for p in (Path(db), Path(db + ".wal"), Path(db + ".control")) if p.exists()]
     if not files:
-        return Finding(name, None, w("db.missing", lang, db=db))
+        return Finding(name, None, t("cli.doctor.db.missing", lang, db=db))
     bad = [p for p in files if stat.S_IMODE(p.stat().st_mode) & 0o077]
     if bad:
-        detail = "; ".join(w("perm.bad", lang, file=p, mode=oct(stat.S_IMODE(p.stat().st_mode))[2:]) for p in bad)
-        return Finding(name, False, detail, w("perm.fix", lang, files=" ".join(str(p) for p in bad)))
-    return Finding(name, True, w("perm.ok", lang, files=", ".join(p.name for p in files)))
+        detail = "; ".join(t("cli.doctor.perm.bad", lang, file=p, mode=oct(stat.S_IMODE(p.stat().st_mode))[2:])
+                           for p in bad)
+        return Finding(name, False, detail, t("cli.doctor.perm.fix", lang, files=" ".join(str(p) for p in bad)))
+    return Finding(name, True, t("cli.doctor.perm.ok", lang, files=", ".join(p.name for p in files)))
 
 
 def check_disk(db: str, lang: str) -> Finding:
@@ -242,17 +162,19 @@ def check_disk(db: str, lang: str) -> Finding:
     need = int(max(MIN_FREE_MB, FREE_FACTOR * size_mb))
     free = int(shutil.disk_usage(folder).free / 2**20)
     if free < need:
-        return Finding(w("disk", lang), False, w("disk.bad", lang, free=free, folder=folder, need=need),
-                       w("disk.fix", lang))
-    return Finding(w("disk", lang), True, w("disk.ok", lang, free=free, folder=folder, need=need))
+        return Finding(t("cli.doctor.disk", lang), False,
+                       t("cli.doctor.disk.bad", lang, free=free, folder=folder, need=need),
+                       t("cli.doctor.disk.fix", lang))
+    return Finding(t("cli.doctor.disk", lang), True, t("cli.doctor.disk.ok", lang, free=free, folder=folder, need=need))
 
 
 def check_chromium(lang: str) -> Finding:
-    name = w("chromium", lang)
+    name = t("cli.doctor.chromium", lang)
     path = settings.get("REFORMDASH_CHROMIUM")
     found = path if Path(path).is_file() else shutil.which("chromium") or shutil.which("chromium-browser")
     if not found:
-        return Finding(name, False, w("chromium.missing", lang, path=path), w("chromium.fix", lang))
+        return Finding(name, False, t("cli.doctor.chromium.missing", lang, path=path),
+                       t("cli.doctor.chromium.fix", lang))
     try:
         done = subprocess.run([found, "--headless", "--no-sandbox", "--version"], capture_output=True, text=True,
                               timeout=60)
@@ -260,44 +182,46 @@ def check_chromium(lang: str) -> Finding:
         if done.returncode != 0 or not version:
             raise OSError((done.stderr.strip() or f"exit {done.returncode}").splitlines()[-1])
     except (OSError, subprocess.TimeoutExpired) as e:
-        return Finding(name, False, w("chromium.broken", lang, path=found, error=e), w("chromium.fix", lang))
-    return Finding(name, True, w("chromium.ok", lang, path=found, version=version))
+        return Finding(name, False, t("cli.doctor.chromium.broken", lang, path=found, error=e),
+                       t("cli.doctor.chromium.fix", lang))
+    return Finding(name, True, t("cli.doctor.chromium.ok", lang, path=found, version=version))
 
 
 def check_fonts(lang: str) -> Finding:
-    name = w("fonts", lang)
+    name = t("cli.doctor.fonts", lang)
     fc_list = shutil.which("fc-list")
     if os.name == "nt":
         return Finding(name, None, "Windows: Arial, Times New Roman, Segoe UI")
     if not fc_list:
-        return Finding(name, False, w("fonts.no_fc", lang), w("fonts.fix", lang))
+        return Finding(name, False, t("cli.doctor.fonts.no_fc", lang), t("cli.doctor.fonts.fix", lang))
     done = subprocess.run([fc_list, ":lang=vi", "family"], capture_output=True, text=True, timeout=60)
     families = sorted({f.split(",")[0].strip() for f in done.stdout.splitlines() if f.strip()})
     if not families:
-        return Finding(name, False, w("fonts.none", lang), w("fonts.fix", lang))
-    return Finding(name, True, w("fonts.ok", lang, fonts=", ".join(families[:6]) + (" …" if len(families) > 6 else "")))
+        return Finding(name, False, t("cli.doctor.fonts.none", lang), t("cli.doctor.fonts.fix", lang))
+    shown = ", ".join(families[:6]) + (" …" if len(families) > 6 else "")
+    return Finding(name, True, t("cli.doctor.fonts.ok", lang, fonts=shown))
 
 
 def check_control(db: str, lang: str) -> Finding:
     from reformdash import control
 
-    name = w("control", lang)
+    name = t("cli.doctor.control", lang)
     try:
         duckdb.connect(db, read_only=True, config=DUCKDB_CONFIG).close()
-        return Finding(name, None, w("control.idle", lang))
+        return Finding(name, None, t("cli.doctor.control.idle", lang))
     except duckdb.Error as e:
         if not _held(e):
-            return Finding(name, None, w("control.idle", lang))
+            return Finding(name, None, t("cli.doctor.control.idle", lang))
     try:
         info = control.read_control(db, lang)
         answer = control.send(info, {"ping": True}, lang)
     except control.Unreachable as e:
-        return Finding(name, False, w("control.bad", lang, error=e), w("control.fix", lang))
-    return Finding(name, True, w("control.ok", lang, pid=answer.get("pid", "?"), address=info["address"]))
+        return Finding(name, False, t("cli.doctor.control.bad", lang, error=e), t("cli.doctor.control.fix", lang))
+    return Finding(name, True, t("cli.doctor.control.ok", lang, pid=answer.get("pid", "?"), address=info["address"]))
 
 
 def check_health(url: str, lang: str) -> Finding:
-    name = w("health", lang)
+    name = t("cli.doctor.health", lang)
     health = url.rstrip("/") + "/_stcore/health"
     try:
         with urllib.request.urlopen(health, timeout=10) as response:  # noqa: S310 (an address the admin typed)
@@ -305,8 +229,9 @@ def check_health(url: str, lang: str) -> Finding:
         if body != "ok":
             raise OSError(body)
     except (urllib.error.URLError, OSError, ValueError) as e:
-        return Finding(name, False, w("health.bad", lang, url=health, error=e), w("health.fix", lang))
-    return Finding(name, True, w("health.ok", lang, url=health))
+        return Finding(name, False, t("cli.doctor.health.bad", lang, url=health, error=e),
+                       t("cli.doctor.health.fix", lang))
+    return Finding(name, True, t("cli.doctor.health.ok", lang, url=health))
 
 
 def run(db: str, lang: str = "vi", url: str | None = None) -> list[Finding]:
@@ -325,7 +250,7 @@ def report(findings: list[Finding], lang: str, out=None) -> int:
         mark = {True: "✓", False: "✗", None: "–"}[f.ok]
         print(f"{mark} {f.check}: {f.detail}", file=out)
         if f.ok is False and f.fix:
-            print(f"    → {w('fix', lang)}: {f.fix}", file=out)
+            print(f"    → {t('cli.doctor.fix', lang)}: {f.fix}", file=out)
     failed = sum(1 for f in findings if f.ok is False)
-    print(w("summary.bad", lang, n=failed) if failed else w("summary.ok", lang), file=out)
+    print(t("cli.doctor.summary.bad", lang, n=failed) if failed else t("cli.doctor.summary.ok", lang), file=out)
     return 1 if failed else 0

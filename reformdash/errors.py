@@ -10,10 +10,10 @@ from reformdash.words import t
 class ReformdashError(Exception):
     """Base of every error the project raises on purpose."""
 
-    def __init__(self, message: str, title: str = "Lỗi"):
+    def __init__(self, message: str, title: str | None = None):
         super().__init__(message)
         self.message = message
-        self.title = title
+        self.title = t("error.title") if title is None else title
 
 
 class Rejected(ReformdashError):
@@ -30,6 +30,13 @@ class StoreError(ReformdashError):
 
 class StoreBusy(ReformdashError):
     """The database is locked by another writer."""
+
+
+@dataclass(frozen=True)
+class Said:
+    """A problem's parameter that is words of the catalog: said in the reader's language when the problem is shown."""
+
+    key: str
 
 
 @dataclass
@@ -56,7 +63,8 @@ class Problem:
         shown = "" if self.value is None else str(self.value)
         if shown:
             place += t("place.value", lang, value=shown[:80])
-        params = {"value": shown[:80], **self.params}
+        params = {key: t(v.key, lang) if isinstance(v, Said) else v
+                  for key, v in {"value": shown[:80], **self.params}.items()}
         return f"{place}: {t(self.key, lang, **params)}"
 
 

@@ -13,6 +13,7 @@ GeoJSON.
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
 import json
 import sys
@@ -26,7 +27,7 @@ OUT = REFERENCE / "geo"
 MERGER = dt.date(2025, 7, 1)
 TOLERANCE = 0.01  # degrees (~1.1 km): Douglas–Peucker on each border; the page stays light, the shapes readable
 DECIMALS = 2  # ~1.1 km: a province map 1,000 px tall shows ~1.7 km a pixel
-ATTRIBUTION = "Open Development Mekong («Địa phận tỉnh»), qua phamductu/vietnamese-provincial-icons (MIT)"
+MAP_NOTES = REFERENCE / "geo" / "maps.csv"  # each map's attribution and note, written into its GeoJSON
 
 Point = tuple[int, int]
 
@@ -267,10 +268,10 @@ def build(source: Path = SOURCE, out: Path = OUT) -> dict[str, int]:
         maps["34"].append(feature(code, to_polygons(chains, sign, raw, arcs), {"members": sorted(codes)}))
     sizes = {}
     out.mkdir(parents=True, exist_ok=True)
+    with MAP_NOTES.open(encoding="utf-8", newline="") as f:
+        notes = {row["map"]: row for row in csv.DictReader(f)}
     for n, features in maps.items():
-        collection = {"type": "FeatureCollection", "attribution": ATTRIBUTION,
-                      "note": ("Tỉnh, thành phố từ 1/7/2025: hợp của các tỉnh cũ theo entity_lineage.csv"
-                               if n == "34" else "63 tỉnh, thành phố 2008–30/6/2025; không có Hà Tây"),
+        collection = {"type": "FeatureCollection", "attribution": notes[n]["attribution"], "note": notes[n]["note"],
                       "features": features}
         text = json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
         (out / f"provinces_{n}.geojson").write_text(text, encoding="utf-8")

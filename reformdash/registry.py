@@ -9,6 +9,7 @@ from rapidfuzz import fuzz, process
 
 from reformdash.errors import NotFound
 from reformdash.text import name_key
+from reformdash.words import t
 
 
 @dataclass
@@ -119,11 +120,11 @@ class Registry:
                 names.append(name)
         return names[:limit]
 
-    def get(self, text: str, kinds: tuple[str, ...] = ("province", "ministry", "unit")) -> Entity:
-        """The entity for a name or code; NotFound with suggestions otherwise."""
+    def get(self, text: str, kinds: tuple[str, ...] = ("province", "ministry", "unit"), lang: str = "vi") -> Entity:
+        """The entity for a name or code; NotFound with suggestions (in `lang`) otherwise."""
         code = text if text in self.entities else self.resolve(text, kinds)
         if code is None:
             hint = ", ".join(self.suggest(text, kinds))
-            more = f" — có phải là: {hint}?" if hint else ""
-            raise NotFound(f"Không tìm thấy «{text}»{more}", "Không tìm thấy")
+            more = t("suggestion", lang, names=hint) if hint else ""
+            raise NotFound(t("registry.not_found", lang, value=text, suggestion=more), t("not_found.title", lang))
         return self.entities[code]

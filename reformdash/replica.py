@@ -27,6 +27,7 @@ import duckdb
 from reformdash.backup import _sql_path  # the one quoting function for a path in ATTACH
 from reformdash.errors import ReformdashError
 from reformdash.store import DUCKDB_CONFIG, Store
+from reformdash.words import t
 
 KEEP_SNAPSHOTS = 3  # older ones are deleted (on POSIX a reader still reading one keeps its open file)
 
@@ -123,14 +124,6 @@ class ReadOnly(ReformdashError):
     """This process serves readers only; writes happen in the writer process."""
 
 
-READ_ONLY_TEXT = {
-    "vi": ("Máy chủ này chỉ phục vụ xem số liệu; việc cập nhật dữ liệu làm ở máy chủ dành cho cán bộ (hoặc bằng dòng "
-           "lệnh trên máy chủ).", "Chỉ xem"),
-    "en": ("This server only serves readers; data is changed on the staff server (or with the command line on the "
-           "server).", "Read only"),
-}
-
-
 class ReplicaStore(Store):
     """A reader's store: the writer's latest snapshot, read-only, followed as the writer publishes new ones."""
 
@@ -146,8 +139,7 @@ class ReplicaStore(Store):
         try:
             s = self.pointer.stat()
         except FileNotFoundError as e:
-            raise ReformdashError(f"Chưa có bản sao chỉ đọc của {self.db_path}: máy chủ ghi chưa chạy "
-                                  "(REFORMDASH_ROLE=writer).", "Chưa có bản sao") from e
+            raise ReformdashError(t("replica.no_copy", db=self.db_path), t("replica.no_copy.title")) from e
         return s.st_mtime_ns, s.st_ino, s.st_size
 
     def _current_name(self) -> str:
@@ -182,7 +174,7 @@ class ReplicaStore(Store):
 
     def transaction(self):
         """Readers never write."""
-        raise ReadOnly(*READ_ONLY_TEXT["vi"])
+        raise ReadOnly(t("replica.read_only"), t("replica.read_only.title"))
 
     def migrate(self) -> list[str]:
         """The writer migrates; a snapshot has its schema already."""

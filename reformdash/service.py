@@ -113,8 +113,8 @@ def scores(store: Store, index: str, year: int | None = None, entity: str | None
            lang: str = "vi") -> pd.DataFrame:
     """Stored scores as the CLI contract's columns."""
     catalog = Catalog.load(store)
-    index_code = catalog.index(index).code
-    entity_code = Registry.load(store).get(entity).code if entity else None
+    index_code = catalog.index(index, lang).code
+    entity_code = Registry.load(store).get(entity, lang=lang).code if entity else None
     return store.df("scores", index_code=index_code, year=year, entity_code=entity_code, lang=lang)
 
 
@@ -122,21 +122,21 @@ def changes(store: Store, index: str, from_year: int, to_year: int, component: s
             lang: str = "vi") -> pd.DataFrame:
     """Rank changes between two years (places_up = rank_from - rank_to)."""
     catalog = Catalog.load(store)
-    index_code = catalog.index(index).code
+    index_code = catalog.index(index, lang).code
     comp = ""
     if component:
         found = catalog.component(index_code, component)
         if found is None:
             message = t("unknown_component", lang, value=component, index=index_code)
-            raise NotFound(message[0].upper() + message[1:], "Không tìm thấy" if lang == "vi" else "Not found")
+            raise NotFound(message[0].upper() + message[1:], t("not_found.title", lang))
         comp = found.code
     return store.df("changes", index_code=index_code, from_year=from_year, to_year=to_year, component=comp,
                     lang=lang)
 
 
-def read_file(path: str) -> bytes:
+def read_file(path: str, lang: str = "vi") -> bytes:
     """File bytes, or a clear error."""
     p = Path(path)
     if not p.is_file():
-        raise ReformdashError(f"Không có tệp «{path}»", "Không tìm thấy tệp")
+        raise ReformdashError(t("no_such_file", lang, path=path), t("no_such_file.title", lang))
     return p.read_bytes()

@@ -34,7 +34,7 @@ def query_text(name: str) -> str:
     """The SQL of queries/<name>.sql."""
     path = QUERIES / f"{name}.sql"
     if not path.is_file():
-        raise ReformdashError(f"Không có truy vấn {name}", "Lỗi chương trình")
+        raise ReformdashError(t("store.no_query", name=name), t("store.program_error.title"))
     return path.read_text(encoding="utf-8")
 
 
@@ -59,11 +59,10 @@ class _DriverErrors(contextlib.ContextDecorator):
 
     def __exit__(self, kind, error, traceback):
         if isinstance(error, duckdb.TransactionException):  # another session wrote the same rows: try again
-            raise StoreBusy(t("db_locked"), "Cơ sở dữ liệu bận") from error
+            raise StoreBusy(t("db_locked"), t("store.busy.title")) from error
         if isinstance(error, duckdb.Error):
             first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-            raise StoreError(f"Cơ sở dữ liệu báo lỗi khi {self.what} (database error): {first}",
-                             "Lỗi cơ sở dữ liệu") from error
+            raise StoreError(t("store.error", what=t(self.what), detail=first), t("store.error.title")) from error
         return False
 
 
@@ -73,7 +72,7 @@ def _guarded(factory):
     @functools.wraps(factory)
     @contextmanager
     def guarded(*args, **kwargs):
-        with _DriverErrors("ghi dữ liệu"), factory(*args, **kwargs) as value:
+        with _DriverErrors("store.what.write"), factory(*args, **kwargs) as value:
             yield value
 
     return guarded
@@ -95,34 +94,18 @@ class DiskFull(ReformdashError):
     The message names no server path (pages show it to anyone); the CLI adds the path with text(lang, path=True).
     """
 
-    TEXT = {
-        "vi": ("Ổ đĩa đầy: không ghi được vào cơ sở dữ liệu, lần ghi này không được lưu. Dữ liệu đã có vẫn nguyên vẹn "
-               "và vẫn xem được. Hãy giải phóng dung lượng trên ổ đĩa chứa cơ sở dữ liệu rồi thử lại (không cần khởi "
-               "động lại chương trình).", "Ổ đĩa đầy"),
-        "en": ("Disk full: the database could not be written, and this write was not saved. The data already stored is "
-               "intact and can still be read. Free some space on the disk that holds the database and try again (no "
-               "restart needed).", "Disk full"),
-    }
-    FAULT = {
-        "vi": ("Lỗi ghi cơ sở dữ liệu: lần ghi này không được lưu; chương trình đã mở lại cơ sở dữ liệu, dữ liệu đã có "
-               "vẫn xem được. Chi tiết kỹ thuật: {detail}", "Lỗi ghi cơ sở dữ liệu"),
-        "en": ("Database write failed: this write was not saved; the database was reopened and the data already stored "
-               "can still be read. Technical detail: {detail}", "Database write failed"),
-    }
-
     def __init__(self, path: str, detail: str, disk_full: bool = True):
         self.path, self.detail, self.disk_full = path, detail, disk_full
         message, title = self._words("vi")
         super().__init__(message, title)
 
     def _words(self, lang: str) -> tuple[str, str]:
-        lang = lang if lang in self.TEXT else "vi"
+        lang = lang if lang in ("vi", "en") else "vi"
         if self.disk_full:
-            return self.TEXT[lang]
+            return t("store.disk_full", lang), t("store.disk_full.title", lang)
         # the driver's detail names the file: keep only its first line, with the path taken out
         detail = self.detail.splitlines()[0].replace(self.path, "…")[:200] if self.detail else ""
-        message, title = self.FAULT[lang]
-        return message.format(detail=detail), title
+        return t("store.write_failed", lang, detail=detail), t("store.write_failed.title", lang)
 
     def text(self, lang: str = "vi", path: bool = False) -> str:
         """The sentence in `lang`; with the database's path for the CLI (whose reader runs the server)."""
@@ -160,7 +143,7 @@ class Store:
         except duckdb.IOException as e:
             if is_disk_full(e):
                 raise DiskFull(self.path, str(e)) from e
-            raise StoreBusy(f"Không mở được cơ sở dữ liệu {self.path}: {e}", "Cơ sở dữ liệu bận") from e
+            raise StoreBusy(t("store.cannot_open", path=self.path, error=e), t("store.busy.title")) from e
 
     def close(self) -> None:
         """Close the connection."""
@@ -217,12 +200,12 @@ class Store:
                     pass
         raise AssertionError("unreachable")
 
-    @_DriverErrors("đọc dữ liệu")
+    @_DriverErrors("store.what.read")
     def df(self, name: str, **params: object) -> pd.DataFrame:
         """Run the named query and return a DataFrame."""
         return self._read(name, params, lambda result: result.df())
 
-    @_DriverErrors("đọc dữ liệu")
+    @_DriverErrors("store.what.read")
     def rows(self, name: str, **params: object) -> list[tuple]:
         """Run the named query and return its rows."""
         return self._read(name, params, lambda result: result.fetchall())

@@ -6,12 +6,10 @@ import math
 import re
 import unicodedata
 
-# Tokens publishers write for "no data"; a missing value is never zero.
-MISSING_TOKENS = frozenset(
-    {"", "n/a", "na", "n.a", "n.a.", "kcdl", "-", "--", "—", "–", "...", "…", "x", "nan", "none", "null",
-     "khong co du lieu", "không có dữ liệu", "#n/a"}
-)
-_PREFIXES = ("thanh pho truc thuoc trung uong ", "thanh pho ", "tinh ", "tp. ", "tp.", "tp ")
+from reformdash.words.vocabulary import LETTER_FOLDS, MISSING_TOKENS, NAME_PREFIXES
+
+_PREFIXES = NAME_PREFIXES
+_FOLDS = str.maketrans(LETTER_FOLDS)
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _SPACES = re.compile(r"\s+")
 YEAR_RE = re.compile(r"(?<!\d)(20[0-4]\d|199\d)(?!\d)")
@@ -19,7 +17,7 @@ YEAR_RE = re.compile(r"(?<!\d)(20[0-4]\d|199\d)(?!\d)")
 
 def strip_accents(text: str) -> str:
     """Vietnamese text without diacritics, đ folded to d, in lower case."""
-    text = unicodedata.normalize("NFD", str(text)).replace("đ", "d").replace("Đ", "D")
+    text = unicodedata.normalize("NFD", str(text)).translate(_FOLDS)
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
     return text.lower()
 

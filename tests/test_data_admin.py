@@ -203,9 +203,9 @@ def test_the_history_table_and_the_original_file(store):
     data = xlsx_bytes({"PCI 2021": [["Tỉnh", "PCI"], ["Quảng Ninh", 70.0]]})
     batch = commit(store, service.plan_file(store, data, "pci_2021.xlsx", ImportOptions(index="PCI", year=2021)), "an")
     table = exports.history_table(exports.batch_history(store))
-    assert list(table.columns) == ["Lô", "Thời điểm", "Người nhập", "Tệp", "Trang tính", "Chỉ số", "Các năm", "Thêm",
-                                   "Sửa", "Không đổi", "Mẫu", "Đã hoàn tác"]
-    assert table.iloc[0]["Người nhập"] == "an" and table.iloc[0]["Thêm"] == 1
+    assert list(table.columns) == ["Lô", "Thời điểm", "Người thực hiện", "Tệp", "Trang tính", "Chỉ số", "Các năm",
+                                   "Thêm", "Sửa", "Không đổi", "Mẫu", "Đã hoàn tác"]
+    assert table.iloc[0]["Người thực hiện"] == "an" and table.iloc[0]["Thêm"] == 1
     assert exports.batch_file(store, batch) == ("pci_2021.xlsx", data)
     question = exports.revert_question(exports.batch_history(store).iloc[0].to_dict())
     assert "pci_2021.xlsx" in question and "1 giá trị" in question

@@ -19,23 +19,6 @@ WORDS_DIR = ROOT / "reformdash" / "words"
 
 # Files whose words still wait to move into reformdash/words/ (issue 14 A). Shrinks to nothing; never grows.
 NOT_YET_MOVED = {
-    "reformdash/batches.py",
-    "reformdash/catalog.py",
-    "reformdash/catalog_admin.py",
-    "reformdash/cli.py",
-    "reformdash/control.py",
-    "reformdash/demo.py",
-    "reformdash/doctor.py",
-    "reformdash/errors.py",
-    "reformdash/geo_build.py",
-    "reformdash/ingest/importer.py",
-    "reformdash/ingest/read.py",
-    "reformdash/ingest/validate.py",
-    "reformdash/registry.py",
-    "reformdash/replica.py",
-    "reformdash/service.py",
-    "reformdash/store.py",
-    "reformdash/text.py",
 }
 
 

@@ -12,6 +12,7 @@ from rapidfuzz import fuzz, process
 
 from reformdash.catalog import Catalog, Target, header_key
 from reformdash.text import YEAR_RE, name_key, words, years_in
+from reformdash.words.vocabulary import RANK_WORDS, SCORE_WORDS, TIER_WORDS
 
 REFERENCE = Path(__file__).resolve().parents[2] / "data" / "reference"
 # Roles that are mapped to data; every other role names a reason the column is not used.
@@ -87,9 +88,9 @@ def role_of(text: str) -> str | None:
     if role:
         return role
     padded = f" {key} "
-    if any(f" {w} " in padded for w in ("tier", "nhom xep hang", "xep loai", "nhom dieu hanh")):
+    if any(f" {w} " in padded for w in TIER_WORDS):
         return "tier"
-    if any(f" {w} " in padded for w in ("rank", "ranking", "xep hang", "thu hang")):
+    if any(f" {w} " in padded for w in RANK_WORDS):
         return "rank"
     return None
 
@@ -238,8 +239,7 @@ def read_header(text: str, catalog: Catalog, index_code: str | None) -> Reading:
         reading.role, reading.confidence = role, v.weight[rest]
         return reading
     # a component's name with score words around it ("Điểm Tính minh bạch", "Transparency score")
-    stripped = " ".join(w for w in rest.split() if w not in ("diem", "so", "score", "points", "chi", "sub",
-                                                                "index", "thanh", "phan"))
+    stripped = " ".join(w for w in rest.split() if w not in SCORE_WORDS)
     for candidate in dict.fromkeys((rest, stripped)):
         targets = catalog.match_header(candidate, allowed) if candidate else []
         if targets:

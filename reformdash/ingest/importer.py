@@ -15,6 +15,7 @@ from reformdash.ingest.read import read_workbook, read_workbook_once
 from reformdash.ingest.validate import validate
 from reformdash.registry import Registry
 from reformdash.text import years_in
+from reformdash.words import t
 
 SCORE_COLUMNS = ["index_code", "year", "entity_code", "component_code", "value", "rank", "rank_of", "tier"]
 LEVEL_KINDS = {"province": ("province",), "ministry": ("ministry",), "unit": ("unit",)}
@@ -190,7 +191,6 @@ def entity_kinds(catalog: Catalog, index_code: str | None, level: str | None) ->
 
 def suggestion(registry: Registry, text: str, kinds: tuple[str, ...], lang: str) -> str:
     """' — có phải là: A, B?' or ''."""
-    from reformdash.words import t
 
     names = registry.suggest(text, kinds)
     return t("suggestion", lang, names=", ".join(names)) if names else ""
@@ -298,7 +298,7 @@ def unknown_columns(parts: list[Part], file_name: str, options: ImportOptions) -
         lay = part.layout
         for col, header, guess in lay.unknown:
             letter = letter_of(lay, col)
-            shown = guess or "overall | rank | component:MÃ"
+            shown = guess or t("import.any_meaning", options.lang)
             problems.append(Problem("unknown_column", file_name, sheet=None if lay.sheet == "csv" else lay.sheet,
                                     column=f"{letter} ({header})" if header else letter,
                                     params={"guess": shown, "option": option_for(header, letter, guess or "overall")}))
@@ -335,14 +335,12 @@ def understood(parts: list[Part], lang: str) -> tuple[list[tuple], dict, list[st
                 maxima[(c.target.index_code, c.target.component_code)] = c.maximum
         if lay.skipped_rows:
             rows = ", ".join(str(lay.place(r, 0)[0]) for r in lay.skipped_rows[:10])
-            notes.append(("bỏ qua hàng đánh số cột / hàng nhóm: " if lang != "en" else
-                          "numbering and group rows left out: ") + f"{lay.sheet} {rows}")
+            notes.append(t("import.skipped_rows", lang, sheet=lay.sheet, rows=rows))
     return unused, maxima, notes
 
 
 def no_table(file_name: str, sheets, tried: list, find: EntityFinder, lang: str) -> Problem:
     """No table: say what was found (the names column, headers understood and not) and the option that would help."""
-    from reformdash.words import t
 
     found, hint = [], ""
     for name, lay in tried:

@@ -13,6 +13,7 @@ from reformdash.ingest import headers
 from reformdash.ingest.headers import USED_ROLES, is_summary, role_of
 from reformdash.registry import Registry
 from reformdash.text import is_missing, name_key, parse_int, parse_number, words, years_in
+from reformdash.words.vocabulary import YEAR_WORDS
 
 # plain numbers, and numbers in parentheses ("(10)" of a column-numbering row): never names in a table
 
@@ -768,7 +769,7 @@ def classify(c: int, texts: list[str], header: str, catalog: Catalog, allowed: l
     for text in reversed(texts):
         ys = years_in(text)
         w = words(text).replace(str(ys[0]) if ys else "", "").strip() if ys else ""
-        if len(ys) == 1 and w in ("", "nam", "year", "nam danh gia"):
+        if len(ys) == 1 and w in YEAR_WORDS:
             return Column(c, "year_value", header, year=ys[0]), None, None
         if isinstance(text, str) and text.strip().isdigit() and 1990 <= int(text.strip()) <= 2049:
             return Column(c, "year_value", header, year=int(text.strip())), None, None

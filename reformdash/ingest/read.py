@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import python_calamine
 
 from reformdash import settings
-from reformdash.errors import ImportRejected, Problem
+from reformdash.errors import ImportRejected, Problem, Said
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -60,25 +60,34 @@ class Sheet:
     rows: list[list]
 
 
+# What a file that is not a spreadsheet is, in words (the codes sniff_kind returns).
+FILE_KINDS = {
+    "xlsb": "file_kind.xlsb", "docx": "file_kind.docx", "pptx": "file_kind.pptx", "zip_broken": "file_kind.zip_broken",
+    "zip": "file_kind.zip", "pdf": "file_kind.pdf", "png": "file_kind.png", "jpeg": "file_kind.jpeg",
+    "gif": "file_kind.gif", "gzip": "file_kind.gzip", "rar": "file_kind.rar", "7z": "file_kind.7z",
+    "exe": "file_kind.exe", "elf": "file_kind.elf", "html": "file_kind.html", "binary": "file_kind.binary",
+}
+
+
 def sniff_kind(data: bytes) -> str:
-    """What the bytes are by content: xlsx, ods, xls, encrypted, csv, or a description of something else."""
+    """What the bytes are by content: xlsx, ods, xls, encrypted, csv, or the code of something else (FILE_KINDS)."""
     if data.startswith(ZIP_MAGIC):
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as z:
                 names = set(z.namelist())
                 if any(n.lower() == "xl/workbook.bin" for n in names):
-                    return "Excel nhị phân (xlsb)"  # calamine would read its binary sheets, which nothing bounds
+                    return "xlsb"  # calamine would read its binary sheets, which nothing bounds
                 if "xl/workbook.xml" in names:
                     return "xlsx"
                 if "mimetype" in names and b"opendocument.spreadsheet" in z.read("mimetype"):
                     return "ods"
                 if "word/document.xml" in names:
-                    return "Word (docx)"
+                    return "docx"
                 if "ppt/presentation.xml" in names:
-                    return "PowerPoint (pptx)"
+                    return "pptx"
         except zipfile.BadZipFile:
-            return "tệp nén hỏng (zip)"
-        return "tệp nén zip"
+            return "zip_broken"
+        return "zip"
     if data.startswith(OLE_MAGIC):
         # Password-protected xlsx files are OLE containers holding an EncryptedPackage stream.
         head = data[:65536]
@@ -87,16 +96,15 @@ def sniff_kind(data: bytes) -> str:
             return "encrypted"
         return "xls"
     if data.startswith(b"%PDF"):
-        return "PDF"
-    for magic, kind in ((b"\x89PNG", "ảnh PNG"), (b"\xff\xd8\xff", "ảnh JPEG"), (b"GIF8", "ảnh GIF"),
-                        (b"\x1f\x8b", "tệp nén gzip"), (b"Rar!", "tệp nén RAR"), (b"7z\xbc\xaf", "tệp nén 7z"),
-                        (b"MZ", "chương trình (exe)"), (b"\x7fELF", "chương trình (ELF)")):
+        return "pdf"
+    for magic, kind in ((b"\x89PNG", "png"), (b"\xff\xd8\xff", "jpeg"), (b"GIF8", "gif"), (b"\x1f\x8b", "gzip"),
+                        (b"Rar!", "rar"), (b"7z\xbc\xaf", "7z"), (b"MZ", "exe"), (b"\x7fELF", "elf")):
         if data.startswith(magic):
             return kind
     if data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
-        return "trang web (HTML)"
+        return "html"
     if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "dữ liệu nhị phân"
+        return "binary"
     return "csv"
 
 
@@ -513,7 +521,7 @@ def read_workbook(data: bytes, file_name: str) -> list[Sheet]:
     if kind == "csv":
         return [read_csv(data, file_name)]
     if kind not in ("xlsx", "xls", "ods"):
-        raise ImportRejected([Problem("wrong_type", file_name, params={"kind": kind})])
+        raise ImportRejected([Problem("wrong_type", file_name, params={"kind": Said(FILE_KINDS[kind])})])
     odd = False
     if kind in ("xlsx", "ods"):
         check_archive(data, file_name)

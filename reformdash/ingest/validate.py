@@ -16,6 +16,7 @@ from reformdash.ingest.layout import NEW_UNIT, SKIP_ROW, EntityFinder, column_le
 from reformdash.registry import Registry
 from reformdash.text import is_missing, name_key, parse_int, parse_number, parse_rank, words
 from reformdash.words import format_number, t
+from reformdash.words.vocabulary import OVERALL_WORDS
 
 
 def empty_ints(n: int) -> pd.arrays.IntegerArray:
@@ -107,7 +108,6 @@ def map_unique(series: pd.Series, lookup, cache: dict | None = None, source: str
     return pd.Series(mapped[codes], index=series.index, dtype=object)
 
 
-OVERALL_WORDS = {"", "tong", "tong hop", "chung", "overall", "total", "chi so chung", "diem tong hop", "tong diem"}
 SCALE_TOLERANCE = 1e-6
 
 
@@ -273,7 +273,7 @@ def resolve_entities(v: Validation) -> None:
         names = registry.suggest(shown, suggest_kinds, parent=v.parent) if shown else []
         sug = t("suggestion", v.lang, names=", ".join(names)) if names else ""
         p = v.place(obs, i, col=int(obs.at[i, "entity_col"]))
-        v.problems.append(Problem(key, value=shown or "(trống)", params={"suggestion": sug}, **p))
+        v.problems.append(Problem(key, value=shown or t("import.blank", v.lang), params={"suggestion": sug}, **p))
         if len(v.problems) >= 40:
             break
 

@@ -21,7 +21,7 @@ HEADERS: dict[str, tuple[str, str]] = {
     "value_from": ("Giá trị năm đầu", "Value, first year"), "value_to": ("Giá trị năm cuối", "Value, last year"),
     "rank_of_from": ("Trên tổng số (năm đầu)", "Rank of, first year"),
     "rank_of_to": ("Trên tổng số (năm cuối)", "Rank of, last year"), "region": ("Vùng", "Region"),
-    "batch_id": ("Lô", "Batch"), "created_at": ("Thời điểm", "When"), "user_name": ("Người nhập", "By"),
+    "batch_id": ("Lô", "Batch"), "created_at": ("Thời điểm", "When"), "user_name": ("Người thực hiện", "By"),
     "file_name": ("Tệp", "File"), "sheet": ("Trang tính", "Sheet"), "added": ("Thêm", "Added"),
     "changed": ("Sửa", "Changed"), "unchanged": ("Không đổi", "Unchanged"), "reverted_at": ("Đã hoàn tác", "Reverted"),
     "old_value": ("Điểm cũ", "Old score"), "new_value": ("Điểm mới", "New score"), "old_rank": ("Hạng cũ", "Old rank"),
@@ -60,6 +60,10 @@ HEADERS: dict[str, tuple[str, str]] = {
     "setting": ("Cài đặt", "Setting"),
     "old_setting": ("Giá trị cũ", "Old value"),
     "new_setting": ("Giá trị mới", "New value"),
+    # cli and core: the registry's change log (created_at, user_name, detail: above)
+    "id": ("Số", "No."),
+    "action": ("Thao tác", "Action"),
+    "subject": ("Đối tượng", "Subject"),
 }
 
 

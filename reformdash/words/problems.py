@@ -449,5 +449,163 @@ WORDS: dict[str, tuple[str, str]] = {
         "Restored '{backup}' (backed up at {created_at}, {tables} tables, {rows} rows) to '{file}'.",
     ),
     "restore.kept": ("Cơ sở dữ liệu cũ được giữ ở «{file}».", "The old database was kept as '{file}'."),
+    # the control channel (reformdash/control.py): a command sent to the dashboard that holds the database
+    "control.unreachable": (
+        "Cơ sở dữ liệu {db} đang được chương trình khác mở (thường là bảng điều khiển), và không liên lạc được với "
+        "bảng điều khiển qua kênh điều khiển ({reason}). Hãy chạy lệnh trên chính máy chủ của bảng điều khiển, bằng "
+        "tài khoản hệ điều hành chạy bảng điều khiển (hoặc root); hoặc mở một trang của bảng điều khiển cho nó khởi "
+        "động kênh điều khiển; hoặc dừng chương trình đang giữ tệp rồi thử lại.",
+        "The database {db} is held by another program (usually the dashboard), and the dashboard cannot be reached "
+        "through its control channel ({reason}). Run the command on the dashboard's own server, as the operating "
+        "system account that runs the dashboard (or root); or open a dashboard page so that it starts its control "
+        "channel; or stop the program holding the file and try again.",
+    ),
+    "control.no_file": ("không có tệp {file}", "there is no file {file}"),
+    "control.unreadable": ("không đọc được {file}: {error}", "{file} cannot be read: {error}"),
+    "control.refused": ("kết nối bị từ chối: {error}", "connection refused: {error}"),
+    "control.bad_token": ("mã xác thực sai", "wrong token"),
+    "control.bad_request": ("yêu cầu không hợp lệ: {error}", "bad request: {error}"),
+    "control.too_large": ("yêu cầu quá lớn (giới hạn {limit} MB)", "request too large (limit {limit} MB)"),
+    "control.no_answer": ("bảng điều khiển không trả lời: {error}", "the dashboard did not answer: {error}"),
+    "control.refused_by_server": (
+        "Bảng điều khiển từ chối lệnh: {reason}.", "The dashboard refused the command: {reason}.",
+    ),
+    # registry and catalog changes made by users (reformdash/catalog_admin.py)
+    "admin.action.add_unit": ("Thêm đơn vị", "Unit added"),
+    "admin.action.rename_unit": ("Đổi tên đơn vị", "Unit renamed"),
+    "admin.action.add_alias": ("Thêm tên gọi khác", "Alias added"),
+    "admin.action.add_index": ("Thêm chỉ số", "Index added"),
+    "admin.detail.index": ("{name}; {count} chỉ số thành phần", "{name}; {count} components"),
+    "admin.under": (" thuộc {parent}", " under {parent}"),
+    "admin.bad_index_code": (
+        "Mã chỉ số «{code}» không hợp lệ: 2–32 ký tự, bắt đầu bằng chữ cái, chỉ gồm chữ in hoa, số và dấu _",
+        "Index code «{code}» is invalid: 2–32 capitals, digits or _, starting with a letter",
+    ),
+    "admin.bad_code.title": ("Mã không hợp lệ", "Invalid code"),
+    "admin.no_index_name": ("Chưa có tên chỉ số", "The index needs a name"),
+    "admin.no_name.title": ("Thiếu tên", "Name missing"),
+    "admin.bad_scale": (
+        "Thang điểm không hợp lệ: cận trên phải lớn hơn cận dưới",
+        "Invalid scale: the maximum must be above the minimum",
+    ),
+    "admin.bad_scale.title": ("Thang điểm", "Scale"),
+    "admin.bad_level": ("Cấp «{level}» không hợp lệ", "Level «{level}» is invalid"),
+    "admin.bad_level.title": ("Cấp không hợp lệ", "Invalid level"),
+    "admin.bad_component_code": (
+        "Mã chỉ số thành phần «{code}» không hợp lệ (chữ thường không dấu, số, dấu _)",
+        "Component code «{code}» is invalid (lower-case letters, digits, _)",
+    ),
+    "admin.no_component_name": ("Chỉ số thành phần «{code}» chưa có tên", "Component «{code}» has no name"),
+    "admin.duplicate_component": (
+        "Chỉ số thành phần «{name}» ({code}) bị lặp",
+        "Component «{name}» ({code}) is repeated",
+    ),
+    "admin.duplicate_component.title": ("Trùng chỉ số thành phần", "Duplicate component"),
+    "admin.index_code_taken": ("Mã chỉ số {code} đã có", "Index code {code} is taken"),
+    "admin.duplicate_code.title": ("Trùng mã", "Duplicate code"),
+    "admin.index_name_taken": ("Đã có chỉ số tên «{name}» (mã {code})", "An index named «{name}» exists (code {code})"),
+    "admin.duplicate_name.title": ("Trùng tên", "Duplicate name"),
+    "admin.no_unit_name": ("Chưa có tên đơn vị", "The unit needs a name"),
+    "admin.no_parent": ("Không có cơ quan chủ quản mã «{code}»", "There is no parent «{code}»"),
+    "admin.unit_code_taken": ("Mã đơn vị «{code}» đã có", "Unit code «{code}» is taken"),
+    "admin.unit_name_taken": (
+        "Đã có đơn vị «{name}»{where} (mã {code})",
+        "A unit «{name}»{where} exists (code {code})",
+    ),
+    "admin.no_new_name": ("Chưa có tên mới", "The new name is missing"),
+    "admin.not_a_unit": (
+        "«{name}» không phải đơn vị trực thuộc: tên tỉnh, bộ, ngành lấy từ danh mục chuẩn; hãy thêm tên gọi khác",
+        "«{name}» is not a unit: provinces and ministries come from the reference registry; add an alias instead",
+    ),
+    "admin.not_a_unit.title": ("Không đổi tên được", "Cannot rename"),
+    "admin.same_name": ("Tên mới trùng tên hiện tại", "The new name is the current name"),
+    "admin.same_name.title": ("Không có thay đổi", "Nothing changed"),
+    "admin.no_entity": ("Không có đơn vị mã «{code}»", "There is no entity «{code}»"),
+    "admin.alias_of_other": (
+        "Tên «{alias}» đã dùng cho {name} (mã {code})",
+        "«{alias}» already means {name} (code {code})",
+    ),
+    "admin.alias_of_other.title": ("Tên đã được dùng", "Name taken"),
+    "admin.no_alias": ("Chưa có tên gọi khác", "The alias is missing"),
+    "admin.alias_exists": ("«{alias}» đã là tên của {name}", "«{alias}» already names {name}"),
+    "admin.alias_exists.title": ("Đã có", "Already there"),
+    # cli and core: the store, the registry, the catalog, a replica (wcore)
+    "error.title": ("Lỗi", "Error"),
+    "not_found.title": ("Không tìm thấy", "Not found"),
+    "no_such_file": ("Không có tệp «{path}»", "There is no file '{path}'"),
+    "no_such_file.title": ("Không tìm thấy tệp", "File not found"),
+    "registry.not_found": ("Không tìm thấy «{value}»{suggestion}", "'{value}' was not found{suggestion}"),
+    "catalog.unknown_index": (
+        "Không có chỉ số «{value}» (có: {known})",
+        "There is no index '{value}' (known: {known})",
+    ),
+    "catalog.unknown_index.title": ("Không tìm thấy chỉ số", "Index not found"),
+    "revert_done.title": ("Đã hoàn tác", "Already reverted"),
+    "revert_blocked.title": ("Không thể hoàn tác", "Cannot revert"),
+    "store.no_query": ("Không có truy vấn {name}", "There is no query {name}"),
+    "store.program_error.title": ("Lỗi chương trình", "Program error"),
+    "store.busy.title": ("Cơ sở dữ liệu bận", "Database busy"),
+    "store.cannot_open": (
+        "Không mở được cơ sở dữ liệu {path}: {error}",
+        "The database {path} cannot be opened: {error}",
+    ),
+    "store.error": (
+        "Cơ sở dữ liệu báo lỗi khi {what} (database error): {detail}",
+        "The database failed while {what}: {detail}",
+    ),
+    "store.error.title": ("Lỗi cơ sở dữ liệu", "Database error"),
+    "store.what.read": ("đọc dữ liệu", "reading data"),
+    "store.what.write": ("ghi dữ liệu", "writing data"),
+    "store.disk_full": (
+        "Ổ đĩa đầy: không ghi được vào cơ sở dữ liệu, lần ghi này không được lưu. Dữ liệu đã có vẫn nguyên vẹn và vẫn "
+        "xem được. Hãy giải phóng dung lượng trên ổ đĩa chứa cơ sở dữ liệu rồi thử lại (không cần khởi động lại chương "
+        "trình).",
+        "Disk full: the database could not be written, and this write was not saved. The data already stored is "
+        "intact and can still be read. Free some space on the disk that holds the database and try again (no "
+        "restart needed).",
+    ),
+    "store.disk_full.title": ("Ổ đĩa đầy", "Disk full"),
+    "store.write_failed": (
+        "Lỗi ghi cơ sở dữ liệu: lần ghi này không được lưu; chương trình đã mở lại cơ sở dữ liệu, dữ liệu đã có vẫn "
+        "xem được. Chi tiết kỹ thuật: {detail}",
+        "Database write failed: this write was not saved; the database was reopened and the data already stored "
+        "can still be read. Technical detail: {detail}",
+    ),
+    "store.write_failed.title": ("Lỗi ghi cơ sở dữ liệu", "Database write failed"),
+    "replica.read_only": (
+        "Máy chủ này chỉ phục vụ xem số liệu; việc cập nhật dữ liệu làm ở máy chủ dành cho cán bộ (hoặc bằng dòng lệnh "
+        "trên máy chủ).",
+        "This server only serves readers; data is changed on the staff server (or with the command line on the "
+        "server).",
+    ),
+    "replica.read_only.title": ("Chỉ xem", "Read only"),
+    "replica.no_copy": (
+        "Chưa có bản sao chỉ đọc của {db}: máy chủ ghi chưa chạy (REFORMDASH_ROLE=writer).",
+        "There is no read-only copy of {db} yet: the writer server is not running (REFORMDASH_ROLE=writer).",
+    ),
+    "replica.no_copy.title": ("Chưa có bản sao", "No copy yet"),
+    # what a file that is not a spreadsheet is (reformdash/ingest/read.py, the «wrong_type» problem)
+    "file_kind.xlsb": ("Excel nhị phân (xlsb)", "binary Excel (xlsb)"),
+    "file_kind.docx": ("Word (docx)", "Word (docx)"),
+    "file_kind.pptx": ("PowerPoint (pptx)", "PowerPoint (pptx)"),
+    "file_kind.zip_broken": ("tệp nén hỏng (zip)", "a damaged archive (zip)"),
+    "file_kind.zip": ("tệp nén zip", "a zip archive"),
+    "file_kind.pdf": ("PDF", "PDF"),
+    "file_kind.png": ("ảnh PNG", "a PNG image"),
+    "file_kind.jpeg": ("ảnh JPEG", "a JPEG image"),
+    "file_kind.gif": ("ảnh GIF", "a GIF image"),
+    "file_kind.gzip": ("tệp nén gzip", "a gzip archive"),
+    "file_kind.rar": ("tệp nén RAR", "a RAR archive"),
+    "file_kind.7z": ("tệp nén 7z", "a 7z archive"),
+    "file_kind.exe": ("chương trình (exe)", "a program (exe)"),
+    "file_kind.elf": ("chương trình (ELF)", "a program (ELF)"),
+    "file_kind.html": ("trang web (HTML)", "a web page (HTML)"),
+    "file_kind.binary": ("dữ liệu nhị phân", "binary data"),
+    # the importer (reformdash/ingest/importer.py, validate.py)
+    "import.any_meaning": ("overall | rank | component:MÃ", "overall | rank | component:CODE"),
+    "import.skipped_rows": (
+        "bỏ qua hàng đánh số cột / hàng nhóm: {sheet} {rows}",
+        "numbering and group rows left out: {sheet} {rows}",
+    ),
+    "import.blank": ("(trống)", "(blank)"),
 }
-

@@ -101,7 +101,7 @@ def app_url(tmp_path_factory):
         yield base
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
     """Debian's chromium under Playwright, with the flags of DESIGN.md §6."""
     if not Path(CHROMIUM).exists():
