@@ -88,7 +88,7 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     u = set_sub.add_parser("show", help="the settings in force, and the log of changes with --log")
     u.add_argument("--log", action="store_true", help="every change: when, who, old and new value")
     u.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    u = set_sub.add_parser("set", help="set settings: focus=22 name='Sở Nội vụ' peers=01,79 (peers= : the region)")
+    u = set_sub.add_parser("set", help=t("cli.help.settings_set", lang))
     u.add_argument("pairs", nargs="+", metavar="KEY=VALUE")
 
     s = sub.add_parser("users", help="accounts for signing in to the dashboard (password: prompt or "

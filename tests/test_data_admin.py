@@ -233,7 +233,7 @@ def test_adding_and_renaming_a_unit_is_recorded_and_the_old_name_still_matches(s
     assert changes(store) == [("root", "rename_unit", code, None), ("root", "add_unit", code, None)]
     table = catalog_admin.registry_changes(store)
     assert table.iloc[0]["Chi tiết"] == "Sở Tư pháp → Sở Tư pháp tỉnh Quảng Ninh"
-    assert table.iloc[0]["Thay đổi"] == "Đổi tên đơn vị"
+    assert table.iloc[0]["Thao tác"] == "Đổi tên đơn vị"
 
 
 @pytest.mark.parametrize("name, parent, message", [

@@ -17,9 +17,6 @@ VIETNAMESE = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫ
 CODE = [*sorted((ROOT / "reformdash").rglob("*.py")), *sorted((ROOT / "pages").rglob("*.py")), ROOT / "dashboard.py"]
 WORDS_DIR = ROOT / "reformdash" / "words"
 
-# Files whose words still wait to move into reformdash/words/ (issue 14 A). Shrinks to nothing; never grows.
-NOT_YET_MOVED = {
-}
 
 
 def placeholders(text: str) -> set[str]:
@@ -55,17 +52,12 @@ def test_no_vietnamese_literal_outside_the_words_package():
     left = {}
     for path in CODE:
         rel = path.relative_to(ROOT).as_posix()
-        if path.is_relative_to(WORDS_DIR) or rel in NOT_YET_MOVED:
+        if path.is_relative_to(WORDS_DIR):
             continue
         found = vietnamese_literals(path)
         if found:
             left[rel] = found[:5]
     assert not left, f"Vietnamese text outside reformdash/words/ (move it into the catalog): {left}"
-
-
-def test_the_waiting_list_only_names_files_that_still_need_it():
-    still = {p.relative_to(ROOT).as_posix() for p in CODE if vietnamese_literals(p)}
-    assert NOT_YET_MOVED <= still, f"already clean, strike from NOT_YET_MOVED: {NOT_YET_MOVED - still}"
 
 
 def test_every_key_is_used_somewhere():

@@ -12,6 +12,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "remove the sample (mẫu) figures shipped with the demo",
         "remove the sample figures shipped with the demo",
     ),
+    "cli.help.settings_set": (
+        "đặt cài đặt: focus=22 name='Sở Nội vụ' peers=01,79 (peers= : các tỉnh cùng vùng)",
+        "set settings: focus=22 name='Sở Nội vụ' peers=01,79 (peers= : the region)",
+    ),
     "cli.help.goals": (
         "plan goals (mục tiêu): import a spreadsheet, show whether they are met",
         "plan goals: import a spreadsheet, show whether they are met",
