@@ -13,6 +13,7 @@ import sys
 import threading
 import zipfile
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import python_calamine
@@ -252,15 +253,17 @@ def sheet_paths(z: zipfile.ZipFile) -> dict[str, str]:
 def member_extent(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, int, bool] | None:
     """(rows, columns, exact parse needed) of a worksheet member from A1, or None for a member holding no sheet."""
     scan = FastScan()
-    with z.open(info) as member:
+    with z.open(info) as member, ThreadPoolExecutor(1) as inflater:
         first = member.read(CHUNK)
         # UTF-16 hides the markup from a byte scan: the XML parser reads it (calamine reads no cell of it)
         scan.irregular = first[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) or first[:4] in (
             b"<\x00?\x00", b"\x00<\x00?", b"<\x00w\x00", b"\x00<\x00w")
         chunk = first
         while chunk and not scan.irregular:
+            # the next chunk is inflated while this one is scanned: zlib lets go of the GIL, so the two overlap
+            following = inflater.submit(member.read, CHUNK)
             scan.feed(chunk)
-            chunk = member.read(CHUNK)
+            chunk = following.result()
         if not scan.irregular:
             scan.feed(b"", last=True)
             return (*scan.extent(), False) if scan.sheet else None
