@@ -1,24 +1,14 @@
 """The CLI and the core speak the reader's language (issue 14 A): `--lang en` says nothing in Vietnamese, the
 default stays Vietnamese word for word, and a rejected input still exits 2."""
 
-import io
-import re
-from contextlib import redirect_stderr, redirect_stdout
 
 import pytest
 
 from reformdash.cli import main
 from reformdash.errors import ImportRejected
 from reformdash.ingest.read import read_workbook
-
-VIETNAMESE = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.IGNORECASE)
-
-
-def run(*args):
-    out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err):
-        code = main(list(args))
-    return code, out.getvalue(), err.getvalue()
+from tests.test_cli import run
+from tests.test_words import VIETNAMESE
 
 
 @pytest.fixture
