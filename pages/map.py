@@ -52,7 +52,8 @@ set_param("component", component)
 wanted_mode = choice_param("map", maps.MODES, "value")
 mode = right.segmented_control(L("page.map.colour_by", lang), maps.MODES,
                                default=wanted_mode if wanted_mode in maps.MODES else "value",
-                               format_func=lambda m: maps.mode_name(m, lang), key="map_mode", required=True)
+                               format_func=lambda m: maps.mode_name(m, lang), key="map_mode", required=True,
+                               wrap=True)  # a phone's width holds three of the four choices
 set_param("map", mode)
 base = None
 if mode == "change":

@@ -310,7 +310,7 @@ if edit_tab is not None and (not hasattr(edit_tab, "open") or edit_tab.open):
                        "grid": "plan.page.action.grid", "note": "plan.page.action.note",
                        "templates": "plan.page.action.templates"}
             action = st.segmented_control(t("plan.page.action", lang), list(actions), default="upload",
-                                          key="plan_action", format_func=lambda a: t(actions[a], lang))
+                                          key="plan_action", format_func=lambda a: t(actions[a], lang), wrap=True)
             if action == "upload":
                 upload_section(target)
             elif action == "plan":

@@ -251,6 +251,9 @@ def leaderboard_figure(board: pd.DataFrame, title: str, unit: str, lang: str = "
     fig = go.Figure(go.Bar(x=data["value"], y=names, orientation="h", marker_color="#1f6fb2", text=labels,
                            textposition="outside", cliponaxis=False))
     fig.update_xaxes(title_text=f"{L('chart.value', lang)} ({plotly_text(unit_label(unit, lang))})")
+    top = data["value"].max()
+    if pd.notna(top) and top > 0 and data["value"].min() >= 0:  # room right of the longest bar for its label
+        fig.update_xaxes(range=[0, top * 1.2])
     return _base(fig, title, lang, height=max(380, 34 * len(data) + 140))
 
 
