@@ -48,9 +48,10 @@ def test_quick_run_exits_0_and_prints_the_table(quick):
 
 def test_import_figures(quick):
     r = quick[1]["import"]
-    for key in ("calamine_s", "import_s", "ratio", "calamine_peak_mb", "import_peak_mb", "memory_ratio"):
+    for key in ("calamine_s", "import_s", "ratio", "calamine_peak_mb", "import_peak_mb", "memory_ratio", "scan_s"):
         assert finite(r[key]) and r[key] > 0, (key, r)
     assert r["ratio"] == pytest.approx(r["import_s"] / r["calamine_s"])
+    assert r["understanding_ratio"] == pytest.approx((r["import_s"] - r["scan_s"]) / r["calamine_s"])
 
 
 def test_query_figures_cover_the_key_queries(quick):
