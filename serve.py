@@ -7,12 +7,14 @@ HTTP requests, so they can (reformdash/sessions.py, docs/decisions.md «Sessions
 
 from __future__ import annotations
 
+import contextlib
+
 import streamlit as st
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from reformdash import sessions
+from reformdash import control, sessions
 
 
 def _store():
@@ -58,4 +60,16 @@ def sign_out(request: Request) -> Response:
     return response
 
 
-app = st.App("dashboard.py", routes=[Route(sessions.GRANT_PATH, collect), Route(sessions.SIGN_OUT_PATH, sign_out)])
+@contextlib.asynccontextmanager
+async def lifespan(app):
+    """On shutdown, close the control channel (its socket and file): uvicorn ends the process by re-raising SIGTERM
+    after a graceful stop, so the atexit hooks that do it under `streamlit run dashboard.py` never run here."""
+    try:
+        yield None
+    finally:
+        control.stop_all()
+
+
+app = st.App("dashboard.py", lifespan=lifespan,
+             routes=[Route(sessions.GRANT_PATH, collect), Route(sessions.SIGN_OUT_PATH, sign_out)])
+

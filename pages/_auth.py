@@ -10,6 +10,7 @@ import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from reformdash import auth, sessions
+from reformdash.markup import invisible_image
 from reformdash.words import t
 
 ROLES = auth.ROLES
@@ -163,7 +164,7 @@ def _server_path(path: str) -> str:
 def _browser_request(path: str) -> None:
     """Have the browser fetch a path of this server once (an invisible image): the answer sets or deletes the
     session cookie, which only an HTTP response can do when it is HttpOnly."""
-    st.html(f'<img src="{_server_path(path)}" alt="" width="1" height="1" style="position:absolute;opacity:0">')
+    st.html(invisible_image(_server_path(path)))
 
 
 def client_address() -> str:
@@ -205,7 +206,7 @@ def _on_sign_out() -> None:
     user = st.session_state.pop("user", None)
     st.session_state.pop("_session_grant", None)
     if user is not None and user.session:
-        sessions.end(_store(), user.session)  # ended here: the cookie opens nothing, whether or not it is deleted
+        sessions.end_session(_store(), user.session)  # the cookie now opens nothing, deleted or not
         st.session_state["_session_sign_out"] = True
     if user is not None and user.via == "sso":
         st.logout()

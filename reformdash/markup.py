@@ -43,3 +43,9 @@ def plotly_text(text: object) -> str:
 def plotly_texts(values) -> list:
     """plotly_text of every string in a list (numbers and None stay as they are)."""
     return [plotly_text(v) if isinstance(v, str) else v for v in values]
+
+
+def invisible_image(src: str) -> str:
+    """A 1-pixel image the browser fetches once (a route that sets a cookie); its address escaped as an attribute."""
+    return (f'<img src="{html.escape(src, quote=True)}" alt="" width="1" height="1" '
+            'style="position:absolute;opacity:0">')

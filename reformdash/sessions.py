@@ -134,7 +134,7 @@ def role(store: Store, session_id: str, at: datetime | None = None) -> str | Non
     return rows[0][0] if rows else None
 
 
-def end(store: Store, session_id: str, reason: str = "sign_out", at: datetime | None = None) -> None:
+def end_session(store: Store, session_id: str, reason: str = "sign_out", at: datetime | None = None) -> None:
     """End one session now (signing out)."""
     with store.transaction() as tx:
         tx.execute(query_text("session_end"), {"id": session_id, "at": at or now(), "reason": reason})

@@ -86,7 +86,7 @@ def test_a_session_expires_after_its_lifetime(account, monkeypatch):
 def test_signing_out_ends_the_session_at_once(account):
     session, cookie = signed_cookie(account)
     other, other_cookie = signed_cookie(account)  # the same account in another browser
-    sessions.end(account, session, at=T0 + timedelta(minutes=1))
+    sessions.end_session(account, session, at=T0 + timedelta(minutes=1))
     assert sessions.resume(account, cookie, at=T0 + timedelta(minutes=2)) is None
     assert sessions.role(account, session, at=T0 + timedelta(minutes=2)) is None
     assert sessions.resume(account, other_cookie, at=T0 + timedelta(minutes=2))[0] == other  # not the other one
