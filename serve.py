@@ -10,11 +10,13 @@ from __future__ import annotations
 import contextlib
 
 import streamlit as st
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
 from reformdash import control, sessions
+from reformdash.paced import PacedMessages
 
 
 def _store():
@@ -70,6 +72,6 @@ async def lifespan(app):
         control.stop_all()
 
 
-app = st.App("dashboard.py", lifespan=lifespan,
+app = st.App("dashboard.py", lifespan=lifespan, middleware=[Middleware(PacedMessages)],
              routes=[Route(sessions.GRANT_PATH, collect), Route(sessions.SIGN_OUT_PATH, sign_out)])
 

@@ -277,6 +277,7 @@ VIEWER_PAGES = ["", "trends", "ranks", "components", "compare", "units", "goals"
 HEALTH_EVERY = 0.25  # seconds between health probes
 HEALTH_TIMEOUT = 10.0
 FLOOD_VISIT_S = 30  # seconds a viewer's page may take before it counts as not shown
+FLOOD_THINK_S = 2.0  # a reader's pause between two pages during the flood test
 
 
 def _percentile(values: list[float], q: float) -> float | None:
@@ -315,34 +316,34 @@ class HealthProbe(threading.Thread):
             self.stopped.wait(HEALTH_EVERY)
 
 
-async def _viewer(browser, base: str, number: int, until: float, times: list[float], errors: list[str]) -> None:
-    """One reader opening pages in new tabs (new sessions) until `until`; each page's time to finished."""
-    from bench.browser import PROBE
+async def _reader(port: int, number: int, until: float, times: list[float], errors: list[str]) -> None:
+    """One reader's session on the server's own protocol (no browser on this machine: the visitors' browsers draw on
+    their own computers, and three chromium tabs on these 2 cores took 4-10 s a page before the server did anything):
+    pages in turn with a reader's pause, each page's time until the server has sent all of it."""
+    import random
 
-    context = await browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
-    try:
+    import websockets
+
+    rng = random.Random(number)
+    async with websockets.connect(f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=["streamlit"],
+                                  max_size=None, open_timeout=60) as ws:
         k = number
-        while time.monotonic() < until:
+        while True:  # at least one page
             path = VIEWER_PAGES[k % len(VIEWER_PAGES)]
             k += 1
-            page = await context.new_page()
             t0 = time.monotonic()
             try:
-                await page.goto(f"{base}/{path}", wait_until="commit", timeout=FLOOD_VISIT_S * 1000)
-                got = await page.evaluate(PROBE, [False, FLOOD_VISIT_S * 1000])
-                if got["ready"] is None:
-                    raise TimeoutError("not finished")
-                times.append(got["ready"] / 1000)
-                if await page.locator('[data-testid="stException"]').count():
-                    errors.append(f"viewer {number}: /{path} shows an exception")
-            except Exception as e:  # noqa: BLE001 (a page that never came counts as the bound, and is reported)
+                seconds, failed = await asyncio.wait_for(_open_page(ws, path, "lang=vi"), FLOOD_VISIT_S)
+            except TimeoutError:
                 times.append(max(FLOOD_VISIT_S, time.monotonic() - t0))
-                errors.append(f"viewer {number}: /{path} not shown within {FLOOD_VISIT_S} s "
-                              f"({type(e).__name__}: {str(e).splitlines()[0][:80]})")
-            finally:
-                await page.close()
-    finally:
-        await context.close()
+                errors.append(f"viewer {number}: /{path} not finished within {FLOOD_VISIT_S} s")
+                return  # the session's stream is mid-page: this reader stops
+            times.append(seconds)
+            if failed:
+                errors.append(f"viewer {number}: /{path} shows an exception")
+            if time.monotonic() >= until:
+                return
+            await asyncio.sleep(FLOOD_THINK_S * rng.uniform(0.5, 1.5))
 
 
 async def _toggle_frames(browser, base: str) -> list[bytes]:
@@ -403,13 +404,15 @@ async def _flood_phases(base: str, seconds: float, viewers: int, probe: HealthPr
                                                    timeout=60_000)
         try:
             frames = await _toggle_frames(browser, base)
-            await _viewer(browser, base, 0, time.monotonic() + 1, [], [])  # warm the pages' caches once
+            port = int(base.rsplit(":", 1)[1])
+            for k in range(len(VIEWER_PAGES)):  # warm every page's caches once
+                await _reader(port, k, 0, [], [])
             for phase in ("calm", "flood"):
                 probe.phase = phase
                 times: list[float] = []
                 errors: list[str] = []
                 until = time.monotonic() + seconds
-                tasks = [_viewer(browser, base, n, until, times, errors) for n in range(viewers)]
+                tasks = [_reader(port, n, until, times, errors) for n in range(viewers)]
                 if phase == "flood":
                     tasks.append(_ws_flood(base, frames, until, out))
                 await asyncio.gather(*tasks)
@@ -440,7 +443,7 @@ def flood(quick: bool = False, seconds: float | None = None, viewers: int | None
 
         subprocess.run([sys.executable, "-m", "reformdash", "init"], cwd=ROOT, env=_env(db), check=True,
                        capture_output=True, timeout=300)
-        server = Server(Path("dashboard.py"), ROOT, _env(db), folder / "server.log")
+        server = Server(Path("serve.py"), ROOT, _env(db), folder / "server.log")  # the entry point as deployed
         try:
             server.wait_healthy()
             probe = HealthProbe(f"{server.base}/_stcore/health")
@@ -548,7 +551,7 @@ async def _open_page(ws, page: str, query: str) -> tuple[float, bool]:
             return time.perf_counter() - t0, failed or forward.script_finished != 0
 
 
-async def _viewer(port: int, number: int, until: float, times: list, errors: list, pages: list[str]) -> None:
+async def _ws_viewer(port: int, number: int, until: float, times: list, errors: list, pages: list[str]) -> None:
     import asyncio
     import random
 
@@ -576,11 +579,6 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def _percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
-
-
 def _capacity(script: Path, cwd: Path, env: dict, log: Path, pages: list[str], levels: tuple[int, ...],
               seconds: float) -> dict:
     """Raise the viewers on one `streamlit run script` until p95 passes the goal: every level's figures."""
@@ -598,7 +596,7 @@ def _capacity(script: Path, cwd: Path, env: dict, log: Path, pages: list[str], l
             errors: list[str] = []
             until = time.perf_counter() + seconds
             t0, cpu0 = time.perf_counter(), _cpu_seconds(server.process.pid)
-            await asyncio.gather(*(_viewer(server.port, i, until, times, errors, pages) for i in range(n)))
+            await asyncio.gather(*(_ws_viewer(server.port, i, until, times, errors, pages) for i in range(n)))
             cpu = _cpu_seconds(server.process.pid) - cpu0
             return {"viewers": n, "page_runs": len(times), "seconds": round(time.perf_counter() - t0, 1),
                     "server_cpu_per_page_s": round(cpu / max(1, len(times)), 3),
@@ -606,7 +604,7 @@ def _capacity(script: Path, cwd: Path, env: dict, log: Path, pages: list[str], l
                     "max_s": round(max(times), 3), "errors": len(errors), "loadavg": round(os.getloadavg()[0], 1)}
 
         async def warm() -> None:  # every page once, so the first level does not pay the server's cold start
-            await asyncio.gather(*(_viewer(server.port, k, 0, [], [], pages) for k in range(len(pages))))
+            await asyncio.gather(*(_ws_viewer(server.port, k, 0, [], [], pages) for k in range(len(pages))))
 
         asyncio.run(warm())
         for n in levels:
