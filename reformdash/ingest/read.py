@@ -283,32 +283,33 @@ class FastScan:
 
     def feed(self, chunk: bytes, last: bool = False) -> None:
         """Scan up to the chunk's last '<' (no tag is cut: '<' never occurs inside one); keep the rest."""
-        piece = self.tail + chunk
+        piece = self.tail + chunk if self.tail else chunk
         cut = len(piece) if last else piece.rfind(b"<")
         if cut <= 0 and len(piece) > CHUNK:
             cut = len(piece)  # one enormous tag or text: its start is here, the rest holds no '<' to miss
         if cut <= 0:
             self.tail = piece
             return
-        text, self.tail = piece[:cut], piece[cut:]
+        # the piece is searched between `start` and `cut` in place: copying 4 MB chunks cost more than the searches
+        start, self.tail = 0, piece[cut:]
         if not self.sheet:  # calamine reads cells only after <sheetData>; a member without one is no sheet
-            at = text.find(b"sheetData")
-            if at < 0:
+            start = piece.find(b"sheetData", 0, cut)
+            if start < 0:
                 return
-            self.sheet, text = True, text[at:]
-        if PREFIXED_CELL.search(text):
+            self.sheet = True
+        if PREFIXED_CELL.search(piece, start, cut):
             self.irregular = True
             return
-        last = text.rfind(b'<c r="')
-        m = LAST_CELL.match(text, last) if last >= 0 else None
+        last = piece.rfind(b'<c r="', start, cut)
+        m = LAST_CELL.match(piece, last, cut) if last >= 0 else None
         if m:  # the last cell's row and column (programs write rows in order) leave few cells to parse
             self.rows = max(self.rows, int(m.group(2)))
             self.cols = max(self.cols, column_number(m.group(1).decode()))
-        if ODD_CELL.search(text):  # a cell written otherwise: only the exact parse can say where it sits
+        if ODD_CELL.search(piece, start, cut):  # a cell written otherwise: only the exact parse can say where it sits
             self.irregular = True
             return
         # the few cells that could widen or lengthen the sheet, each read whole (most files have none past the last)
-        for letters, digits in cells_beyond(self.rows, self.cols).findall(text):
+        for letters, digits in cells_beyond(self.rows, self.cols).findall(piece, start, cut):
             self.rows = max(self.rows, int(digits))
             self.cols = max(self.cols, column_number(letters.decode()))
 
