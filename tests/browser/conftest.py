@@ -83,21 +83,27 @@ def screenshots_dir() -> Path:
     return SCREENSHOTS
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory):
-    """Base URL (no trailing slash) of `streamlit run dashboard.py` on a fresh database; stopped at the end."""
-    workdir = tmp_path_factory.mktemp("browser-app")
+def prepared_env(workdir: Path, db_name: str, editor: str, password: str) -> dict:
+    """The server's environment on a fresh database holding the demo data and one editor account.
+
+    The database is prepared before the server opens it (DuckDB lets one process write a file).
+    """
     env = dict(os.environ)
     for name in ("REFORMDASH_LANG", "REFORMDASH_MAX_UPLOAD_MB", "REFORMDASH_MAX_UNPACKED_MB"):
         env.pop(name, None)
-    env.update(REFORMDASH_DB=str(workdir / "browser.duckdb"), REFORMDASH_USER="tester", PYTHONUNBUFFERED="1")
-    # The database is prepared before the server opens it (DuckDB lets one process write a file): demo data and
-    # an editor account for the upload test.
-    prepare = dict(env, REFORMDASH_PASSWORD=EDITOR_PASSWORD)
-    for args in (["init"], ["users", "add", EDITOR, "--role", "editor"]):
+    env.update(REFORMDASH_DB=str(workdir / db_name), REFORMDASH_USER="tester", PYTHONUNBUFFERED="1")
+    prepare = dict(env, REFORMDASH_PASSWORD=password)
+    for args in (["init"], ["users", "add", editor, "--role", "editor"]):
         subprocess.run([sys.executable, "-m", "reformdash", *args], cwd=ROOT, env=prepare, check=True,
                        capture_output=True, timeout=300)
-    with served(env, workdir) as base:
+    return env
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory):
+    """Base URL (no trailing slash) of `streamlit run serve.py` on a fresh database; stopped at the end."""
+    workdir = tmp_path_factory.mktemp("browser-app")
+    with served(prepared_env(workdir, "browser.duckdb", EDITOR, EDITOR_PASSWORD), workdir) as base:
         yield base
 
 

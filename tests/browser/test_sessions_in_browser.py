@@ -3,13 +3,12 @@ out, or an administrator disabling the account, ends it at once (issue 14 B3).""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 
 import pytest
 
-from tests.browser.conftest import ROOT, served, sign_in
+from tests.browser.conftest import ROOT, prepared_env, served, sign_in
 from tests.browser.test_pages_in_browser import wait_until_idle
 
 NAME, PASSWORD = "nhanvien", "mat-khau-phien-lam-viec-7"
@@ -20,13 +19,7 @@ COOKIE = "reformdash_session"
 def session_app(tmp_path_factory):
     """`streamlit run serve.py` on a fresh database with an editor account; (base URL, environment for the CLI)."""
     workdir = tmp_path_factory.mktemp("sessions-app")
-    env = dict(os.environ)
-    env.pop("REFORMDASH_LANG", None)
-    env.update(REFORMDASH_DB=str(workdir / "sessions.duckdb"), REFORMDASH_USER="tester", PYTHONUNBUFFERED="1")
-    prepare = dict(env, REFORMDASH_PASSWORD=PASSWORD)
-    for args in (["init"], ["users", "add", NAME, "--role", "editor"]):
-        subprocess.run([sys.executable, "-m", "reformdash", *args], cwd=ROOT, env=prepare, check=True,
-                       capture_output=True, timeout=300)
+    env = prepared_env(workdir, "sessions.duckdb", NAME, PASSWORD)
     with served(env, workdir) as base:
         yield base, env
 
