@@ -16,6 +16,8 @@ import sys
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reformdash.errors import ImportRejected
 from reformdash.ingest import read
@@ -231,3 +233,20 @@ def test_a_refusal_is_remembered_and_the_memo_keeps_only_a_few_files(monkeypatch
 def test_the_upload_page_reads_through_the_remembered_reader():
     source = (REPO / "pages" / "upload.py").read_text(encoding="utf-8")
     assert "inspect_file(" in source and "remember=True" in source
+
+
+@settings(max_examples=3000, deadline=None)
+@given(rows=st.integers(0, 2_000_000), cols=st.integers(0, 20_000), row=st.integers(1, 3_000_000),
+       col=st.integers(1, 30_000), zeros=st.integers(0, 3), case=st.lists(st.booleans(), min_size=4, max_size=4),
+       near=st.booleans())
+def test_the_beyond_pattern_matches_exactly_the_cells_past_the_bound(rows, cols, row, col, zeros, case, near):
+    """The fast scan reads only cells the pattern matches: it must match every cell past (rows, cols) and, so that an
+    ordinary sheet costs no reading, none inside (a leading zero may make it read a cell again: harmless)."""
+    if near:  # the interesting cases sit at the bound's own digits and letters
+        row, col = max(rows + row % 3 - 1, 1), max(cols + col % 3 - 1, 1)
+    letters = "".join(ch.lower() if low else ch for ch, low in zip(read.column_letters(col), case + [False] * 4))
+    ref = f'<c r="{letters}{"0" * zeros}{row}"'.encode()
+    assert read.column_number(letters) == col
+    matched = read.cells_beyond(rows, cols).match(ref) is not None
+    beyond = row > rows or col > cols
+    assert matched == beyond or (matched and zeros)

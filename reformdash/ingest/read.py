@@ -36,7 +36,7 @@ CHUNK = 1 << 22
 # The fast scan of an xlsx sheet vouches for its extent only when every cell is written `<c r="A1"...`, as Excel,
 # LibreOffice and openpyxl write them; anything else (quotes, spacing, prefixes, no r) goes to the exact XML parse.
 PREFIXED_CELL = re.compile(rb':c[\s/>]')
-ODD_CELL = re.compile(rb'<c(?:[/>\t\n\r\x0b\x0c]| (?!r="))')  # a cell tag that does not begin `<c r="`
+ODD_CELL = re.compile(rb'<c(?! r=")[/>\t\n\r\x0b\x0c ]')  # a cell tag that does not begin `<c r="`
 LAST_CELL = re.compile(rb'<c r="([A-Za-z]+)([0-9]+)"')
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 REF = re.compile(r"([A-Za-z]*)([0-9]+)")
@@ -308,10 +308,12 @@ class FastScan:
         if ODD_CELL.search(piece, start, cut):  # a cell written otherwise: only the exact parse can say where it sits
             self.irregular = True
             return
-        # the few cells that could widen or lengthen the sheet, each read whole (most files have none past the last)
-        for letters, digits in cells_beyond(self.rows, self.cols).findall(piece, start, cut):
-            self.rows = max(self.rows, int(digits))
-            self.cols = max(self.cols, column_number(letters.decode()))
+        # the cells past the extent so far, each read whole; the bound grows with each one found, so a chunk ending
+        # mid-row (its last cell in column A) costs a match per column, not one per cell of its other columns
+        while m := cells_beyond(self.rows, self.cols).search(piece, start, cut):
+            self.rows = max(self.rows, int(m.group(2)))
+            self.cols = max(self.cols, column_number(m.group(1).decode()))
+            start = m.end()
 
     def extent(self) -> tuple[int, int]:
         check_extent(self.rows, self.cols)
@@ -384,22 +386,59 @@ class ExactScan:
 
 @functools.lru_cache(maxsize=1024)
 def cells_beyond(rows: int, cols: int) -> re.Pattern:
-    """A pattern for `<c r="…"` cells whose column is past `cols` or whose row is not below `rows`' first two digits
-    followed by zeros (45123 -> 45000); groups: the reference's letters and digits.
+    """A pattern for `<c r="…"` cells whose column is past `cols` or whose row is past `rows`; groups: the
+    reference's letters and digits.
 
-    Its literal prefix `<c r="` lets the regular expression engine skip to each cell at C speed, and the lookahead
-    is tried once per cell: this scan is most of the import's cost above calamine's own read (python -m bench).
+    Its literal prefix `<c r="` lets the regular expression engine skip to each cell at C speed; then one negative
+    lookahead, the exact "at most (cols, rows)", refuses a cell inside in a few steps, its most common forms tried
+    first. An ordinary sheet yields no match at all: this search is most of the scan's cost (python -m bench).
     """
-    letters = LETTERS[cols:] if cols < 26 else ""
-    wider = b"[A-Za-z]{2,}" + (b"|[" + (letters + letters.lower()).encode() + b"]" if letters else b"")
-    digits = str(max(rows, 1))
-    d, first = len(digits), int(digits[0])
-    options = [b"[0-9]{%d,}" % (d + 1)]  # a longer number, or as long with a first digit above, or the same and
-    if first < 9:                         # a second digit not below
-        options.append(b"[%d-9][0-9]{%d}" % (first + 1, d - 1))
-    options.append(b"%d[%s-9][0-9]{%d}" % (first, digits[1].encode(), d - 2) if d > 1 else b"[%d-9]" % first)
-    return re.compile(b'<c r="(?=(?:' + wider + b')[0-9]|[A-Za-z]+(?:' + b"|".join(options) + b')")'
-                      + b'([A-Za-z]+)([0-9]+)"')
+    letters, digits = column_letters(cols), str(rows) if rows > 0 else ""
+    if not letters or not digits:  # nothing is inside yet: every cell is beyond
+        return re.compile(b'<c r="([A-Za-z]+)([0-9]+)"')
+    inside = (at_most(letters, b"[A-Za-z]", letter_below, letter_same)
+              + at_most(digits, b"[0-9]", digit_below, str.encode))
+    return re.compile(b'<c r="(?!' + inside + b'")([A-Za-z]+)([0-9]+)"')
+
+
+def at_most(bound: str, symbol: bytes, below, same) -> bytes:
+    """Alternatives for a run of `symbol`s whose value is at most `bound` (written without leading zeros): as long
+    with an equal beginning and then a symbol below, the bound itself, or a shorter run (tried last: in a sheet's
+    chunk most rows are as long as the last one). A longer run with leading zeros does not match: its cell is only
+    read again."""
+    options = []
+    for i, ch in enumerate(bound):
+        step = below(ch)
+        if step is not None:
+            rest = len(bound) - i - 1
+            options.append(b"".join(map(same, bound[:i])) + step + (symbol + b"{%d}" % rest if rest else b""))
+    options.append(b"".join(map(same, bound)))
+    if len(bound) > 1:
+        options.append(symbol + b"{1,%d}" % (len(bound) - 1))
+    return b"(?:" + b"|".join(options) + b")"
+
+
+def letter_below(ch: str) -> bytes | None:
+    """The letters before `ch`, either case: D -> [A-Ca-c]."""
+    down = chr(ord(ch) - 1)
+    return f"[A-{down}a-{down.lower()}]".encode() if ch != "A" else None
+
+
+def letter_same(ch: str) -> bytes:
+    return f"[{ch}{ch.lower()}]".encode()
+
+
+def digit_below(ch: str) -> bytes | None:
+    return f"[0-{int(ch) - 1}]".encode() if ch != "0" else None
+
+
+def column_letters(number: int) -> str:
+    """1 -> A, 28 -> AB, 0 -> '' (the inverse of column_number, in upper case)."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = LETTERS[rest] + letters
+    return letters
 
 
 def reference(text: str, need_column: bool) -> tuple[int, int]:
