@@ -9,7 +9,7 @@ import unicodedata
 from reformdash.words.vocabulary import LETTER_FOLDS, MISSING_TOKENS, NAME_PREFIXES
 
 _PREFIXES = NAME_PREFIXES
-_FOLDS = str.maketrans(LETTER_FOLDS)
+_FOLDS = str.maketrans({**LETTER_FOLDS, **{chr(c): None for c in range(0x300, 0x370)}})  # and combining marks
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _SPACES = re.compile(r"\s+")
 YEAR_RE = re.compile(r"(?<!\d)(20[0-4]\d|199\d)(?!\d)")
@@ -17,8 +17,14 @@ YEAR_RE = re.compile(r"(?<!\d)(20[0-4]\d|199\d)(?!\d)")
 
 def strip_accents(text: str) -> str:
     """Vietnamese text without diacritics, đ folded to d, in lower case."""
-    text = unicodedata.normalize("NFD", str(text)).translate(_FOLDS)
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    text = str(text)
+    if text.isascii():  # most headers and cells: nothing to decompose or fold
+        return text.lower()
+    # the common combining marks (all of Vietnamese's) go by one table; a character-by-character pass only for
+    # what is left outside ASCII (another script's marks)
+    text = unicodedata.normalize("NFD", text).translate(_FOLDS)
+    if not text.isascii():
+        text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
     return text.lower()
 
 

@@ -250,3 +250,45 @@ def test_the_beyond_pattern_matches_exactly_the_cells_past_the_bound(rows, cols,
     matched = read.cells_beyond(rows, cols).match(ref) is not None
     beyond = row > rows or col > cols
     assert matched == beyond or (matched and zeros)
+
+
+CELL_STARTS = ['<c r="', "<c r='", '<c s="1" r="', "<c ", "<c\t", "<c\x0b", "<c>", "<c/>", '<x:c r="', "<x:c\n",
+               '<c  r="', "<c r=", "<c r"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(rows=st.integers(0, 2_000_000), cols=st.integers(0, 20_000), row=st.integers(1, 3_000_000),
+       col=st.integers(1, 30_000), zeros=st.integers(0, 2), lower=st.booleans(), start=st.sampled_from(CELL_STARTS),
+       near=st.booleans(), end=st.sampled_from(['"><v>1</v></c>', '"/>', "", '" t="s"><v>0</v></c>']))
+def test_the_re2_pass_says_nothing_is_past_only_when_pythons_searches_find_nothing(rows, cols, row, col, zeros,
+                                                                                  lower, start, near, end):
+    """RE2 decides most chunks alone: whenever Python's three searches would act on a piece (a prefixed cell, a cell
+    written otherwise, a cell past the bound), the RE2 pass must say so too."""
+    if near:
+        row, col = max(rows + row % 3 - 1, 1), max(cols + col % 3 - 1, 1)
+    letters = read.column_letters(col)
+    piece = (f'<sheetData><row r="1">{start}{letters.lower() if lower else letters}{"0" * zeros}{row}{end}'
+             "</row>").encode()
+    acts = bool(read.PREFIXED_CELL.search(piece) or read.ODD_CELL.search(piece)
+                or read.cells_beyond(rows, cols).search(piece))
+    if acts:
+        assert not read.nothing_past(piece, 0, len(piece), rows, cols)
+    if start == '<c r="' and end and not zeros and row <= rows and col <= cols:
+        assert read.nothing_past(piece, 0, len(piece), rows, cols)  # an ordinary cell inside: the fast answer
+
+
+def test_an_ordinary_sheet_is_scanned_by_re2_alone(monkeypatch):
+    """The 100,000-row bench sheet never reaches Python's searches (they hold the GIL and cost three times more)."""
+    import zipfile
+
+    from bench.imports import make_xlsx
+
+    class Untouched:
+        def search(self, *args):
+            raise AssertionError("a Python search ran")
+
+    data = make_xlsx(30_000)
+    monkeypatch.setattr(read, "ODD_CELL", Untouched())
+    monkeypatch.setattr(read, "PREFIXED_CELL", Untouched())
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert read.member_extent(z, z.getinfo("xl/worksheets/sheet1.xml")) == (30_002, 5, False)

@@ -1,6 +1,8 @@
 """Cell parsing and name keys."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reformdash.text import is_missing, name_key, parse_int, parse_number, years_in
 
@@ -56,3 +58,22 @@ def test_competition_ranks_share_places_and_skip_after_ties():
     assert list(ranks[:4]) == [2, 1, 2, 4]
     assert ranks[4] == 2 and np.isnan(ranks[5]) and ranks[6] == 1
     assert list(counts) == [4, 4, 4, 4, 2, 2, 2]
+
+
+def _strip_accents_by_category(text: str) -> str:
+    """The plain definition: decompose, fold đ, drop every nonspacing mark, lower case."""
+    import unicodedata
+
+    from reformdash.words.vocabulary import LETTER_FOLDS
+
+    text = unicodedata.normalize("NFD", text).translate(str.maketrans(LETTER_FOLDS))
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Mn").lower()
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x2FFF))
+       | st.text("aăâbcdđeêgiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵĐÀÁİ .,"))
+def test_strip_accents_takes_its_shortcuts_without_changing_a_result(text):
+    from reformdash.text import strip_accents
+
+    assert strip_accents(text) == _strip_accents_by_category(text)

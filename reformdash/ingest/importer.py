@@ -9,6 +9,7 @@ import pandas as pd
 
 from reformdash.catalog import Catalog
 from reformdash.errors import ImportRejected, NotFound, Problem
+from reformdash.ingest import collector
 from reformdash.ingest.extract import extract
 from reformdash.ingest.layout import EntityFinder, Layout, cell_text, column_letter, find_layout
 from reformdash.ingest.read import read_workbook, read_workbook_once
@@ -116,6 +117,7 @@ def analyse(data: bytes, file_name: str, catalog: Catalog, registry: Registry,
     return found.analysis()
 
 
+@collector.paused
 def inspect_file(data: bytes, file_name: str, catalog: Catalog, registry: Registry,
                  options: ImportOptions | None = None, remember: bool = False) -> Inspection:
     """Everything analyse() does, returning problems instead of raising them (unreadable files still raise);

@@ -16,6 +16,9 @@ from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 import python_calamine
 
 from reformdash import settings
@@ -260,7 +263,7 @@ def member_extent(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, int, 
             b"<\x00?\x00", b"\x00<\x00?", b"<\x00w\x00", b"\x00<\x00w")
         chunk = first
         while chunk and not scan.irregular:
-            # the next chunk is inflated while this one is scanned: zlib lets go of the GIL, so the two overlap
+            # the next chunk is inflated while this one is searched: zlib and RE2 both let go of the GIL
             following = inflater.submit(member.read, CHUNK)
             scan.feed(chunk)
             chunk = following.result()
@@ -297,14 +300,18 @@ class FastScan:
             if start < 0:
                 return
             self.sheet = True
+        # the last cell gives the rows (programs write rows in order), the last whole row's last cell the width
+        for end in (cut, piece.rfind(b"</row>", start, cut)):
+            last = piece.rfind(b'<c r="', start, end) if end > start else -1
+            m = LAST_CELL.match(piece, last, cut) if last >= 0 else None
+            if m:
+                self.rows = max(self.rows, int(m.group(2)))
+                self.cols = max(self.cols, column_number(m.group(1).decode()))
+        if nothing_past(piece, start, cut, self.rows, self.cols):
+            return  # the common case, decided without holding the GIL; otherwise the searches below say what
         if PREFIXED_CELL.search(piece, start, cut):
             self.irregular = True
             return
-        last = piece.rfind(b'<c r="', start, cut)
-        m = LAST_CELL.match(piece, last, cut) if last >= 0 else None
-        if m:  # the last cell's row and column (programs write rows in order) leave few cells to parse
-            self.rows = max(self.rows, int(m.group(2)))
-            self.cols = max(self.cols, column_number(m.group(1).decode()))
         if ODD_CELL.search(piece, start, cut):  # a cell written otherwise: only the exact parse can say where it sits
             self.irregular = True
             return
@@ -384,6 +391,59 @@ class ExactScan:
             raise SheetEnd
 
 
+def nothing_past(piece: bytes, start: int, end: int, rows: int, cols: int) -> bool:
+    """True when piece[start:end] holds no prefixed cell, no cell written otherwise than `<c r="`, and no cell past
+    (rows, cols): one pass of RE2 (pyarrow's, which lets go of the GIL) where Python's searches take three.
+
+    It may say False when there is nothing (a reference with leading zeros): the exact searches then decide.
+    """
+    offsets = pa.py_buffer(np.array([start, end], dtype=np.int64))
+    view = pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, pa.py_buffer(piece)])
+    # two passes: RE2 skips to a pattern's first byte only when every alternative starts with the same one
+    return not any(pc.match_substring_regex(view, pattern)[0].as_py() for pattern in (PREFIXED_RE2,
+                                                                                    anything_past(rows, cols)))
+
+
+SPACE_RE2 = r"\t\n\r\x0b\x0c "  # Python's \s in bytes; RE2's has no \x0b
+PREFIXED_RE2 = rf":c[{SPACE_RE2}/>]"  # PREFIXED_CELL
+
+
+@functools.lru_cache(maxsize=1024)
+def anything_past(rows: int, cols: int) -> str:
+    """An RE2 pattern (no lookahead) for a cell written otherwise than `<c r="` (ODD_CELL) or past (rows, cols)
+    (cells_beyond); pyarrow reads binary data byte by byte, as Latin-1."""
+    odd = rf'<c[/>{SPACE_RE2[:-1]}]|<c (?:[^r]|r[^=]|r=[^"]|r=?$|$)'
+    letters, digits = column_letters(cols), str(rows) if rows > 0 else ""
+    if not letters or not digits:
+        past = r'<c r="[A-Za-z]+[0-9]'
+    else:
+        past = ('<c r="(?:' + greater(letters, "[A-Za-z]", letter_above, letter_same) + "|[A-Za-z]+"
+                + greater(digits, "[0-9]", digit_above, str) + ")")
+    return f"{odd}|{past}"
+
+
+def greater(bound: str, symbol: str, above, same) -> str:
+    """Alternatives for a run of `symbol`s whose value is above `bound` (written without leading zeros): a longer
+    run, or as long with an equal beginning and then a symbol above."""
+    options = [f"{symbol}{{{len(bound) + 1},}}"]
+    for i, ch in enumerate(bound):
+        step = above(ch)
+        if step is not None:
+            rest = len(bound) - i - 1
+            options.append("".join(map(same, bound[:i])) + step + (f"{symbol}{{{rest}}}" if rest else ""))
+    return "(?:" + "|".join(options) + ")"
+
+
+def letter_above(ch: str) -> str | None:
+    """The letters after `ch`, either case: C -> [D-Zd-z]."""
+    up = chr(ord(ch) + 1)
+    return f"[{up}-Z{up.lower()}-z]" if ch != "Z" else None
+
+
+def digit_above(ch: str) -> str | None:
+    return f"[{int(ch) + 1}-9]" if ch != "9" else None
+
+
 @functools.lru_cache(maxsize=1024)
 def cells_beyond(rows: int, cols: int) -> re.Pattern:
     """A pattern for `<c r="…"` cells whose column is past `cols` or whose row is past `rows`; groups: the
@@ -396,7 +456,7 @@ def cells_beyond(rows: int, cols: int) -> re.Pattern:
     letters, digits = column_letters(cols), str(rows) if rows > 0 else ""
     if not letters or not digits:  # nothing is inside yet: every cell is beyond
         return re.compile(b'<c r="([A-Za-z]+)([0-9]+)"')
-    inside = (at_most(letters, b"[A-Za-z]", letter_below, letter_same)
+    inside = (at_most(letters, b"[A-Za-z]", letter_below, lambda ch: letter_same(ch).encode())
               + at_most(digits, b"[0-9]", digit_below, str.encode))
     return re.compile(b'<c r="(?!' + inside + b'")([A-Za-z]+)([0-9]+)"')
 
@@ -424,8 +484,8 @@ def letter_below(ch: str) -> bytes | None:
     return f"[A-{down}a-{down.lower()}]".encode() if ch != "A" else None
 
 
-def letter_same(ch: str) -> bytes:
-    return f"[{ch}{ch.lower()}]".encode()
+def letter_same(ch: str) -> str:
+    return f"[{ch}{ch.lower()}]"
 
 
 def digit_below(ch: str) -> bytes | None:
