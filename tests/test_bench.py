@@ -50,8 +50,10 @@ def test_import_figures(quick):
     r = quick[1]["import"]
     for key in ("calamine_s", "import_s", "ratio", "calamine_peak_mb", "import_peak_mb", "memory_ratio", "scan_s"):
         assert finite(r[key]) and r[key] > 0, (key, r)
-    assert r["ratio"] == pytest.approx(r["import_s"] / r["calamine_s"])
-    assert r["understanding_ratio"] == pytest.approx((r["import_s"] - r["scan_s"]) / r["calamine_s"])
+    assert len(r["round_ratios"]) == r["rounds"]
+    assert r["ratio"] == pytest.approx(sorted(r["round_ratios"])[r["rounds"] // 2])
+    assert min(r["round_ratios"]) <= r["import_s"] / r["calamine_s"] * 1.0001
+    assert 0 < r["understanding_ratio"] < r["ratio"]
 
 
 def test_query_figures_cover_the_key_queries(quick):
