@@ -56,7 +56,7 @@ from reformdash.ingest.layout import column_letter
 from reformdash.ingest.read import read_workbook
 from reformdash.registry import Registry
 from reformdash.store import ROOT, Store, bump_version, query_text
-from reformdash.text import YEAR_RE, is_missing, parse_int, parse_number, words
+from reformdash.text import is_missing, numbers_in_text, parse_int, parse_number, words
 from reformdash.words import format_number, t
 from reformdash.words.exports import INDEX_LIST_SPLIT
 
@@ -141,7 +141,6 @@ GOAL_KINDS: dict[str, GoalKind] = {k.code: k for k in (
              all_components=True),
 )}
 KINDS = tuple(GOAL_KINDS)
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
 @dataclass
@@ -187,13 +186,11 @@ def parse_kind(text: object) -> tuple[str | None, float | None]:
 
 def _number_in(text: str) -> float | None:
     """The first number of a text that is not a year ('tăng 5 bậc so với năm 2022' -> 5)."""
-    found = _NUMBER.findall(YEAR_RE.sub(" ", text))
-    if not found:
-        return None
     try:
-        return parse_number(found[0])
+        found = numbers_in_text(text)
     except ValueError:
         return None
+    return found[0] if found else None
 
 
 def parse_indices(text: object, catalog: Catalog) -> list[str] | None:

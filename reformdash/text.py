@@ -90,6 +90,33 @@ def parse_number(cell: object) -> float | None:
     return value
 
 
+# A number inside a sentence («≥ 1.000 hồ sơ», «giảm 3–5%», «tăng 5 bậc»): thousands grouped as Vietnamese
+# («12.000.000», «1.234,5») or English («1,234.5») write them, else one decimal separator («90,5», «1.5»).
+NUMBER_IN_TEXT = (r"(?<![\d.,])(?:[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?|[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"
+                  r"(?![\d])")
+_NUMBER_IN_TEXT = re.compile(NUMBER_IN_TEXT)
+
+
+def text_number(token: str, percent: bool = False) -> float:
+    """A number as a sentence writes it (a NUMBER_IN_TEXT match). One separator before three digits groups
+    thousands («1.000 hồ sơ» is a thousand, as Vietnamese writes it) unless a percent follows («90.125%»)."""
+    dots, commas = token.count("."), token.count(",")
+    if dots > 1 or (dots == 1 and not commas and not percent and _ONE_GROUP.fullmatch(token)):
+        return float(token.replace(".", "").replace(",", "."))
+    if commas > 1 or (commas == 1 and not dots and not percent and _ONE_GROUP.fullmatch(token)):
+        return float(token.replace(",", ""))
+    return parse_number(token)
+
+
+_ONE_GROUP = re.compile(r"[1-9]\d{0,2}[.,]\d{3}")
+
+
+def numbers_in_text(text: str) -> list[float]:
+    """The numbers of a sentence that are not years (years are base years: «so với năm 2025»)."""
+    text = YEAR_RE.sub(" ", text)
+    return [text_number(m.group(), text[m.end():].lstrip().startswith("%")) for m in _NUMBER_IN_TEXT.finditer(text)]
+
+
 def parse_int(cell: object) -> int | None:
     """A whole number (rank, year) or None; ValueError if fractional or not a number."""
     value = parse_number(cell)

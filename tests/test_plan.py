@@ -427,3 +427,27 @@ def test_the_editor_shows_a_target_of_thousands_so_that_it_reads_back_unchanged(
                               None, False, wording, 1)
         shown = edit.target_words(target, "triệu đồng", lang)
         assert kinds.parse_target(None, shown).target == stored.target, shown
+
+
+@pytest.mark.parametrize("text, target, high", [
+    ("≥ 1.000 hồ sơ", 1000, None),              # Vietnamese thousands: a thousand, not one
+    ("Số hồ sơ trực tuyến tối thiểu 12.000.000", 12_000_000, None),
+    ("≥ 1.234,5", 1234.5, None), ("at least 1,234.5", 1234.5, None), ("≥ 10,000 lượt", 10_000, None),
+    ("≥ 1,5", 1.5, None), ("≥ 1.5", 1.5, None), ("≥ 0.125", 0.125, None), ("≥ 90,5%", 90.5, None),
+    ("≥ 90.125%", 90.125, None),               # before a percent sign three decimals stay decimals
+    ("giảm 1.000–2.000 hồ sơ so với năm 2025", 1000, 2000), ("giảm bình quân 3,5–5,5%", 3.5, 5.5),
+    ("tăng 5 bậc so với năm 2022", 5, None),
+])
+def test_a_target_reads_numbers_as_the_plan_writes_them(text, target, high):
+    from reformdash.plan.kinds import parse_target
+
+    parsed = parse_target("", text)
+    assert parsed.target == pytest.approx(target)
+    assert parsed.target_high == (pytest.approx(high) if high is not None else None)
+
+
+def test_an_index_goal_reads_a_grouped_number_too():
+    from reformdash.goals import parse_kind
+
+    assert parse_kind("tăng 5 bậc so với năm 2022") == ("rank_up", 5)
+    assert parse_kind("≥ 1.000")[1] == 1000

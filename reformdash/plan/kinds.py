@@ -16,14 +16,21 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from reformdash.store import REFERENCE
-from reformdash.text import YEAR_RE, is_missing, parse_number, strip_accents, words
+from reformdash.text import (
+    NUMBER_IN_TEXT,
+    YEAR_RE,
+    is_missing,
+    numbers_in_text,
+    strip_accents,
+    text_number,
+    words,
+)
 from reformdash.words import format_number, t
 from reformdash.words.plan import CHANGE_WORDS, RANGE_WORDS
 
 EPS = 1e-9
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
-_RANGE = re.compile(r"(\d+(?:[.,]\d+)?)\s*%?\s*(?:" + "|".join(("-", "–", "—", *RANGE_WORDS))
-                    + r")\s*(\d+(?:[.,]\d+)?)")
+_RANGE = re.compile(rf"({NUMBER_IN_TEXT})\s*(%?)\s*(?:" + "|".join(("-", "–", "—", *RANGE_WORDS))
+                    + rf")\s*({NUMBER_IN_TEXT})(\s*%)?")
 
 
 @cache
@@ -110,8 +117,8 @@ def _read_bound(parsed: Parsed, whole: str, folded: str, found: list[float]) -> 
 
 def _read_share(parsed: Parsed, whole: str, folded: str, found: list[float]) -> None:
     # «> 90% đơn vị đạt loại Tốt trở lên», «tỷ lệ đơn vị đạt ≥ 80 điểm: trên 90%»
-    share = re.search(r"(\d+(?:[.,]\d+)?)\s*%", YEAR_RE.sub(" ", whole))
-    parsed.target = parse_number(share.group(1)) if share else (found[0] if found else None)
+    share = re.search(rf"({NUMBER_IN_TEXT})\s*%", YEAR_RE.sub(" ", whole))
+    parsed.target = text_number(share.group(1), percent=True) if share else (found[0] if found else None)
     rest = [n for n in found if parsed.target is None or abs(n - parsed.target) > EPS]
     parsed.threshold = tier_in(whole)
     if parsed.threshold is None and rest:
@@ -123,7 +130,8 @@ def _read_share(parsed: Parsed, whole: str, folded: str, found: list[float]) -> 
 def _read_change(parsed: Parsed, whole: str, folded: str, found: list[float]) -> None:
     hit = _RANGE.search(YEAR_RE.sub(" ", whole))
     if hit:
-        a, b = parse_number(hit.group(1)), parse_number(hit.group(2))
+        percent = bool(hit.group(2) or hit.group(4))
+        a, b = text_number(hit.group(1), percent), text_number(hit.group(3), percent)
         parsed.target, parsed.target_high = min(a, b), max(a, b)
     elif found:
         parsed.target = found[0]
@@ -251,13 +259,7 @@ def find_kind(text: object) -> str | None:
 
 def numbers_in(text: str) -> list[float]:
     """Numbers of a text that are not years (years are base years: «so với năm 2025»)."""
-    out = []
-    for n in _NUMBER.findall(YEAR_RE.sub(" ", text)):
-        try:
-            out.append(parse_number(n))
-        except ValueError:
-            continue
-    return out
+    return numbers_in_text(text)
 
 
 def parse_target(kind_cell: object, target_cell: object, higher_is_better: bool = True,
