@@ -63,7 +63,7 @@ if mode == "change":
         st.stop()
     base = year_picker(L("page.map.compared_with", lang), earlier, "base", earlier[-1], left)
 
-fig = figure(maps.figure, view.index, year, mode, component, view.entity, base, lang)
+fig = figure(maps.figure, view.index, year, mode, component, view.entity, base, lang, shapes_url=maps.SHAPES_URL)
 if mode == "change":
     changed = cached(maps.change_table, view.index, base, year, component, lang)
     data, note = (lambda: maps.readable(changed, lang)), field_note(maps.field_sizes(changed), [base, year], lang)

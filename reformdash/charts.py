@@ -12,6 +12,10 @@ from reformdash.analysis import MERGER_YEAR, MethodBreak
 from reformdash.markup import plotly_text, plotly_texts
 from reformdash.words import L, format_number, pair
 
+# Every chart is turned into JSON on every page run (st.plotly_chart) and for every exported image: orjson does it
+# about six times faster than the json module (the map page's GeoJSON: 9 ms → 1.5 ms a run; python -m bench).
+pio.json.config.default_engine = "orjson"
+
 FOCUS = "#c0392b"
 PALETTE = ["#c0392b", "#1f6fb2", "#2e8b57", "#8e44ad", "#d68910", "#117a65", "#7f8c8d", "#a04000"]
 GREY = "#c8ccd0"

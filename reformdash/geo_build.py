@@ -20,10 +20,10 @@ import sys
 from pathlib import Path
 
 from reformdash.registry import Entity, Registry
-from reformdash.store import REFERENCE, load_reference_tables
+from reformdash.store import REFERENCE, ROOT, load_reference_tables
 
 SOURCE = Path(__file__).resolve().parents[2] / "shared" / "data" / "geo" / "vietnam_63_provinces.topo.json"
-OUT = REFERENCE / "geo"
+OUT = ROOT / "static" / "geo"  # served to the pages (maps.SHAPES_URL)
 MERGER = dt.date(2025, 7, 1)
 TOLERANCE = 0.01  # degrees (~1.1 km): Douglas–Peucker on each border; the page stays light, the shapes readable
 DECIMALS = 2  # ~1.1 km: a province map 1,000 px tall shows ~1.7 km a pixel

@@ -63,6 +63,9 @@ def render(fig, fmt: str = "png", width: int = WIDTH, height: int = HEIGHT) -> b
         raise ValueError(f"unknown image format {fmt!r}")
     import kaleido
 
+    from reformdash.maps import with_shapes_inline  # a page's map names its shapes by address: kaleido has no server
+
+    fig = with_shapes_inline(fig)
     opts = {"format": fmt, "width": width, "height": height, "scale": SCALE.get(fmt, 1)}
     # the server handles one task at a time through a queue shared by every caller: one request in flight
     with _lock:

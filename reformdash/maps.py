@@ -1,9 +1,10 @@
 """The province map: which shapes a year draws, the table behind a choropleth, and its Plotly figures.
 
-Geometry is shipped in data/reference/geo/ (built once by reformdash.geo_build): 63 provinces up to 2024, 34 from
-2025. Drawn by go.Choropleth with that GeoJSON, fitbounds="geojson", no base map and no tiles: nothing is fetched
-(plotly.js still asks for its world outline when a trace has a location mode, so it is handed an empty one
-inline, see images.OFFLINE_TOPOJSON).
+Geometry is shipped in static/geo/ (built once by reformdash.geo_build; its sources in data/reference/geo/): 63
+provinces up to 2024, 34 from 2025. Drawn by go.Choropleth with that GeoJSON, fitbounds="geojson", no base map and
+no tiles: nothing is fetched from outside (plotly.js still asks for its world outline when a trace has a location
+mode, so it is handed an empty one inline, see images.OFFLINE_TOPOJSON). A page names the file by its address on
+this server (SHAPES_URL: the browser fetches it once and keeps it); images and slides carry it inline.
 """
 
 from __future__ import annotations
@@ -21,11 +22,14 @@ from reformdash.catalog import OVERALL, Catalog
 from reformdash.charts import FONT, TEMPLATE, unit_label
 from reformdash.images import OFFLINE_TOPOJSON
 from reformdash.markup import plotly_text
-from reformdash.store import REFERENCE
+from reformdash.store import REFERENCE, ROOT
 from reformdash.words import L, format_number
 from reformdash.words.headers import header
 
-GEO = REFERENCE / "geo"
+GEO = REFERENCE / "geo"  # the maps' notes and sources
+SHAPES = ROOT / "static" / "geo"  # the GeoJSON, served by Streamlit's static serving
+# where a page's browser finds them (relative, as .streamlit/config.toml's fonts: works under a base URL path)
+SHAPES_URL = "app/static/geo"
 MODES = ("value", "rank", "quartile", "change")
 HA_NOI, HA_TAY = "01", "28"
 OUTLINE = "#000000"  # the focus province: black reads on every colour of both scales
@@ -62,12 +66,12 @@ def provinces_of(year: int) -> int:
 @functools.lru_cache(maxsize=2)
 def geometry(count: int) -> dict:
     """The shipped GeoJSON of 63 or 34 provinces (features' id = the registry's entity code)."""
-    return json.loads((GEO / f"provinces_{count}.geojson").read_text(encoding="utf-8"))
+    return json.loads((SHAPES / f"provinces_{count}.geojson").read_text(encoding="utf-8"))
 
 
 def geometry_bytes(count: int) -> int:
     """Size of a shipped map file (what a figure carries to the browser, before compression)."""
-    return (GEO / f"provinces_{count}.geojson").stat().st_size
+    return (SHAPES / f"provinces_{count}.geojson").stat().st_size
 
 
 def shape_names(count: int, lang: str) -> dict[str, str]:
@@ -183,10 +187,15 @@ def _rank_text(rank, rank_of, lang: str) -> str:
     return f"{L('map.rank', lang)}: {int(rank)}" + (f"/{int(rank_of)}" if pd.notna(rank_of) else "")
 
 
-def map_figure(frame: pd.DataFrame, spec: MapSpec, lang: str = "vi", height: int = 640) -> go.Figure:
-    """A choropleth of one year (value, rank or quartile) or of a change (`frame` from change_table)."""
+def map_figure(frame: pd.DataFrame, spec: MapSpec, lang: str = "vi", height: int = 640,
+               shapes_url: str | None = None) -> go.Figure:
+    """A choropleth of one year (value, rank or quartile) or of a change (`frame` from change_table).
+
+    With `shapes_url` the traces name the GeoJSON by its address (a page: ~120 kB less on every run, three traces
+    each carried it); without, they carry it (images, slides: nothing to fetch from)."""
     count = len(frame)
-    gj = geometry(provinces_of(spec.year))
+    shapes = provinces_of(spec.year)
+    gj = f"{shapes_url}/provinces_{shapes}.geojson" if shapes_url else geometry(shapes)
     if spec.mode == "change":
         measure = frame["measure"].iloc[0] if count else "places_up"
         z = frame[measure]
@@ -306,7 +315,8 @@ def title_of(spec: MapSpec, index_label: str, component_name: str, lang: str) ->
 
 
 def figure(store, index: str, year: int, mode: str = "value", component: str = OVERALL, focus: str | None = None,
-           base_year: int | None = None, lang: str = "vi", height: int = 640) -> go.Figure:
+           base_year: int | None = None, lang: str = "vi", height: int = 640,
+           shapes_url: str | None = None) -> go.Figure:
     """The map as the page, the briefing and the exports draw it (reads its table, names its title)."""
     catalog = Catalog.load(store)
     definition = catalog.indices.get(index)
@@ -321,7 +331,21 @@ def figure(store, index: str, year: int, mode: str = "value", component: str = O
         frame = map_table(store, index, year, component, lang)
         spec = MapSpec(index, year, mode, component, focus, unit=unit)
     spec = MapSpec(**{**spec.__dict__, "title": title_of(spec, label, names.get(component, ""), lang)})
-    return map_figure(frame, spec, lang, height)
+    return map_figure(frame, spec, lang, height, shapes_url)
+
+
+def with_shapes_inline(fig: go.Figure) -> go.Figure:
+    """The figure with every GeoJSON named by its address on this server put inline (to draw it offline: kaleido
+    has no server to ask)."""
+    traces = [t for t in fig.data if isinstance(getattr(t, "geojson", None), str)]
+    if not traces:
+        return fig
+    fig = go.Figure(fig)
+    for trace in fig.data:
+        name = trace.geojson.rsplit("/", 1)[-1] if isinstance(getattr(trace, "geojson", None), str) else ""
+        if name.startswith("provinces_") and name.endswith(".geojson"):
+            trace.geojson = geometry(int(name[len("provinces_"):-len(".geojson")]))
+    return fig
 
 
 def readable(frame: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:

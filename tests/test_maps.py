@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from reformdash import maps
@@ -254,3 +255,27 @@ def test_the_deck_has_the_map_as_a_picture_and_says_so_in_the_notes(demo_db):
     assert [s.shape_type for s in page.shapes].count(13) == 1  # MSO_SHAPE_TYPE.PICTURE
     notes = page.notes_slide.notes_text_frame.text
     assert "dưới dạng ảnh" in notes and "Open Development Mekong" in notes
+
+
+def test_a_page_names_the_shapes_by_address_and_an_image_carries_them_inline(demo_store):
+    """The map page's figure is light (the browser fetches the GeoJSON once from static/geo); a picture of the same
+    figure (PNG/SVG download, slides) is drawn offline with the shapes put back inline."""
+    import plotly.io as pio
+
+    from reformdash import images
+
+    page = maps.figure(demo_store, "PCI", 2019, focus="22", shapes_url=maps.SHAPES_URL)
+    inline = maps.figure(demo_store, "PCI", 2019, focus="22")
+    choropleths = [t for t in page.data if t.type == "choropleth"]
+    assert choropleths and all(t.geojson == "app/static/geo/provinces_63.geojson" for t in choropleths)
+    assert (maps.SHAPES / "provinces_63.geojson").is_file()
+    assert len(pio.to_json(page)) < len(pio.to_json(inline)) / 4
+    restored = maps.with_shapes_inline(page)
+    assert restored.to_dict() == inline.to_dict()
+    assert isinstance(page.data[0].geojson, str)  # the page's own figure is not changed
+    trend = go.Figure(go.Scatter(x=[1, 2], y=[3, 4]))
+    assert maps.with_shapes_inline(trend) is trend
+    if images.browser_path() is None:
+        pytest.skip("no chromium to draw the picture")
+    svg = images.render(page, "svg").decode("utf-8")
+    assert svg.count("choroplethlocation") >= 63

@@ -55,6 +55,8 @@ def test_the_map_draws_offline_with_its_source_and_focus(browser, app_url, scree
         assert ("Hoàng Sa" if lang == "vi" else "Hoang Sa") in svg_text
         assert page.locator('[data-testid="stException"]').count() == 0
         assert _outside(requests, app_url) == [], "the map must not fetch anything from the internet"
+        # the shapes come once from this server (static/geo), not inside every rerun's figure
+        assert any(u.endswith("/app/static/geo/provinces_63.geojson") for u in requests), requests
     finally:
         context.close()
 
