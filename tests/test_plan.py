@@ -451,3 +451,29 @@ def test_an_index_goal_reads_a_grouped_number_too():
 
     assert parse_kind("tăng 5 bậc so với năm 2022") == ("rank_up", 5)
     assert parse_kind("≥ 1.000")[1] == 1000
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("giảm 1.000 hồ sơ so với năm 2025", "amount"), ("giảm 2 ngày", "amount"), ("giảm 3-5 ngày", "amount"),
+    ("tăng 15 lượt truy cập", "amount"), ("increase by 500 visits", "amount"),
+    ("giảm 3 so với năm 2025", "percent"), ("giảm bình quân 3–5%", "percent"), ("giảm 3% biên chế", "percent"),
+    ("giảm 10 phần trăm", "percent"), ("increase by 5 percent", "percent"),
+    ("tăng 5 bậc so với năm 2022", "places"), ("giảm 3 điểm", "points"), ("tăng 2 điểm phần trăm", "points"),
+])
+def test_a_change_says_its_unit_a_count_is_not_a_percent(text, unit):
+    from reformdash.plan.kinds import parse_target
+
+    assert parse_target("", text).by_unit == unit
+
+
+def test_a_decrease_by_a_count_is_judged_as_a_count_and_written_back_as_one():
+    """«giảm 1.000 hồ sơ» from 5.000: at most 4.000 (as a percent it would have asked for −45.000)."""
+    from reformdash.plan.kinds import export_label, parse_target, requirement
+
+    parsed = parse_target("", "giảm 1.000 hồ sơ so với năm 2025")
+    assert requirement(parsed.kind, parsed.target, 5000, False, False, parsed.by_unit) == ("<=", 4000)
+    for unit in ("hồ sơ", ""):
+        for lang in ("vi", "en"):
+            for grouping in (True, False):
+                back = parse_target("", export_label(parsed, lang, unit, grouping))
+                assert (back.kind, back.target, back.by_unit, back.base_year) == ("decrease_by", 1000, "amount", 2025)

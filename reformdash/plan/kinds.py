@@ -139,8 +139,16 @@ def _read_change(parsed: Parsed, whole: str, folded: str, found: list[float]) ->
         parsed.by_unit = "places"
     elif re.search(r"diem phan tram|percentage points?|\bpoints?\b|\bdiem\b", folded):
         parsed.by_unit = "points"
+    elif "%" not in folded and not re.search(r"phan tram|percent", folded) and _AMOUNT.search(
+            YEAR_RE.sub(" ", folded)):
+        parsed.by_unit = "amount"  # «giảm 1.000 hồ sơ», «giảm 2 ngày»: in the indicator's own unit, not a percent
     else:
         parsed.by_unit = "percent"
+
+
+# a number followed by a word that is not the start of «so với …» / «than …»: a count of something («1.000 hồ sơ»)
+_AMOUNT = re.compile(rf"(?:{NUMBER_IN_TEXT})\s*(?!(?:so|voi|than|compared|from|vs|by|den|toi|to|trong|in|nam|year)\b)"
+                     r"[a-z]")
 
 
 # the judges: (op, need) the actual must satisfy; None when the base it depends on is missing ----------------------
@@ -169,7 +177,7 @@ def _judge_change(sign: int):
             return None
         if by_unit == "places":  # ranks: a smaller number is a better place; «tăng 5 bậc» = 5 places up
             return ("<=", base - target) if sign > 0 else (">=", base + target)
-        if by_unit == "points":
+        if by_unit in ("points", "amount"):  # «giảm 3 điểm», «giảm 1.000 hồ sơ»: an absolute change
             need = base + sign * target
         else:
             need = base * (1 + sign * target / 100)
@@ -196,7 +204,8 @@ def _label_share(t_, lang, num, suffix, vs):
 def _label_change(word: str):
     def label(t_, lang, num, suffix, vs):
         amount = num(t_.target) + (f"–{num(t_.target_high)}" if t_.target_high is not None else "")
-        by = {"percent": "%", "points": t("plan.by.points", lang), "places": t("plan.by.places", lang)}.get(
+        by = {"percent": "%", "points": t("plan.by.points", lang), "places": t("plan.by.places", lang),
+              "amount": suffix if suffix not in ("", "%") else t("plan.by.amount", lang)}.get(
             t_.by_unit or "percent", "%")
         return f"{t(word, lang)} {amount}{by}{vs}"
     return label

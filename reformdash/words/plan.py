@@ -111,6 +111,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "plan.kind.decrease_word": ("giảm", "decrease by"),
     "plan.by.points": (" điểm", " points"),
     "plan.by.places": (" bậc", " places"),
+    # a change in the indicator's own unit when it has none to name («giảm 1.000 đơn vị»): read back as an amount
+    "plan.by.amount": (" đơn vị", " units"),
     "plan.tier.excellent": ("Xuất sắc", "Excellent"),
     "plan.tier.good": ("Tốt", "Good"),
     "plan.tier.fair": ("Khá", "Fair"),
