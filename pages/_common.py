@@ -104,7 +104,7 @@ def boot() -> None:
         try:
             current.run()
         except ReformdashError as e:  # e.g. a full disk: one sentence, never a traceback naming server paths
-            st.error(e.text(lang) if hasattr(e, "text") else e.message)
+            st.error(e.text(lang))
     finally:
         _ROUTING.active = False
         count_run(started)

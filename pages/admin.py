@@ -31,7 +31,7 @@ def run(action, message: str) -> None:
     try:
         action()
     except ReformdashError as e:
-        st.error(f"**{e.title}** — {e.message}")
+        st.error(f"**{e.heading(lang)}** — {e.text(lang)}")
         return
     st.session_state["registry_done"] = message
     st.rerun()
@@ -132,7 +132,7 @@ with org_tab:  # the organisation's focus, name and default peers: the presentat
             try:
                 changed = settings.set_organisation(store, user.name, lang, focus=focus, name=org_name, peers=peers)
             except ReformdashError as e:
-                st.error(f"**{e.title}** — {e.message}")
+                st.error(f"**{e.heading(lang)}** — {e.text(lang)}")
             else:
                 st.session_state["registry_done"] = t("admin.org.saved" if changed else "admin.org.unchanged", lang)
                 st.rerun()

@@ -59,7 +59,7 @@ with history_tab:
                                                                            lang)
                     st.rerun()
                 except ReformdashError as e:
-                    st.error(markdown_lines(e.message))  # it may quote a file or user name
+                    st.error(markdown_lines(e.text(lang)))  # it may quote a file or user name
             if b2.button(L("page.data.cancel", lang), key="revert_no"):
                 st.session_state.pop("revert_confirm", None)
                 st.rerun()

@@ -71,7 +71,7 @@ with st.expander(L("goals_edit", lang)):
         except ImportRejected as e:
             _problems(e)
         except ReformdashError as e:
-            st.error(markdown_lines(e.message))  # it quotes cells of the file or the grid: literal text
+            st.error(markdown_lines(e.text(lang)))  # it quotes cells of the file or the grid: literal text
 with st.expander(L("goals_upload", lang)):
     uploader_words(lang)
     upload = st.file_uploader(L("goals_file", lang), type=["xlsx", "xls", "ods", "csv"], key="goal_file")

@@ -140,7 +140,7 @@ def show_preview(change: model.Change, commit_key: str, forget: tuple[str, ...] 
         try:
             batch = model.commit(store, change, current_user().name)
         except ReformdashError as e:
-            st.error(md(e.message))
+            st.error(md(e.text(lang)))
             return
         st.session_state["plan_done"] = t("plan.imported", lang, batch=batch, summary=change.summary(lang)) \
             if batch else t("plan.nothing_changed", lang)
@@ -176,7 +176,7 @@ def upload_section(target: str) -> None:
                                                                                   lang=lang, today=today))
             held = (key, model.preview(store, change), None)
         except ReformdashError as e:
-            held = (key, None, e.message)
+            held = (key, None, e.text(lang))
         st.session_state["_plan_upload"] = held
     _key, change, problem = held
     if problem:
@@ -210,7 +210,7 @@ def grid_section(target: str) -> None:
     try:
         change = model.preview(store, views.grid_change(store, target, entity, period, edited, received, lang))
     except ReformdashError as e:
-        st.error(md(e.message))
+        st.error(md(e.text(lang)))
         return
     show_preview(change, "plan_commit_grid")
 
@@ -257,7 +257,7 @@ def plan_editor_section(target: str) -> None:
     try:
         change = model.preview(store, edit.edited_change(store, target, year, indicators, targets, lang, today))
     except ReformdashError as e:
-        st.error(markdown_lines(e.message))
+        st.error(markdown_lines(e.text(lang)))
         return
     st.markdown(t("plan.page.preview_label", lang) + md(change.summary(lang)))
     show_preview(change, "plan_commit_edit", forget=(ind_key, target_key, "plan_edit_previewing"))
@@ -278,7 +278,7 @@ def note_section(target: str) -> None:
             change = views.note_change(target, task, day, text, current_user().name, lang)
             batch = model.commit(store, change, current_user().name)
         except ReformdashError as e:
-            st.error(md(e.message))
+            st.error(md(e.text(lang)))
             return
         st.session_state["plan_done"] = t("plan.imported", lang, batch=batch, summary=change.summary(lang)) \
             if batch else t("plan.nothing_changed", lang)

@@ -20,9 +20,9 @@ org = cached(settings.organisation, lang)
 entity = text_param("entity") or org.focus  # a code or a name; none: the organisation's focus
 if entity not in reg.entities:
     try:
-        entity = reg.get(entity).code
+        entity = reg.get(entity, lang=lang).code
     except NotFound as e:  # a hand-edited link: say so instead of a traceback
-        st.error(markdown_text(e.message))  # the message quotes the link's text
+        st.error(markdown_text(e.text(lang)))  # the message quotes the link's text
         st.stop()
 years = cached(briefing_years, entity)
 if not years:

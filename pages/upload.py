@@ -82,7 +82,7 @@ def _create_index(key: str) -> None:
                          scale_min=float(get(f"nilo_{key}", 0)), scale_max=float(get(f"nihi_{key}", 100)),
                          entity_kind="unit", user=who.name, lang=lang)
     except ReformdashError as e:
-        st.session_state[f"nie_{key}"] = e.message
+        st.session_state[f"nie_{key}"] = e.text(lang)
     else:
         st.session_state.pop(f"nie_{key}", None)
         st.session_state[f"ix_{key}"] = code
@@ -219,7 +219,7 @@ def file_card(position: int, name: str, data: bytes, sha: str) -> None:
         found = kept[1] if kept and kept[0] == signature else inspect_file(data, name, catalog, reg, options,
                                                                                        remember=True)
     except ReformdashError as e:
-        st.error(e.message)
+        st.error(e.text(lang))
         return
     st.session_state[f"in_{key}"] = (signature, found)
     s1, s2 = st.columns(2)
@@ -270,7 +270,7 @@ def file_card(position: int, name: str, data: bytes, sha: str) -> None:
         try:
             batch_id = commit(store, plan, user.name, aliases=aliases, lang=lang)
         except ReformdashError as e:
-            st.error(e.message)
+            st.error(e.text(lang))
         else:
             st.success(L("page.upload.written", lang, batch=batch_id, added=len(plan.added),
                          changed=len(plan.changed)))

@@ -104,7 +104,7 @@ def commit(store: Store, plan: Plan, user: str, is_sample: bool = False, aliases
             tx.unregister("new_rows")
             bump_version(tx)
     except duckdb.TransactionException as e:
-        raise StoreBusy(t("db_locked"), t("store.busy.title")) from e
+        raise StoreBusy.said("db_locked", "store.busy.title") from e
     return batch_id
 
 

@@ -277,7 +277,7 @@ def _lang_asked(argv: list[str]) -> str:
 
 def say(error: ReformdashError, lang: str) -> str:
     """The error's sentence in `lang` (DiskFull knows both languages and adds the database path here)."""
-    return error.text(lang, path=True) if isinstance(error, DiskFull) else error.message
+    return error.text(lang, path=True) if isinstance(error, DiskFull) else error.text(lang)
 
 
 def run_in_dashboard(argv: list[str], args, lang: str) -> int:
@@ -292,7 +292,7 @@ def run_in_dashboard(argv: list[str], args, lang: str) -> int:
         try:
             password = read_password(lang)
         except ReformdashError as e:
-            print(e.message, file=sys.stderr)
+            print(e.text(lang), file=sys.stderr)
             return EXIT_REJECTED
     return control.run_remote(argv, args, lang, service.db_path(args.db), inputs, password, default_user())
 
@@ -320,10 +320,10 @@ def run_command(store, args, lang: str) -> int:
     except BrokenPipeError:
         return EXIT_OK  # output piped into `head`: not an error
     except ImportRejected as e:
-        print(f"{e.title}:\n{e.message}", file=sys.stderr)
+        print(f"{e.heading(lang)}:\n{e.text(lang)}", file=sys.stderr)
         return EXIT_REJECTED
     except Rejected as e:  # whatever refuses the reader's request, whichever module: exit 2 (DESIGN §5)
-        print(e.message, file=sys.stderr)
+        print(e.text(lang), file=sys.stderr)
         return EXIT_REJECTED
     except ReformdashError as e:
         print(say(e, lang), file=sys.stderr)
@@ -558,7 +558,7 @@ def cmd_users(store, args, lang) -> int:
             auth.set_password(store, name, read_password(lang), lang=lang)
             print(t("cli.user.password_changed", lang, name=name))
     except auth.UserRejected as e:
-        print(e.message, file=sys.stderr)
+        print(e.text(lang), file=sys.stderr)
         return EXIT_REJECTED
     return EXIT_OK
 
@@ -605,10 +605,10 @@ def cmd_backup_restore(args, lang) -> int:
             if done["kept"]:
                 print(t("restore.kept", lang, file=done["kept"]))
     except backup.BackupRejected as e:
-        print(f"{e.title}:\n{e.message}", file=sys.stderr)
+        print(f"{e.heading(lang)}:\n{e.text(lang)}", file=sys.stderr)
         return EXIT_REJECTED
     except ReformdashError as e:
-        print(e.message, file=sys.stderr)
+        print(e.text(lang), file=sys.stderr)
         return EXIT_ERROR
     return EXIT_OK
 

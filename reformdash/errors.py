@@ -14,6 +14,31 @@ class ReformdashError(Exception):
         super().__init__(message)
         self.message = message
         self.title = t("error.title") if title is None else title
+        self.words: tuple[str, str, dict] | None = None  # (key, title key, params) when made by said()
+
+    @classmethod
+    def said(cls, key: str, title_key: str = "error.title", **params: object) -> ReformdashError:
+        """An error in the catalog's words, raised where the reader's language is not known (the store): pages and
+        the CLI say it in theirs with text(lang); `message` and `title` are the Vietnamese. A parameter that is
+        itself words is given as Said(key)."""
+        error = cls(t(key, "vi", **_words_in(params, "vi")), t(title_key, "vi"))
+        error.words = (key, title_key, params)
+        return error
+
+    def text(self, lang: str = "vi") -> str:
+        """The sentence in `lang` (as it was made when it was not made by said())."""
+        if self.words is None:
+            return self.message
+        key, _, params = self.words
+        return t(key, lang, **_words_in(params, lang))
+
+    def heading(self, lang: str = "vi") -> str:
+        """The title in `lang` (as it was made when it was not made by said())."""
+        return t(self.words[1], lang) if self.words is not None else self.title
+
+
+def _words_in(params: dict, lang: str) -> dict:
+    return {k: t(v.key, lang) if isinstance(v, Said) else v for k, v in params.items()}
 
 
 class Rejected(ReformdashError):
@@ -77,3 +102,14 @@ class ImportRejected(Rejected):
         if len(problems) > limit:
             lines.append(t("more_problems", lang, count=len(problems) - limit))
         super().__init__("\n".join(lines), t("rejected_title", lang))
+        self.limit = limit
+
+    def text(self, lang: str = "vi") -> str:
+        """Every problem's place and reason in `lang`."""
+        lines = [p.render(lang) for p in self.problems[:self.limit]]
+        if len(self.problems) > self.limit:
+            lines.append(t("more_problems", lang, count=len(self.problems) - self.limit))
+        return "\n".join(lines)
+
+    def heading(self, lang: str = "vi") -> str:
+        return t("rejected_title", lang)

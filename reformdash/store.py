@@ -17,7 +17,7 @@ import duckdb
 import pandas as pd
 
 from reformdash import settings
-from reformdash.errors import ReformdashError, StoreBusy, StoreError
+from reformdash.errors import ReformdashError, Said, StoreBusy, StoreError
 from reformdash.text import name_key
 from reformdash.words import t
 
@@ -34,7 +34,7 @@ def query_text(name: str) -> str:
     """The SQL of queries/<name>.sql."""
     path = QUERIES / f"{name}.sql"
     if not path.is_file():
-        raise ReformdashError(t("store.no_query", name=name), t("store.program_error.title"))
+        raise ReformdashError.said("store.no_query", "store.program_error.title", name=name)
     return path.read_text(encoding="utf-8")
 
 
@@ -59,10 +59,10 @@ class _DriverErrors(contextlib.ContextDecorator):
 
     def __exit__(self, kind, error, traceback):
         if isinstance(error, duckdb.TransactionException):  # another session wrote the same rows: try again
-            raise StoreBusy(t("db_locked"), t("store.busy.title")) from error
+            raise StoreBusy.said("db_locked", "store.busy.title") from error
         if isinstance(error, duckdb.Error):
             first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-            raise StoreError(t("store.error", what=t(self.what), detail=first), t("store.error.title")) from error
+            raise StoreError.said("store.error", "store.error.title", what=Said(self.what), detail=first) from error
         return False
 
 
@@ -112,6 +112,9 @@ class DiskFull(ReformdashError):
         message = self._words(lang)[0]
         return f"{message} ({self.path})" if path else message
 
+    def heading(self, lang: str = "vi") -> str:
+        return self._words(lang)[1]
+
 
 class Store:
     """A DuckDB database file: one connection, a cursor per query, one writer at a time.
@@ -143,7 +146,7 @@ class Store:
         except duckdb.IOException as e:
             if is_disk_full(e):
                 raise DiskFull(self.path, str(e)) from e
-            raise StoreBusy(t("store.cannot_open", path=self.path, error=e), t("store.busy.title")) from e
+            raise StoreBusy.said("store.cannot_open", "store.busy.title", path=self.path, error=e) from e
 
     def close(self) -> None:
         """Close the connection."""

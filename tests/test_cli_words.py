@@ -100,3 +100,26 @@ def test_a_file_that_is_not_a_spreadsheet_is_named_in_the_language(data, vi, en)
     assert problem.key == "wrong_type"
     assert f"nội dung là {vi}." in problem.render("vi")
     assert f"the content looks like {en}." in problem.render("en")
+
+
+def test_the_stores_own_errors_are_said_in_the_readers_language(tmp_path):
+    """The store does not know who reads its errors (it was always Vietnamese): a file that is no database, opened by
+    an English command, is refused in English; the same in Vietnamese by default."""
+    path = tmp_path / "not_a_database.duckdb"
+    path.write_bytes(b"this is not a DuckDB file " * 100)
+    code, _, err = run("--db", str(path), "--lang", "en", "scores", "--index", "PCI")
+    assert code == 1 and "The database" in err and "cannot be opened" in err, err
+    assert not VIETNAMESE.search(err), err
+    code, _, err = run("--db", str(path), "scores", "--index", "PCI")
+    assert code == 1 and "Không mở được cơ sở dữ liệu" in err, err
+
+
+def test_an_error_made_from_the_catalogs_words_is_said_in_either_language():
+    from reformdash.errors import Said, StoreBusy, StoreError
+
+    busy = StoreBusy.said("db_locked", "store.busy.title")
+    assert busy.message == busy.text("vi") and busy.title == busy.heading("vi") == "Cơ sở dữ liệu bận"
+    assert busy.heading("en") == "Database busy" and not VIETNAMESE.search(busy.text("en"))
+    failed = StoreError.said("store.error", "store.error.title", what=Said("store.what.read"), detail="IO Error")
+    assert "IO Error" in failed.text("en") and not VIETNAMESE.search(failed.text("en"))
+    assert VIETNAMESE.search(failed.text("vi"))

@@ -156,6 +156,14 @@ def test_the_presentation_steps_through_slides_kept_in_the_url(monkeypatch, demo
     assert any("xếp thứ" in m.value for m in at.markdown)
 
 
+@pytest.mark.parametrize("lang, words", [("vi", "Không tìm thấy «Nowhere»"), ("en", "'Nowhere' was not found")])
+def test_a_presentation_link_naming_no_entity_says_so_in_the_readers_language(monkeypatch, demo_db, lang, words):
+    monkeypatch.setenv("REFORMDASH_DB", demo_db)
+    at = open_page("present", lang, entity="Nowhere")
+    assert not at.exception, [e.message for e in at.exception]
+    assert [e.value for e in at.error] and words in at.error[0].value, [e.value for e in at.error]
+
+
 def test_the_presentation_has_first_and_last_buttons_no_chart_toolbar_and_whole_tables(monkeypatch, demo_db):
     monkeypatch.setenv("REFORMDASH_DB", demo_db)
     at = open_page("present", "vi", entity="22", year="2025", slide="3")
