@@ -97,12 +97,8 @@ class ImportRejected(Rejected):
     """A file (or part of it) cannot be imported; nothing was written."""
 
     def __init__(self, problems: list[Problem], lang: str = "vi", limit: int = 20):
-        self.problems = problems
-        lines = [p.render(lang) for p in problems[:limit]]
-        if len(problems) > limit:
-            lines.append(t("more_problems", lang, count=len(problems) - limit))
-        super().__init__("\n".join(lines), t("rejected_title", lang))
-        self.limit = limit
+        self.problems, self.limit = problems, limit
+        super().__init__(self.text(lang), self.heading(lang))
 
     def text(self, lang: str = "vi") -> str:
         """Every problem's place and reason in `lang`."""

@@ -425,13 +425,18 @@ def anything_past(rows: int, cols: int) -> str:
 def greater(bound: str, symbol: str, above, same) -> str:
     """Alternatives for a run of `symbol`s whose value is above `bound` (written without leading zeros): a longer
     run, or as long with an equal beginning and then a symbol above."""
-    options = [f"{symbol}{{{len(bound) + 1},}}"]
+    return "(?:" + "|".join([f"{symbol}{{{len(bound) + 1},}}", *stepped(bound, symbol, above, same)]) + ")"
+
+
+def stepped(bound: str, symbol: str, step, same) -> list[str]:
+    """Runs as long as `bound` that begin as it does and then take `step` (a symbol above, or below) at one place."""
+    options = []
     for i, ch in enumerate(bound):
-        step = above(ch)
-        if step is not None:
+        changed = step(ch)
+        if changed is not None:
             rest = len(bound) - i - 1
-            options.append("".join(map(same, bound[:i])) + step + (f"{symbol}{{{rest}}}" if rest else ""))
-    return "(?:" + "|".join(options) + ")"
+            options.append("".join(map(same, bound[:i])) + changed + (f"{symbol}{{{rest}}}" if rest else ""))
+    return options
 
 
 def letter_above(ch: str) -> str | None:
@@ -456,40 +461,33 @@ def cells_beyond(rows: int, cols: int) -> re.Pattern:
     letters, digits = column_letters(cols), str(rows) if rows > 0 else ""
     if not letters or not digits:  # nothing is inside yet: every cell is beyond
         return re.compile(b'<c r="([A-Za-z]+)([0-9]+)"')
-    inside = (at_most(letters, b"[A-Za-z]", letter_below, lambda ch: letter_same(ch).encode())
-              + at_most(digits, b"[0-9]", digit_below, str.encode))
-    return re.compile(b'<c r="(?!' + inside + b'")([A-Za-z]+)([0-9]+)"')
+    inside = at_most(letters, "[A-Za-z]", letter_below, letter_same) + at_most(digits, "[0-9]", digit_below, str)
+    return re.compile(b'<c r="(?!' + inside.encode() + b'")([A-Za-z]+)([0-9]+)"')
 
 
-def at_most(bound: str, symbol: bytes, below, same) -> bytes:
+def at_most(bound: str, symbol: str, below, same) -> str:
     """Alternatives for a run of `symbol`s whose value is at most `bound` (written without leading zeros): as long
     with an equal beginning and then a symbol below, the bound itself, or a shorter run (tried last: in a sheet's
     chunk most rows are as long as the last one). A longer run with leading zeros does not match: its cell is only
     read again."""
-    options = []
-    for i, ch in enumerate(bound):
-        step = below(ch)
-        if step is not None:
-            rest = len(bound) - i - 1
-            options.append(b"".join(map(same, bound[:i])) + step + (symbol + b"{%d}" % rest if rest else b""))
-    options.append(b"".join(map(same, bound)))
+    options = [*stepped(bound, symbol, below, same), "".join(map(same, bound))]
     if len(bound) > 1:
-        options.append(symbol + b"{1,%d}" % (len(bound) - 1))
-    return b"(?:" + b"|".join(options) + b")"
+        options.append(f"{symbol}{{1,{len(bound) - 1}}}")
+    return "(?:" + "|".join(options) + ")"
 
 
-def letter_below(ch: str) -> bytes | None:
+def letter_below(ch: str) -> str | None:
     """The letters before `ch`, either case: D -> [A-Ca-c]."""
     down = chr(ord(ch) - 1)
-    return f"[A-{down}a-{down.lower()}]".encode() if ch != "A" else None
+    return f"[A-{down}a-{down.lower()}]" if ch != "A" else None
 
 
 def letter_same(ch: str) -> str:
     return f"[{ch}{ch.lower()}]"
 
 
-def digit_below(ch: str) -> bytes | None:
-    return f"[0-{int(ch) - 1}]".encode() if ch != "0" else None
+def digit_below(ch: str) -> str | None:
+    return f"[0-{int(ch) - 1}]" if ch != "0" else None
 
 
 def column_letters(number: int) -> str:
